@@ -1,0 +1,42 @@
+"""The one path from a command's options to a Store: resolve data, build if needed, open.
+
+Every user-facing command goes through `open_store`, so building on demand, progress,
+the cache and (later) remote endpoints behave the same everywhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .build import BuildReport, Progress, build
+from .cache import Cache
+from .sources import DataFolder
+from .store import OxigraphStore, Store
+
+
+def ensure_build(
+    data: Path | None,
+    cache_dir: Path | None,
+    *,
+    reasoner: str = "owlrl",
+    force: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    folder = DataFolder.resolve(data)
+    return build(folder, Cache(cache_dir), reasoner=reasoner, force=force, progress=progress)
+
+
+def open_store(
+    data: Path | None = None,
+    cache_dir: Path | None = None,
+    *,
+    endpoint: str | None = None,
+    progress: Progress | None = None,
+) -> Store:
+    """The local build (made now if the sources changed), or a remote SPARQL endpoint."""
+    if endpoint:
+        from .remote import RemoteStore
+
+        return RemoteStore(endpoint)
+    report = ensure_build(data, cache_dir, progress=progress)
+    return OxigraphStore(report.entry.graph_file)

@@ -1,0 +1,75 @@
+"""The typer application and the options every command shares (defined once, here)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="kennisgraaf",
+    help=(
+        "Kennisgraaf van het Kennisnetwerk VTH: de kennisplannen als één RDF-graaf, met "
+        "vragen (SPARQL), overlap- en gatenanalyses, netwerkweergaven en rapporten.\n\n"
+        "Voorbeeld: kennisgraaf build && kennisgraaf stats"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+DataOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--data",
+        help="Datamap met ontology/ en graph/ (standaard: de meegeleverde 2026-data).",
+        show_default=False,
+        rich_help_panel="Gegevens",
+    ),
+]
+CacheOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--cache-dir",
+        help="Map voor de gebouwde graaf (standaard: de cachemap van de gebruiker; of $KENNISGRAAF_CACHE_DIR).",
+        show_default=False,
+        rich_help_panel="Gegevens",
+    ),
+]
+EndpointOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--endpoint",
+        help="Een SPARQL 1.1-endpoint (URL) in plaats van de lokale build.",
+        show_default=False,
+        rich_help_panel="Gegevens",
+    ),
+]
+FormatOpt = Annotated[
+    str,
+    typer.Option("--format", "-f", help="Uitvoer: table, csv, json of md."),
+]
+OutOpt = Annotated[
+    Optional[Path],
+    typer.Option("--out", "-o", help="Schrijf naar dit bestand in plaats van naar het scherm.", show_default=False),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet/--no-quiet", "-q", help="Geen voortgang tonen.")]
+
+
+def handles_errors(func):
+    """Turn a KennisgraafError into one line on stderr and its exit code: no traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from ..errors import KennisgraafError
+        from .output import fail
+
+        try:
+            return func(*args, **kwargs)
+        except KennisgraafError as err:
+            fail(err)
+
+    return wrapper

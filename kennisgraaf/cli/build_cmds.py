@@ -1,0 +1,103 @@
+"""Commands of the build stage: build, validate, stats."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .app import CacheOpt, DataOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
+from .output import emit, err_console, progress
+
+STAGE_NAMES = ("inlezen", "valideren", "redeneren", "opslaan")
+
+
+@app.command()
+@handles_errors
+def build(
+    data: DataOpt = None,
+    cache_dir: CacheOpt = None,
+    force: Annotated[bool, typer.Option("--force/--no-force", help="Opnieuw bouwen, ook als de cache klopt.")] = False,
+    reasoner: Annotated[str, typer.Option(help="owlrl (OWL 2 RL), rdfs, of none.")] = "owlrl",
+    quiet: QuietOpt = False,
+) -> None:
+    """Bouw de graaf: inlezen, valideren (SHACL), redeneren (owlrl) en in de cache zetten.
+
+    Slaat over wat al gebouwd is: de cache is gesleuteld op een hash van alle bronbestanden.
+
+    Voorbeeld: kennisgraaf build --data ./mijn-data --force
+    """
+    from ..access import ensure_build
+    from ..errors import KennisgraafError
+    from ..reason import MODES
+    from ..tables import Table
+
+    if reasoner not in MODES:
+        raise KennisgraafError(f"onbekende redeneerder {reasoner!r}; kies uit: {', '.join(MODES)}")
+    report = ensure_build(data, cache_dir, reasoner=reasoner, force=force, progress=progress(quiet))
+    console = err_console()
+    if report.from_cache:
+        console.print(f"al gebouwd (cache): {report.entry.folder}", highlight=False, soft_wrap=True)
+    rows = [["bronbestanden", report.sources], ["triples (bronnen)", report.asserted],
+            ["triples (afgeleid)", report.inferred], ["triples (totaal)", report.asserted + report.inferred]]
+    rows += [[f"tijd {name} (s)", round(report.seconds.get(name, 0.0), 2)] for name in STAGE_NAMES]
+    warnings = [w for w in report.warnings if not w.is_error]
+    emit(Table(["", "waarde"], rows, title=f"Build ({report.reasoner})",
+               notes=[f"{len(warnings)} waarschuwing(en); zie: kennisgraaf validate"] if warnings else []))
+    if not report.from_cache:
+        console.print(f"cache: {report.entry.folder}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+@handles_errors
+def validate(
+    data: DataOpt = None,
+    fmt: FormatOpt = "table",
+    out: OutOpt = None,
+) -> None:
+    """Controleer de bronnen: Turtle-syntaxis en de SHACL-vormen (ontology/shapes.ttl).
+
+    Exitcode 0: in orde (eventueel met waarschuwingen), 1: fouten in de gegevens,
+    2: een bestand is onleesbaar.
+
+    Voorbeeld: kennisgraaf validate --format csv --out problemen.csv
+    """
+    from ..load import load
+    from ..sources import DataFolder
+    from ..validate import validate as run_validation
+    from .validation_view import violation_table
+
+    folder = DataFolder.resolve(data)
+    problems = run_validation(load(folder), folder)
+    errors = [p for p in problems if p.is_error]
+    if problems:
+        emit(violation_table(problems), fmt, out)
+    summary = f"{len(errors)} fout(en), {len(problems) - len(errors)} waarschuwing(en) in {len(folder.sources())} bestanden"
+    err_console().print(summary, highlight=False)
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def stats(
+    data: DataOpt = None,
+    cache_dir: CacheOpt = None,
+    fmt: FormatOpt = "table",
+    out: OutOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Tel per thema het plan, de producten, partners, overleggen, wetten en overdrachten, en per klasse het aantal.
+
+    Voorbeeld: kennisgraaf stats --format md
+    """
+    from ..access import open_store
+    from ..queries import Catalogue
+    from ..sources import DataFolder
+
+    store = open_store(data, cache_dir, progress=progress(quiet))
+    catalogue = Catalogue.load(DataFolder.resolve(data).queries_dir)
+    for name, title in (("thema-overzicht", "Per thema"), ("klassen", "Per klasse")):
+        table = catalogue.run(store, name)
+        table.title = title
+        emit(table, fmt, out if out is None else out.with_name(f"{out.stem}-{name}{out.suffix}"))

@@ -1,0 +1,24 @@
+"""How SHACL findings look in the terminal."""
+
+from __future__ import annotations
+
+from ..tables import Table, rich_table
+
+
+def violation_table(violations) -> Table:
+    rows = [
+        [
+            v.severity,
+            v.source + (f" (planregel {v.line})" if v.line else ""),
+            v.label,
+            v.path,
+            v.message + (f" [waarde: {v.value}]" if v.value else ""),
+        ]
+        for v in violations
+    ]
+    return Table(["ernst", "bestand", "knoop", "eigenschap", "melding"], rows, title="Validatie")
+
+
+def print_violations(violations, console) -> None:
+    if violations:
+        console.print(rich_table(violation_table(violations)))

@@ -1,0 +1,129 @@
+"""The catalogue of named queries in `queries/*.rq` and how to run one.
+
+A query file opens with a comment header that a regisseur can read and this module
+parses: `# Titel:`, `# Vraag:`, `# Geeft:`, `# Parameters:` (one per line:
+`naam (soort, verplicht|optioneel|standaard: waarde): uitleg`) and `# Voorbeeld:`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import QueryError
+from .tables import Table, from_results
+
+_KEY = re.compile(r"^#\s*(Titel|Vraag|Geeft|Parameters|Voorbeeld):\s*(.*)$")
+_PARAM = re.compile(r"^#\s+([a-z_][a-z0-9_]*)\s*\(([^)]*)\)\s*:\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str  # thema, organisatie, onderwerp, wet, kwartaal, status, vorm, product, tekst, getal
+    required: bool
+    default: str | None
+    help: str
+
+
+@dataclass
+class NamedQuery:
+    name: str
+    path: Path
+    text: str
+    title: str = ""
+    question: str = ""
+    returns: str = ""
+    example: str = ""
+    params: list[Param] = field(default_factory=list)
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        valid = ", ".join(p.name for p in self.params) or "geen"
+        raise QueryError(f"query {self.name!r} kent geen parameter {name!r}; geldig: {valid}")
+
+
+def parse_header(name: str, path: Path, text: str) -> NamedQuery:
+    query = NamedQuery(name=name, path=path, text=text)
+    current = None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        key = _KEY.match(line)
+        if key:
+            current, value = key.group(1), key.group(2).strip()
+            if current == "Parameters":
+                continue
+            attr = {"Titel": "title", "Vraag": "question", "Geeft": "returns", "Voorbeeld": "example"}[current]
+            setattr(query, attr, value)
+            continue
+        param = _PARAM.match(line) if current == "Parameters" else None
+        if param:
+            query.params.append(_param(name, *param.groups()))
+            continue
+        more = line.lstrip("#").strip()
+        if more and current in ("Vraag", "Geeft", "Voorbeeld"):
+            attr = {"Vraag": "question", "Geeft": "returns", "Voorbeeld": "example"}[current]
+            setattr(query, attr, (getattr(query, attr) + " " + more).strip())
+    return query
+
+
+def _param(query: str, name: str, spec: str, help_text: str) -> Param:
+    parts = [p.strip() for p in spec.split(",")]
+    kind, required, default = parts[0], False, None
+    for part in parts[1:]:
+        if part == "verplicht":
+            required = True
+        elif part.startswith("standaard:"):
+            default = part.split(":", 1)[1].strip().strip('"')
+    return Param(name, kind, required, default, help_text.strip())
+
+
+class Catalogue:
+    def __init__(self, queries: dict[str, NamedQuery]):
+        self.queries = queries
+
+    @classmethod
+    def load(cls, folder: Path) -> Catalogue:
+        found = {}
+        for path in sorted(Path(folder).glob("*.rq")):
+            found[path.stem] = parse_header(path.stem, path, path.read_text(encoding="utf-8"))
+        return cls(found)
+
+    def get(self, name: str) -> NamedQuery:
+        if name not in self.queries:
+            import difflib
+
+            close = difflib.get_close_matches(name, self.queries, n=3, cutoff=0.4)
+            hint = f" Bedoelde u: {', '.join(close)}?" if close else ""
+            raise QueryError(
+                f"onbekende query {name!r}.{hint} Beschikbaar: {', '.join(sorted(self.queries))}"
+            )
+        return self.queries[name]
+
+    def bindings(self, store, query: NamedQuery, values: dict[str, str]) -> dict:
+        from .resolve import resolve
+
+        for key in values:
+            query.param(key)  # unknown parameter → error listing the valid ones
+        bound = {}
+        for param in query.params:
+            raw = values.get(param.name, param.default)
+            if raw is None:
+                if param.required:
+                    raise QueryError(
+                        f"query {query.name!r} vraagt parameter {param.name!r} ({param.kind}): {param.help}"
+                    )
+                continue
+            bound[param.name] = resolve(store, param.kind, raw, param.name)
+        return bound
+
+    def run(self, store, name: str, values: dict[str, str] | None = None) -> Table:
+        query = self.get(name)
+        results = store.select(query.text, self.bindings(store, query, values or {}))
+        return from_results(results, title=query.title)

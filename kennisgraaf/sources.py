@@ -1,0 +1,118 @@
+"""Where the data lives: the ontology, graph, queries and visuals folders.
+
+In a checkout they sit at the top of the repository; in an installed wheel they are copied
+into `kennisgraaf/_data`. `--data DIR` points at another folder with the same layout (next
+year's plans, a fork); folders it lacks (queries/, visuals/) fall back to the shipped ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DataFolderError
+from .namespaces import GRAPH_BASE
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+RDF_SUFFIXES = {".ttl": "turtle", ".trig": "trig"}
+SHAPES_FILE = "shapes.ttl"
+
+
+def shipped_root() -> Path:
+    """The data folder that came with this installation."""
+    packaged = PACKAGE_DIR / "_data"
+    if (packaged / "ontology").is_dir():
+        return packaged
+    return PACKAGE_DIR.parent
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    relative: str  # e.g. "graph/plans/2026/waterkwaliteit.ttl"
+    format: str
+
+    @property
+    def graph_iri(self) -> str:
+        """One named graph per file: graph/plans/2026/x.ttl → <…/graph/plans/2026/x>."""
+        stem = self.relative.rsplit(".", 1)[0]
+        if stem.startswith("graph/"):
+            stem = stem[len("graph/") :]
+        return GRAPH_BASE + stem
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    root: Path
+
+    @classmethod
+    def resolve(cls, data: Path | None = None) -> DataFolder:
+        if data is None:
+            return cls(shipped_root())
+        root = Path(data).expanduser()
+        if not root.exists():
+            raise DataFolderError(f"datamap bestaat niet: {root}")
+        if not root.is_dir():
+            raise DataFolderError(f"datamap is geen map: {root}")
+        folder = cls(root.resolve())
+        if not folder.sources():
+            raise DataFolderError(
+                f"datamap {root} bevat geen Turtle-bronnen (verwacht: ontology/*.ttl en graph/**/*.ttl)"
+            )
+        return folder
+
+    def _dir(self, name: str) -> Path:
+        own = self.root / name
+        return own if own.is_dir() else shipped_root() / name
+
+    @property
+    def ontology_dir(self) -> Path:
+        return self.root / "ontology"
+
+    @property
+    def graph_dir(self) -> Path:
+        return self.root / "graph"
+
+    @property
+    def queries_dir(self) -> Path:
+        return self._dir("queries")
+
+    @property
+    def visuals_dir(self) -> Path:
+        return self._dir("visuals")
+
+    @property
+    def sources_texts_dir(self) -> Path:
+        """The published plan texts that `kn:bronRegel` points into."""
+        return self.graph_dir / "bronnen"
+
+    @property
+    def shapes_file(self) -> Path:
+        own = self.ontology_dir / SHAPES_FILE
+        return own if own.is_file() else shipped_root() / "ontology" / SHAPES_FILE
+
+    def sources(self) -> list[SourceFile]:
+        """Every RDF source file except the shapes, in a stable order."""
+        found = []
+        for top in ("ontology", "graph"):
+            base = self.root / top
+            if not base.is_dir():
+                continue
+            for path in sorted(base.rglob("*")):
+                fmt = RDF_SUFFIXES.get(path.suffix)
+                if fmt is None or not path.is_file():
+                    continue
+                if top == "ontology" and path.name == SHAPES_FILE:
+                    continue
+                relative = path.relative_to(self.root).as_posix()
+                found.append(SourceFile(path, relative, fmt))
+        return found
+
+    def fingerprint(self, extra: str = "") -> str:
+        """A hash of every source file and the shapes: the cache key."""
+        digest = hashlib.sha256(extra.encode())
+        for source in [*self.sources(), SourceFile(self.shapes_file, SHAPES_FILE, "turtle")]:
+            digest.update(source.relative.encode() + b"\0")
+            digest.update(source.path.read_bytes() + b"\0")
+        return digest.hexdigest()

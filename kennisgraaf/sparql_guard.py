@@ -1,0 +1,52 @@
+"""Checks on query text from someone else, before any store sees it.
+
+The graph is read-only here, and a query must not reach outside it: SERVICE would make
+the store call another server. Keywords are looked for only in the query's own syntax,
+with comments, strings and IRIs blanked out, so a label like "insert" is no false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import QueryError
+
+_UPDATE = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+_BLANK = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # long strings
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\s]*>"  # IRIs
+    r"|#[^\n]*",  # comments
+    re.S,
+)
+
+
+def syntax_only(query: str) -> str:
+    """The query with strings, IRIs and comments replaced by spaces."""
+    return _BLANK.sub(lambda m: " " * len(m.group(0)), query)
+
+
+def _keyword(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w:?$]){word}(?![\w:-])", text, re.I) is not None
+
+
+def check_read_only(query: str) -> None:
+    text = syntax_only(query)
+    for word in _UPDATE:
+        if _keyword(text, word) and not (word == "WITH" and not _keyword(text, "DELETE|INSERT")):
+            raise QueryError(
+                f"alleen-lezen: {word.upper()} wijzigt de graaf en wordt hier niet uitgevoerd; "
+                "gebruik SELECT, ASK, CONSTRUCT of DESCRIBE"
+            )
+    if _keyword(text, "SERVICE"):
+        raise QueryError("SERVICE (een andere server bevragen) is hier niet toegestaan")
+
+
+def query_form(query: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these keywords in the query."""
+    match = re.search(r"(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:-])", syntax_only(query), re.I)
+    if not match:
+        raise QueryError("geen SPARQL-query: verwacht SELECT, ASK, CONSTRUCT of DESCRIBE")
+    return match.group(1).upper()

@@ -1,0 +1,128 @@
+"""The one interface every command reads the graph through.
+
+A query, an analysis or a view asks a `Store`; whether the triples live in the local
+cached build (Oxigraph in memory) or behind a SPARQL 1.1 endpoint is not its concern.
+Parameters are bound as a trailing VALUES block built from RDF terms (never pasted text),
+which every SPARQL 1.1 store understands the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import QueryError
+from .namespaces import PREFIXES
+from .sparql_guard import check_read_only, query_form
+
+Term = ox.NamedNode | ox.Literal | ox.BlankNode
+
+
+@dataclass
+class ResultSet:
+    """A SELECT result: variable names and one dict per row (missing = unbound)."""
+
+    variables: list[str]
+    rows: list[dict[str, Term]]
+
+    def column(self, name: str) -> list[Term | None]:
+        return [row.get(name) for row in self.rows]
+
+
+def values_clause(bindings: dict[str, list[Term] | Term]) -> str:
+    """`VALUES (?a ?b) { (<x> "y") ... }` for the cross product of the bound terms.
+
+    Terms are serialised by Oxigraph (N-Triples syntax, escapes included), so a value can
+    only ever be one RDF term: it cannot add a pattern or close the query.
+    """
+    if not bindings:
+        return ""
+    names = list(bindings)
+    rows: list[list[Term]] = [[]]
+    for name in names:
+        terms = bindings[name]
+        terms = terms if isinstance(terms, list) else [terms]
+        for term in terms:
+            if not isinstance(term, (ox.NamedNode, ox.Literal)):
+                raise QueryError(f"parameter {name}: alleen IRI's en literals kunnen worden gebonden")
+        rows = [row + [term] for row in rows for term in terms]
+    head = " ".join(f"?{name}" for name in names)
+    body = " ".join("(" + " ".join(str(t) for t in row) + ")" for row in rows)
+    return f"\nVALUES ({head}) {{ {body} }}\n"
+
+
+class Store:
+    """Base class: the guard, the binding and the result shape are the same for all stores."""
+
+    name = "store"
+
+    def select(self, query: str, bindings: dict | None = None) -> ResultSet:
+        check_read_only(query)
+        if query_form(query) != "SELECT":
+            raise QueryError("verwacht een SELECT-query")
+        return self._select(query + values_clause(bindings or {}))
+
+    def ask(self, query: str, bindings: dict | None = None) -> bool:
+        check_read_only(query)
+        return self._ask(query + values_clause(bindings or {}))
+
+    def construct(self, query: str, bindings: dict | None = None) -> list[ox.Triple]:
+        check_read_only(query)
+        return self._construct(query + values_clause(bindings or {}))
+
+    def run(self, query: str, bindings: dict | None = None):
+        """Any read-only form: a ResultSet, a bool or a list of triples."""
+        form = query_form(query)
+        if form == "SELECT":
+            return self.select(query, bindings)
+        if form == "ASK":
+            return self.ask(query, bindings)
+        return self.construct(query, bindings)
+
+    def _select(self, query: str) -> ResultSet:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _ask(self, query: str) -> bool:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _construct(self, query: str) -> list[ox.Triple]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class OxigraphStore(Store):
+    """The local build, loaded from the cache's N-Quads into an in-memory Oxigraph store."""
+
+    name = "lokaal"
+
+    def __init__(self, nquads: Path | None = None, store: ox.Store | None = None):
+        self.store = store if store is not None else ox.Store()
+        if nquads is not None:
+            self.store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+
+    def _query(self, query: str):
+        try:
+            return self.store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+        except SyntaxError as err:
+            raise QueryError(f"SPARQL-fout: {err}") from None
+        except (OSError, RuntimeError) as err:
+            raise QueryError(f"query kan niet worden uitgevoerd: {err}") from None
+
+    def _select(self, query: str) -> ResultSet:
+        solutions = self._query(query)
+        names = [v.value for v in solutions.variables]
+        rows = [{n: s[n] for n in names if s[n] is not None} for s in solutions]
+        return ResultSet(names, rows)
+
+    def _ask(self, query: str) -> bool:
+        return bool(self._query(query))
+
+    def _construct(self, query: str) -> list[ox.Triple]:
+        return list(self._query(query))
+
+    def quads(self):
+        return self.store.quads_for_pattern(None, None, None, None)
+
+    def __len__(self) -> int:
+        return len(self.store)

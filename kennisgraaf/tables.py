@@ -1,0 +1,140 @@
+"""Tables as plain data, and their renderings: rich (terminal), CSV, JSON, Markdown.
+
+Every command that prints rows builds a `Table` and hands it to `render`; nothing else in
+the package formats output, so a query, an export and a report never disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pyoxigraph as ox
+
+from .namespaces import PREFIXES
+
+FORMATS = ("table", "csv", "json", "md")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMERIC = {XSD + t for t in ("integer", "decimal", "int", "long", "double", "float", "positiveInteger", "nonNegativeInteger")}
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[object]]
+    title: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def compact(iri: str) -> str:
+    """`https://w3id.org/kennisgraaf/id/thema/x` → `thema:x` (longest namespace wins)."""
+    best = ""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")):
+            best = prefix
+    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
+
+
+def plain(term) -> object:
+    """A Python value for one RDF term: numbers stay numbers, IRIs are compacted."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return compact(term.value)
+    if isinstance(term, ox.Literal):
+        if term.datatype.value in _NUMERIC:
+            try:
+                number = Decimal(term.value)
+                return int(number) if number == number.to_integral_value() else number
+            except ArithmeticError:
+                return term.value
+        if term.datatype.value == XSD + "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    return str(term)
+
+
+def cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def render(table: Table, fmt: str = "table") -> str:
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(table.columns)
+        writer.writerows([cell_text(v) for v in row] for row in table.rows)
+        return buffer.getvalue()
+    if fmt == "json":
+        rows = [dict(zip(table.columns, (_json_value(v) for v in row))) for row in table.rows]
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "md":
+        return markdown(table)
+    if fmt == "table":
+        return rich_text(table)
+    raise ValueError(f"onbekend formaat {fmt!r}; kies uit {', '.join(FORMATS)}")
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def markdown(table: Table) -> str:
+    def esc(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    lines = []
+    if table.title:
+        lines += [f"### {table.title}", ""]
+    lines.append("| " + " | ".join(esc(c) for c in table.columns) + " |")
+    lines.append("|" + "|".join("---" for _ in table.columns) + "|")
+    for row in table.rows:
+        lines.append("| " + " | ".join(esc(cell_text(v)) for v in row) + " |")
+    lines += [f"\n{note}" for note in table.notes]
+    return "\n".join(lines) + "\n"
+
+
+def rich_table(table: Table):
+    from rich.table import Table as RichTable
+
+    out = RichTable(title=table.title or None, title_justify="left", show_lines=False)
+    for index, column in enumerate(table.columns):
+        numeric = bool(table.rows) and all(
+            isinstance(row[index], (int, float, Decimal)) and not isinstance(row[index], bool)
+            for row in table.rows
+            if row[index] is not None
+        ) and any(row[index] is not None for row in table.rows)
+        out.add_column(column, justify="right" if numeric else "left", overflow="fold")
+    for row in table.rows:
+        out.add_row(*(cell_text(v) for v in row))
+    return out
+
+
+def rich_text(table: Table, width: int | None = None) -> str:
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width or 160, record=False, force_terminal=False)
+    console.print(rich_table(table))
+    for note in table.notes:
+        console.print(note, markup=False)
+    return console.file.getvalue()
+
+
+def from_results(results, title: str = "") -> Table:
+    """A Table from a store ResultSet, terms turned into plain values."""
+    return Table(
+        columns=list(results.variables),
+        rows=[[plain(row.get(v)) for v in results.variables] for row in results.rows],
+        title=title,
+    )

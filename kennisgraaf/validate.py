@@ -1,0 +1,101 @@
+"""Stage 2: SHACL validation (pySHACL) of the asserted graph against ontology/shapes.ttl.
+
+Each problem becomes a `Violation` that names what a regisseur recognises: the label of
+the node, the property, the message, and the plan file (and plan line) it comes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+from .load import parse_source, union
+from rdflib.namespace import SH
+
+from .namespaces import KN
+from .sources import DataFolder, SourceFile
+
+SEVERITY_NL = {
+    str(SH.Violation): "fout",
+    str(SH.Warning): "waarschuwing",
+    str(SH.Info): "info",
+}
+
+
+@dataclass(frozen=True)
+class Violation:
+    severity: str
+    node: str
+    label: str
+    path: str
+    message: str
+    value: str
+    source: str  # the Turtle file that states the node
+    line: int | None  # kn:bronRegel of the node in the plan text, if any
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "fout"
+
+
+def label_of(graph: Graph, node) -> str:
+    for prop in (SKOS.prefLabel, DCTERMS.title, RDFS.label):
+        value = graph.value(node, prop)
+        if value is not None:
+            return str(value)
+    return graph.namespace_manager.normalizeUri(node) if isinstance(node, URIRef) else str(node)
+
+
+def short(graph: Graph, node) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, URIRef):
+        return graph.namespace_manager.normalizeUri(node)
+    return str(node)
+
+
+def load_shapes(folder: DataFolder) -> Graph:
+    shapes = Graph()
+    parse_source(SourceFile(folder.shapes_file, "ontology/shapes.ttl", "turtle"), shapes)
+    return shapes
+
+
+def validate(dataset: Dataset, folder: DataFolder) -> list[Violation]:
+    """Every SHACL result, errors first; an empty list means the data conforms."""
+    from pyshacl import validate as shacl_validate
+
+    data = union(dataset)
+    _, report, _ = shacl_validate(
+        data, shacl_graph=load_shapes(folder), inference="none", advanced=True, allow_warnings=True
+    )
+    origin = _origins(dataset, folder)
+    found = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        node = report.value(result, SH.focusNode)
+        line = data.value(node, URIRef(KN.bronRegel))
+        found.append(
+            Violation(
+                severity=SEVERITY_NL.get(str(report.value(result, SH.resultSeverity)), "fout"),
+                node=str(node),
+                label=label_of(data, node),
+                path=short(data, report.value(result, SH.resultPath)),
+                message=str(report.value(result, SH.resultMessage) or ""),
+                value=short(data, report.value(result, SH.value)),
+                source=origin.get(node, ""),
+                line=int(line) if line is not None else None,
+            )
+        )
+    found.sort(key=lambda v: (not v.is_error, v.source, v.label, v.path))
+    return found
+
+
+def _origins(dataset: Dataset, folder: DataFolder) -> dict:
+    """Which source file states each subject (the first, in load order)."""
+    by_graph = {source.graph_iri: source.relative for source in folder.sources()}
+    origin: dict = {}
+    for s, _p, _o, g in dataset.quads((None, None, None, None)):
+        name = str(g.identifier if hasattr(g, "identifier") else g)
+        origin.setdefault(s, by_graph.get(name, name))
+    return origin

@@ -1,0 +1,56 @@
+"""Shared fixtures: the real 2026 data built once per session, and a tiny data folder
+(the real ontology and registers plus one small plan) for tests that break things."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kennisgraaf.access import ensure_build
+from kennisgraaf.sources import DataFolder, shipped_root
+from kennisgraaf.store import OxigraphStore
+
+TESTS = Path(__file__).parent
+EXPECTED = TESTS / "expected"
+MINI = TESTS / "fixtures" / "mini"
+
+
+@pytest.fixture(scope="session")
+def data_root() -> Path:
+    return shipped_root()
+
+
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="session")
+def build_2026(data_root, cache_dir):
+    return ensure_build(None, cache_dir)
+
+
+@pytest.fixture(scope="session")
+def store(build_2026) -> OxigraphStore:
+    return OxigraphStore(build_2026.entry.graph_file)
+
+
+@pytest.fixture
+def mini_data(tmp_path, data_root) -> Path:
+    """A writable data folder: the real ontology + theme/quarter registers + one tiny plan."""
+    root = tmp_path / "data"
+    shutil.copytree(data_root / "ontology", root / "ontology")
+    (root / "graph" / "registers").mkdir(parents=True)
+    for name in ("themas.ttl", "kwartalen.ttl"):
+        shutil.copy(data_root / "graph" / "registers" / name, root / "graph" / "registers" / name)
+    shutil.copytree(MINI / "graph" / "plans", root / "graph" / "plans")
+    # the tiny plan defines its own topics and organisation; keep the real vocabularies
+    # out so nothing else is needed
+    return root
+
+
+@pytest.fixture(scope="session")
+def folder_2026(data_root) -> DataFolder:
+    return DataFolder.resolve(None)

@@ -1,0 +1,120 @@
+"""The build pipeline: load → validate → reason → cache, and every kind of bad input."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from kennisgraaf.access import ensure_build
+from kennisgraaf.cache import Cache
+from kennisgraaf.cli import app
+from kennisgraaf.cli import commands  # noqa: F401  (registers the commands)
+from kennisgraaf.errors import DataFolderError, SourceError, ValidationFailed
+from kennisgraaf.store import OxigraphStore
+
+runner = CliRunner()
+PLAN = "graph/plans/2026/proef.ttl"
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_mini_build_reasons_and_caches(mini_data, tmp_path):
+    cache = tmp_path / "cache"
+    first = ensure_build(mini_data, cache)
+    assert not first.from_cache
+    assert first.inferred > 0
+    assert set(first.seconds) == {"inlezen", "valideren", "redeneren", "opslaan"}
+    second = ensure_build(mini_data, cache)
+    assert second.from_cache, "an unchanged source must not be re-reasoned"
+    assert second.entry.folder == first.entry.folder
+
+
+def test_touched_source_rebuilds(mini_data, tmp_path):
+    cache = tmp_path / "cache"
+    first = ensure_build(mini_data, cache)
+    plan = mini_data / PLAN
+    plan.write_text(plan.read_text() + "\n# a comment changes the hash\n")
+    second = ensure_build(mini_data, cache)
+    assert not second.from_cache
+    assert second.entry.folder != first.entry.folder
+
+
+def test_property_chain_infers_a_triple_not_in_the_sources(mini_data, tmp_path):
+    store = OxigraphStore(ensure_build(mini_data, tmp_path / "c").entry.graph_file)
+    ask = """ASK { GRAPH <https://w3id.org/kennisgraaf/graph/inferred> {
+                 thema:energietransitie kn:raaktOnderwerp onderwerp:waterstof } }"""
+    assert store.ask(ask)
+    # and through the transitive broader topic, the wider topic too
+    assert store.ask("ASK { thema:energietransitie kn:raaktOnderwerp onderwerp:energiedragers }")
+    assert store.ask("ASK { thema:energietransitie kn:werktMet organisatie:rivm }")
+    # none of these is stated in any source graph
+    asserted = """ASK { GRAPH ?g { thema:energietransitie kn:raaktOnderwerp ?x }
+                  FILTER(?g != <https://w3id.org/kennisgraaf/graph/inferred>) }"""
+    assert not store.ask(asserted)
+
+
+def test_turtle_syntax_error_names_file_and_line(mini_data, tmp_path):
+    plan = mini_data / PLAN
+    lines = plan.read_text().splitlines()
+    lines[30] = lines[30] + ' "unterminated'
+    plan.write_text("\n".join(lines) + "\n")
+    with pytest.raises(SourceError) as err:
+        ensure_build(mini_data, tmp_path / "c")
+    assert str(err.value).startswith(f"{PLAN}:31: ")
+    result = invoke("build", "--data", mini_data, "--cache-dir", tmp_path / "c")
+    assert result.exit_code == 2
+    assert f"{PLAN}:31:" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_shacl_violation_lists_node_property_and_file(mini_data, tmp_path):
+    plan = mini_data / PLAN
+    plan.write_text(plan.read_text().replace('kn:budget "15000"^^xsd:decimal', 'kn:budget "-5"^^xsd:decimal'))
+    with pytest.raises(ValidationFailed) as err:
+        ensure_build(mini_data, tmp_path / "c")
+    [problem] = [v for v in err.value.violations if v.is_error]
+    assert problem.label == "Kennisopbouw waterstof (proef)"
+    assert problem.path == "kn:budget"
+    assert problem.source == PLAN
+    assert problem.line == 194
+    result = invoke("validate", "--data", mini_data)
+    assert result.exit_code == 1
+    assert "kn:budget" in result.output and "proef.ttl" in result.output
+
+
+def test_failed_build_keeps_last_good_cache(mini_data, tmp_path):
+    cache = tmp_path / "cache"
+    good = ensure_build(mini_data, cache)
+    before = sorted(p.name for p in cache.iterdir())
+    good_bytes = good.entry.graph_file.read_bytes()
+    plan = mini_data / PLAN
+    plan.write_text(plan.read_text() + "\nthis is not turtle\n")
+    with pytest.raises(SourceError):
+        ensure_build(mini_data, cache)
+    assert sorted(p.name for p in cache.iterdir()) == before
+    assert good.entry.graph_file.read_bytes() == good_bytes
+
+
+def test_unknown_and_empty_data_folders(tmp_path):
+    with pytest.raises(DataFolderError, match="bestaat niet"):
+        ensure_build(tmp_path / "nope", tmp_path / "c")
+    (tmp_path / "leeg").mkdir()
+    with pytest.raises(DataFolderError, match="geen Turtle-bronnen"):
+        ensure_build(tmp_path / "leeg", tmp_path / "c")
+    result = invoke("stats", "--data", tmp_path / "nope")
+    assert result.exit_code == 2
+    assert "datamap bestaat niet" in result.output
+
+
+def test_cache_prunes_old_builds(tmp_path):
+    cache = Cache(tmp_path)
+    for n in range(8):
+        cache.store(f"k{n}", b"", {"n": n})
+        past = time.time() - 100 + n
+        os.utime(tmp_path / f"k{n}", (past, past))
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == ["k3", "k4", "k5", "k6", "k7"]
