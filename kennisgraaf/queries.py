@@ -123,7 +123,10 @@ class Catalogue:
             bound[param.name] = resolve(store, param.kind, raw, param.name)
         return bound
 
-    def run(self, store, name: str, values: dict[str, str] | None = None) -> Table:
+    def execute(self, store, name: str, values: dict[str, str] | None = None):
+        """The raw result of a named query (a ResultSet, a bool, or triples)."""
         query = self.get(name)
-        results = store.select(query.text, self.bindings(store, query, values or {}))
-        return from_results(results, title=query.title)
+        return store.run(query.text, self.bindings(store, query, values or {}))
+
+    def run(self, store, name: str, values: dict[str, str] | None = None) -> Table:
+        return from_results(self.execute(store, name, values), title=self.get(name).title)

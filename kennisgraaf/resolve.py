@@ -12,7 +12,8 @@ import difflib
 import pyoxigraph as ox
 
 from .errors import QueryError
-from .namespaces import ID, KN, ORG, SKOS as _SKOS
+from .namespaces import ID, KN, ORG, PROV
+from .namespaces import SKOS as _SKOS
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -30,6 +31,7 @@ KIND_CLASS = {
     "overdracht": str(KN.Regieoverdracht),
     "overleg": str(KN.Overleg),
     "persoon": str(KN.Persoon),
+    "item": str(PROV.Entity),  # anything a plan states with a source line
 }
 #: kinds whose values share a class are told apart by their IRI namespace
 KIND_NAMESPACE = {"onderwerp": str(ID["onderwerp"]), "status": str(ID["status"]), "vorm": str(ID["vorm"])}

@@ -50,3 +50,31 @@ def query_form(query: str) -> str:
     if not match:
         raise QueryError("geen SPARQL-query: verwacht SELECT, ASK, CONSTRUCT of DESCRIBE")
     return match.group(1).upper()
+
+
+def where_group_start(query: str) -> int:
+    """The offset just inside the `{` that opens the query's WHERE group.
+
+    SELECT and ASK: the first `{` outside any brackets after the query form keyword.
+    CONSTRUCT: its template comes first, so the `{` after the WHERE keyword.
+    """
+    text = syntax_only(query)
+    form = re.search(r"(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:-])", text, re.I)
+    if not form:
+        raise QueryError("geen SPARQL-query: verwacht SELECT, ASK, CONSTRUCT of DESCRIBE")
+    start = form.end()
+    if form.group(1).upper() in ("CONSTRUCT", "DESCRIBE"):
+        where = re.compile(r"(?<![\w:?$])WHERE(?![\w:-])", re.I).search(text, start)
+        if not where:
+            raise QueryError("parameters binden vraagt om een WHERE-deel in de query")
+        start = where.end()
+    depth = 0
+    for index in range(start, len(text)):
+        char = text[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "{" and depth == 0:
+            return index + 1
+    raise QueryError("parameters binden: geen WHERE-groep gevonden")

@@ -2,12 +2,14 @@
 
 A query, an analysis or a view asks a `Store`; whether the triples live in the local
 cached build (Oxigraph in memory) or behind a SPARQL 1.1 endpoint is not its concern.
-Parameters are bound as a trailing VALUES block built from RDF terms (never pasted text),
-which every SPARQL 1.1 store understands the same way.
+Parameters are bound as a VALUES block built from RDF terms (never pasted text), placed
+first inside the WHERE group — the SPARQL equivalent of rdflib's initBindings, which every
+SPARQL 1.1 store understands the same way.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError
 from .namespaces import PREFIXES
-from .sparql_guard import check_read_only, query_form
+from .sparql_guard import check_read_only, query_form, where_group_start
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 
@@ -53,6 +55,14 @@ def values_clause(bindings: dict[str, list[Term] | Term]) -> str:
     return f"\nVALUES ({head}) {{ {body} }}\n"
 
 
+def bind(query: str, bindings: dict | None) -> str:
+    """The query with `bindings` as a VALUES block at the start of its WHERE group."""
+    if not bindings:
+        return query
+    at = where_group_start(query)
+    return query[:at] + values_clause(bindings) + query[at:]
+
+
 class Store:
     """Base class: the guard, the binding and the result shape are the same for all stores."""
 
@@ -62,15 +72,19 @@ class Store:
         check_read_only(query)
         if query_form(query) != "SELECT":
             raise QueryError("verwacht een SELECT-query")
-        return self._select(query + values_clause(bindings or {}))
+        if bindings:
+            for name in bindings:
+                if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
+                    raise QueryError(f"ongeldige parameternaam {name!r}")
+        return self._select(bind(query, bindings))
 
     def ask(self, query: str, bindings: dict | None = None) -> bool:
         check_read_only(query)
-        return self._ask(query + values_clause(bindings or {}))
+        return self._ask(bind(query, bindings))
 
     def construct(self, query: str, bindings: dict | None = None) -> list[ox.Triple]:
         check_read_only(query)
-        return self._construct(query + values_clause(bindings or {}))
+        return self._construct(bind(query, bindings))
 
     def run(self, query: str, bindings: dict | None = None):
         """Any read-only form: a ResultSet, a bool or a list of triples."""

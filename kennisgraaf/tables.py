@@ -138,3 +138,27 @@ def from_results(results, title: str = "") -> Table:
         rows=[[plain(row.get(v)) for v in results.variables] for row in results.rows],
         title=title,
     )
+
+
+def sparql_json(results) -> str:
+    """SPARQL 1.1 Query Results JSON for a ResultSet (or a bool for ASK)."""
+    if isinstance(results, bool):
+        return json.dumps({"head": {}, "boolean": results}) + "\n"
+    bindings = []
+    for row in results.rows:
+        out = {}
+        for name, term in row.items():
+            if isinstance(term, ox.NamedNode):
+                out[name] = {"type": "uri", "value": term.value}
+            elif isinstance(term, ox.BlankNode):
+                out[name] = {"type": "bnode", "value": term.value}
+            else:
+                cell = {"type": "literal", "value": term.value}
+                if term.language:
+                    cell["xml:lang"] = term.language
+                elif term.datatype.value != XSD + "string":
+                    cell["datatype"] = term.datatype.value
+                out[name] = cell
+        bindings.append(out)
+    payload = {"head": {"vars": list(results.variables)}, "results": {"bindings": bindings}}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,3 +1,5 @@
 """Importing this module registers every command on the app."""
 
 from . import build_cmds  # noqa: F401
+from . import query_cmds  # noqa: F401
+from . import export_cmds  # noqa: F401

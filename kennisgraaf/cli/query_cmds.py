@@ -1,0 +1,161 @@
+"""Commands that ask the graph questions: query (named or from a file) and sparql."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
+from .output import check_format, emit, progress, write_text
+
+ParamOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--param", "-p", help="Parameter als naam=waarde; herhaal voor meer.", show_default=False),
+]
+
+
+def parse_params(pairs: list[str] | None) -> dict[str, str]:
+    from ..errors import QueryError
+
+    values = {}
+    for pair in pairs or []:
+        if "=" not in pair:
+            raise QueryError(f"parameter {pair!r}: schrijf naam=waarde, bijvoorbeeld -p thema=Waterkwaliteit")
+        key, value = pair.split("=", 1)
+        values[key.strip()] = value.strip()
+    return values
+
+
+def show(store, results, fmt: str, out: Path | None, title: str = "") -> None:
+    """One rendering path for every query result: SELECT, ASK or CONSTRUCT."""
+    from ..labels import with_labels
+    from ..store import ResultSet
+    from ..tables import Table, from_results, sparql_json
+
+    check_format(fmt)
+    if isinstance(results, bool):
+        if fmt == "json":
+            write_text(sparql_json(results), out)
+        else:
+            emit(Table(["antwoord"], [["ja" if results else "nee"]], title=title), fmt, out)
+        return
+    if not isinstance(results, ResultSet):  # CONSTRUCT / DESCRIBE: Turtle
+        import pyoxigraph as ox
+
+        from ..namespaces import PREFIXES
+
+        text = ox.serialize(results, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        write_text(text.decode("utf-8") if isinstance(text, bytes) else text, out)
+        return
+    if fmt == "json":
+        write_text(sparql_json(results), out)
+        return
+    if fmt in ("table", "md"):
+        results = with_labels(store, results)
+    table = from_results(results, title=title)
+    if not table.rows:
+        table.notes.append("(geen resultaten)")
+    emit(table, fmt, out)
+
+
+def list_table(catalogue):
+    from ..tables import Table
+
+    rows = []
+    for query in catalogue.queries.values():
+        params = ", ".join(
+            f"{p.name} ({p.kind}{', verplicht' if p.required else ''}"
+            f"{', standaard ' + p.default if p.default else ''})"
+            for p in query.params
+        )
+        rows.append([query.name, query.title, params or "—"])
+    return Table(["naam", "vraag", "parameters"], rows, title="Vragen (queries/*.rq)")
+
+
+@app.command()
+@handles_errors
+def query(
+    name: Annotated[Optional[str], typer.Argument(help="Naam van de vraag (zie --list).", show_default=False)] = None,
+    param: ParamOpt = None,
+    file: Annotated[
+        Optional[Path], typer.Option("--file", help="Eigen query uit een .rq-bestand.", show_default=False)
+    ] = None,
+    list_: Annotated[bool, typer.Option("--list", help="Toon alle vragen met hun parameters.")] = False,
+    fmt: FormatOpt = "table",
+    out: OutOpt = None,
+    data: DataOpt = None,
+    cache_dir: CacheOpt = None,
+    endpoint: EndpointOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Stel een benoemde vraag (queries/*.rq) of een eigen query uit een bestand.
+
+    Parameters accepteren een naam of afkorting zoals u die typt ("pfas", "RIVM",
+    "waterkwaliteit"), hoofdletters maken niet uit.
+
+    Voorbeeld: kennisgraaf query producten-van-thema -p thema=Waterkwaliteit --format csv
+    """
+    from ..access import open_store
+    from ..errors import QueryError
+    from ..queries import Catalogue
+    from ..sources import DataFolder
+
+    catalogue = Catalogue.load(DataFolder.resolve(data).queries_dir)
+    if list_:
+        emit(list_table(catalogue), fmt, out)
+        return
+    if file is not None:
+        if name:
+            raise QueryError("geef een vraagnaam óf --file, niet allebei")
+        if not file.is_file():
+            raise QueryError(f"bestand niet gevonden: {file}")
+        text = file.read_text(encoding="utf-8")
+        store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet))
+        show(store, store.run(text), fmt, out, title=file.name)
+        return
+    if not name:
+        raise QueryError("geef de naam van een vraag, --file, of --list (kennisgraaf query --list)")
+    catalogue.get(name)  # unknown name → the list, before any build
+    store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet))
+    results = catalogue.execute(store, name, parse_params(param))
+    show(store, results, fmt, out, title=catalogue.get(name).title)
+
+
+@app.command()
+@handles_errors
+def sparql(
+    text: Annotated[
+        Optional[str],
+        typer.Argument(help="De query; '-' leest van standaardinvoer.", show_default=False),
+    ] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Toon de voorgedeclareerde prefixen.")] = False,
+    fmt: FormatOpt = "table",
+    out: OutOpt = None,
+    data: DataOpt = None,
+    cache_dir: CacheOpt = None,
+    endpoint: EndpointOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Voer een eigen SPARQL-query uit (alleen lezen). Prefixen als kn:, skos:, org:,
+    thema: en organisatie: zijn al gedeclareerd.
+
+    Voorbeeld: kennisgraaf sparql "SELECT ?titel WHERE { ?p kn:vanThema thema:waterkwaliteit ; dcterms:title ?titel }"
+    """
+    from ..access import open_store
+    from ..errors import QueryError
+    from ..namespaces import PREFIXES
+    from ..tables import Table
+
+    if explain:
+        emit(Table(["prefix", "IRI"], [[p + ":", iri] for p, iri in PREFIXES.items()], title="Prefixen"), fmt, out)
+        if not text:
+            return
+    if not text:
+        raise QueryError('geef een query, bijvoorbeeld: kennisgraaf sparql "SELECT * WHERE { ?s a kn:Thema }"')
+    if text == "-":
+        text = sys.stdin.read()
+    store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet))
+    show(store, store.run(text), fmt, out)
