@@ -13,7 +13,6 @@ local build does (Virtuoso and GraphDB do by default; Fuseki needs `unionDefault
 
 from __future__ import annotations
 
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -123,11 +122,11 @@ class RemoteStore(Store):
             if err.code in (401, 403):
                 raise StoreError(f"{self.endpoint}: geen toegang (HTTP {err.code}): {detail}") from None
             raise StoreError(f"{self.endpoint} antwoordt met HTTP {err.code}: {detail}") from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise StoreError(f"{self.endpoint} gaf binnen {self.timeout:g} s geen antwoord") from None
         except urllib.error.URLError as err:
             reason = err.reason
-            if isinstance(reason, (TimeoutError, socket.timeout)):
+            if isinstance(reason, TimeoutError):
                 raise StoreError(f"{self.endpoint} gaf binnen {self.timeout:g} s geen antwoord") from None
             raise StoreError(f"{self.endpoint} is niet bereikbaar: {reason}") from None
         except (ConnectionError, OSError) as err:

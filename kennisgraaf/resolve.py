@@ -1,5 +1,8 @@
 """Turn what a person types ("pfas", "RIVM", "waterkwaliteit", "Q2") into an RDF term.
 
+A bare quarter ("Q2") means that quarter of a year that has plans; once two plan years
+are loaded it is ambiguous and the user is asked for "2027-Q2".
+
 Candidates and their labels come from the graph itself (bound with VALUES, never pasted),
 so a 2027 organisation is found without code changes. An unknown value gets the closest
 matches in the error message.
@@ -34,14 +37,16 @@ KIND_CLASS = {
     "item": str(PROV.Entity),  # anything a plan states with a source line
 }
 #: kinds whose values share a class are told apart by their IRI namespace
+#: kinds where one typed name may stand for several items at once (a product and its event)
+MULTI_KINDS = {"item"}
 KIND_NAMESPACE = {"onderwerp": str(ID["onderwerp"]), "status": str(ID["status"]), "vorm": str(ID["vorm"])}
 
 CANDIDATES = """
 SELECT ?item ?label WHERE {
   ?item a ?class .
   { ?item skos:prefLabel|skos:altLabel|dcterms:title|skos:notation ?label }
-  UNION { ?item a kn:Kwartaal ; kn:volgnummer ?n . BIND(CONCAT("Q", STR(?n)) AS ?label)
-          FILTER EXISTS { ?any kn:kwartaal ?item } }
+  UNION { ?item a kn:Kwartaal ; kn:volgnummer ?n ; kn:jaar ?jaar . BIND(CONCAT("Q", STR(?n)) AS ?label)
+          FILTER EXISTS { ?plan a kn:Kennisplan ; kn:jaar ?jaar } }
 }
 """
 
@@ -64,7 +69,7 @@ def candidates(store, kind: str) -> dict[str, set[str]]:
     return table
 
 
-def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Literal:
+def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Literal | list[ox.NamedNode]:
     """One RDF term for a typed parameter value; a clear error when there is none."""
     what = f"parameter {name!r}" if name else kind
     if kind == "tekst":
@@ -81,8 +86,12 @@ def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Lit
     hits = table.get(key, set())
     if len(hits) == 1:
         return ox.NamedNode(next(iter(hits)))
+    if len(hits) > 1 and kind in MULTI_KINDS:
+        return [ox.NamedNode(h) for h in sorted(hits)]
     if len(hits) > 1:
-        raise QueryError(f"{what}: {raw!r} is niet eenduidig: {', '.join(sorted(_slug(h) for h in hits))}")
+        from .tables import compact
+
+        raise QueryError(f"{what}: {raw!r} is niet eenduidig: {', '.join(sorted(compact(h) for h in hits))}")
     close = difflib.get_close_matches(key, list(table), n=5, cutoff=0.5)
     if not close:
         close = [label for label in table if key and key in label][:5]

@@ -63,6 +63,14 @@ def bind(query: str, bindings: dict | None) -> str:
     return query[:at] + values_clause(bindings) + query[at:]
 
 
+def short_message(err: Exception, limit: int = 160) -> str:
+    """A parser message on one line; Oxigraph lists every token it expected, which no one reads."""
+    text = " ".join(str(err).split())
+    if "expected one of" in text and len(text) > limit:
+        text = text[: text.index("expected one of")] + "onverwacht teken"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class Store:
     """Base class: the guard, the binding and the result shape are the same for all stores."""
 
@@ -88,6 +96,7 @@ class Store:
 
     def run(self, query: str, bindings: dict | None = None):
         """Any read-only form: a ResultSet, a bool or a list of triples."""
+        check_read_only(query)
         form = query_form(query)
         if form == "SELECT":
             return self.select(query, bindings)
@@ -119,7 +128,7 @@ class OxigraphStore(Store):
         try:
             return self.store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
         except SyntaxError as err:
-            raise QueryError(f"SPARQL-fout: {err}") from None
+            raise QueryError(f"SPARQL-fout: {short_message(err)}") from None
         except (OSError, RuntimeError) as err:
             raise QueryError(f"query kan niet worden uitgevoerd: {err}") from None
 

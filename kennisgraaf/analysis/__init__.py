@@ -1,0 +1,44 @@
+"""Overlap and gap analysis between themes, on a networkx graph of the reasoned RDF.
+
+    network.load_network(store)      -> networkx.MultiDiGraph (typed nodes, edges keyed by property)
+    overlap.overlaps(network, ...)   -> list[Overlap]   (Jaccard per axis, ranked)
+    gaps.find_gaps(network)          -> list[Finding]   (what falls between two chairs)
+    bridges.bridges(network) / bridges.clusters(network)
+
+Findings are plain data (findings.py); kennisgraaf.reports renders them.
+"""
+
+
+def analyse(network, axes=None, top_bridges: int | None = 10):
+    """Run every analysis on one network: the `Analysis` the reports and the CLI render."""
+    from collections import Counter
+
+    from .bridges import bridges, clusters
+    from .findings import Analysis
+    from .gaps import find_gaps
+    from .network import nodes_of, plans_of
+    from .overlap import overlaps, parse_axes
+
+    axes = parse_axes(axes)
+    themes = tuple(sorted(nodes_of(network, "thema"), key=lambda t: network.nodes[t]["label"]))
+    findings = find_gaps(network)
+    kinds = Counter(d["kind"] for _, d in network.nodes(data=True))
+    severities = Counter(f.severity for f in findings)
+    counts = {
+        **{f"knopen:{k}": v for k, v in sorted(kinds.items())},
+        "themas_met_plan": sum(1 for t in themes if plans_of(network, t)),
+        **{f"ernst:{s}": severities.get(s, 0) for s in ("hoog", "middel", "laag")},
+    }
+    return Analysis(
+        themas=themes,
+        labels={n: d.get("label", n) for n, d in network.nodes(data=True)},
+        codes={t: network.nodes[t].get("code") or "" for t in themes},
+        overlaps=tuple(overlaps(network, axes)),
+        findings=tuple(findings),
+        bridges=tuple(bridges(network, top=top_bridges)),
+        clusters=tuple(clusters(network)),
+        axes=axes,
+        counts=counts,
+        plans={t: tuple(sorted(plans_of(network, t))) for t in themes},
+        jaren=tuple(sorted({d["jaar"] for _, d in network.nodes(data=True) if d["kind"] == "plan" and d.get("jaar")})),
+    )

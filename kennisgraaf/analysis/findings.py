@@ -1,0 +1,105 @@
+"""The results of the analyses as plain, frozen data: every rendering starts from these.
+
+Themes and items are IRIs (the node ids of the network); `bronnen` are plan lines as
+"kennisplan-2026-waterkwaliteit.txt:183" (or just the file name where no line is known).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SEVERITIES = ("hoog", "middel", "laag")
+
+#: every finding kind, in the order the report shows them, with its Dutch heading
+KINDS = {
+    "overdracht-zonder-plan": "Regieoverdracht naar een thema zonder plan",
+    "overdracht-zonder-product": "Regieoverdracht zonder product bij de ontvanger",
+    "thema-zonder-plan": "Thema genoemd door anderen, maar zonder plan",
+    "samenhang-eenzijdig": "Samenhang die maar één kant noemt",
+    "onderwerp-zonder-regie": "Onderwerp bij meerdere thema's zonder regie",
+    "wet-zonder-product": "Wetgeving bij meerdere thema's zonder product",
+    "organisatie-een-thema": "Organisatie die maar één thema betrekt",
+    "begroting-telt-niet-op": "Producttabel telt niet op tot het totaal",
+    "begroting-boven-budget": "Begroting boven het activiteitenbudget",
+    "product-onvolledig": "Product zonder vorm, status, planning of budget",
+    "kwartaal-piek": "Piek in opleveringen per kwartaal",
+    "bijeenkomsten-zelfde-dag": "Bijeenkomsten van verschillende thema's op dezelfde dag",
+}
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """What two themes share, per axis (item IRIs), how alike they are per axis (Jaccard,
+    0..1) and overall (the mean over the axes asked for)."""
+
+    thema_a: str
+    thema_b: str
+    shared: dict[str, tuple[str, ...]]
+    similarity: dict[str, float]
+    score: float
+
+    def shared_count(self) -> int:
+        return sum(len(items) for items in self.shared.values())
+
+    def other(self, thema: str) -> str:
+        return self.thema_b if thema == self.thema_a else self.thema_a
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One gap: its kind (a slug from KINDS), severity (hoog/middel/laag), the themes
+    involved, one Dutch line of explanation, the plan lines behind it and the items
+    (products, handovers, topics, ...) it is about."""
+
+    kind: str
+    severity: str
+    themas: tuple[str, ...]
+    uitleg: str
+    bronnen: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown finding kind {self.kind!r}")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {self.severity!r}")
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """An organisation or topic that links themes: its betweenness in the theme–item graph
+    and the themes it touches."""
+
+    node: str
+    kind: str
+    betweenness: float
+    themas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything one run of the analyses produces, for the reports and the CLI."""
+
+    themas: tuple[str, ...]
+    labels: dict[str, str]
+    codes: dict[str, str]
+    overlaps: tuple[Overlap, ...]
+    findings: tuple[Finding, ...]
+    bridges: tuple[Bridge, ...]
+    clusters: tuple[tuple[str, ...], ...]
+    axes: tuple[str, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+    plans: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    jaren: tuple[int, ...] = ()
+
+    def label(self, iri: str) -> str:
+        return self.labels.get(iri, iri.rstrip("/").rsplit("/", 1)[-1])
+
+
+def as_dict(obj) -> dict:
+    return asdict(obj)
+
+
+def sort_key(finding: Finding) -> tuple:
+    kinds = list(KINDS)
+    return (kinds.index(finding.kind), SEVERITIES.index(finding.severity), finding.themas, finding.uitleg)

@@ -1,0 +1,519 @@
+"""The reasoned RDF as a typed networkx graph, and the projections the analyses run on.
+
+`load_network(store)` asks the store four SELECTs (queries/analysis/*.rq) and returns a
+`networkx.MultiDiGraph`:
+
+- nodes are IRIs (plain strings) with attributes `kind` (one of KINDS), `label`, `iri` and,
+  where the plan text is known, `bron` ("kennisplan-2026-x.txt:123"); plus per kind the
+  values the analyses need (a product's budget, quarters, form; a plan's totals; ...);
+- edges run from subject to object, keyed by their property ("kn:inPlan") with the same
+  value in the attribute `property` and `inferred=True` for the theme-level relations the
+  reasoner derives (kn:vanThema, kn:raaktOnderwerp, kn:werktMet, kn:noemtWet, kn:verwantMet).
+
+Every value is JSON-friendly (str, int, float, bool, tuple, dict), so a view can dump the
+attributes as they are. `Builder` makes the same graph from hand (tests, benchmarks).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import networkx as nx
+
+from ..namespaces import PREFIXES
+
+KINDS = (
+    "thema", "plan", "product", "onderwerp", "organisatie", "wet",
+    "overleg", "bijeenkomst", "overdracht", "aangedragen",
+)
+#: things a plan states, with a source line (kn:inPlan, kn:bronRegel)
+ITEM_KINDS = ("product", "overleg", "bijeenkomst", "overdracht", "aangedragen")
+#: theme-level relations that only the reasoner states (property chains, inverses)
+INFERRED = ("kn:vanThema", "kn:raaktOnderwerp", "kn:werktMet", "kn:noemtWet", "kn:verwantMet")
+
+#: the overlap axes: what a theme shares with another (see `axis_sets`)
+AXES = ("onderwerpen", "organisaties", "wetgeving", "overleggen")
+AXIS_LABELS = {
+    "onderwerpen": "onderwerpen",
+    "organisaties": "organisaties",
+    "wetgeving": "wetgeving",
+    "overleggen": "overleggen",
+}
+
+_QUERIES = ("knopen", "namen", "relaties", "eigenschappen")
+_ATTR_LINKS = {  # IRI-valued properties kept as node attributes, not edges
+    "kn:vorm": "vorm", "kn:status": "status", "kn:programmalijn": "programmalijn",
+    "kn:startKwartaal": "startKwartaal", "kn:eindKwartaal": "eindKwartaal",
+    "kn:soort": "soort",
+}
+_LITERALS = {
+    "kn:budget": "budget", "kn:budgetjaar": "budgetjaar", "kn:budgetTekst": "budgetTekst",
+    "kn:planning": "planning", "kn:activiteitenbudget": "activiteitenbudget",
+    "kn:tabelTotaal": "tabelTotaal", "kn:jaar": "jaar", "kn:bronRegel": "regel",
+    "kn:volgnummer": "volgnummer", "kn:perJaar": "perJaar", "kn:frequentie": "frequentie",
+    "kn:aankomend": "aankomend", "schema:startDate": "datum", "kn:datumTekst": "datumTekst",
+    "kn:onderwerpTekst": "onderwerpTekst", "kn:voorwaarde": "voorwaarde",
+    "kn:anderThemaTekst": "anderThemaTekst", "kn:actie": "actie",
+}
+
+
+def compact(iri: str) -> str:
+    best = max((p for p, ns in PREFIXES.items() if iri.startswith(ns)), key=lambda p: len(PREFIXES[p]), default="")
+    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
+
+
+def _value(term):
+    """A JSON-friendly Python value for a literal: int/float for numbers, bool, else text."""
+    datatype = term.datatype.value.rsplit("#", 1)[-1] if term.datatype else "string"
+    text = term.value
+    if datatype in ("decimal", "integer", "int", "long", "positiveInteger", "nonNegativeInteger", "double", "float"):
+        number = float(text)
+        return int(number) if number.is_integer() else number
+    if datatype == "gYear":
+        return int(text[:4])
+    if datatype == "boolean":
+        return text in ("true", "1")
+    return text
+
+
+# --------------------------------------------------------------------------- building
+
+
+class Builder:
+    """Build a network the way `load_network` does: for tests, benchmarks and the loader."""
+
+    def __init__(self):
+        self.graph = nx.MultiDiGraph()
+
+    def node(self, iri: str, kind: str, label: str | None = None, **attrs) -> str:
+        if kind not in KINDS:
+            raise ValueError(f"unknown node kind {kind!r}")
+        data = self.graph.nodes[iri] if iri in self.graph else {}
+        data.update(attrs)
+        data.update(kind=kind, iri=iri, label=label or data.get("label") or _slug(iri))
+        self.graph.add_node(iri, **data)
+        return iri
+
+    def edge(self, subject: str, prop: str, obj: str, inferred: bool | None = None) -> None:
+        if inferred is None:
+            inferred = prop in INFERRED
+        if self.graph.has_edge(subject, obj, key=prop):
+            self.graph.edges[subject, obj, prop]["inferred"] &= inferred
+            return
+        self.graph.add_edge(subject, obj, key=prop, property=prop, inferred=inferred)
+
+    # conveniences for hand-built graphs --------------------------------------------
+
+    def thema(self, iri: str, label: str, code: str | None = None, **attrs) -> str:
+        return self.node(iri, "thema", label, code=code or label[:3].upper(), **attrs)
+
+    def plan(self, iri: str, thema: str, bestand: str | None = None, **attrs) -> str:
+        self.node(iri, "plan", attrs.pop("label", None) or f"Kennisplan {self.graph.nodes[thema]['label']}",
+                  thema=thema, bestand=bestand, **attrs)
+        self.edge(iri, "kn:thema", thema)
+        return iri
+
+    def item(self, kind: str, iri: str, plan: str, label: str | None = None, regel: int | None = None, **attrs) -> str:
+        thema = self.graph.nodes[plan]["thema"]
+        bestand = self.graph.nodes[plan].get("bestand")
+        bron = f"{bestand}:{regel}" if bestand and regel else bestand
+        self.node(iri, kind, label, plan=plan, themas=(thema,), regel=regel, bron=bron, **attrs)
+        self.edge(iri, "kn:inPlan", plan)
+        self.edge(iri, "kn:vanThema", thema)
+        return iri
+
+    def infer(self) -> nx.MultiDiGraph:
+        """Add the theme-level edges the ontology's property chains give (for hand-built graphs).
+
+        load_network reads these from the reasoner instead; this mirrors ontology/kennisgraaf.ttl:
+        raaktOnderwerp = (heeftItem|heeftPlan)∘onderwerp∘broader*, werktMet = heeftItem∘(partner|
+        hasMember) | heeftPlan∘partner, noemtWet = (heeftPlan|heeftItem)∘wet, verwantMet =
+        heeftPlan∘samenhangMet.
+        """
+        g = self.graph
+        for node, data in list(g.nodes(data=True)):
+            if data["kind"] == "plan":
+                owners, sources = [data["thema"]], [(node, ("kn:onderwerp", "kn:partner", "kn:wet", "kn:samenhangMet"))]
+            elif data["kind"] in ITEM_KINDS:
+                owners, sources = list(data.get("themas", ())), [(node, ("kn:onderwerp", "kn:partner", "org:hasMember", "kn:wet"))]
+            else:
+                continue
+            for source, props in sources:
+                for _, target, prop in list(g.out_edges(source, keys=True)):
+                    if prop not in props:
+                        continue
+                    for thema in owners:
+                        if prop == "kn:onderwerp":
+                            for topic in {target} | nx.descendants(_broader(g), target):
+                                self.edge(thema, "kn:raaktOnderwerp", topic, True)
+                        elif prop in ("kn:partner", "org:hasMember"):
+                            self.edge(thema, "kn:werktMet", target, True)
+                        elif prop == "kn:wet":
+                            self.edge(thema, "kn:noemtWet", target, True)
+                        elif prop == "kn:samenhangMet":
+                            self.edge(thema, "kn:verwantMet", target, True)
+        return g
+
+
+def _broader(g: nx.MultiDiGraph) -> nx.DiGraph:
+    view = nx.DiGraph()
+    view.add_edges_from((s, o) for s, o, p in g.edges(keys=True) if p == "skos:broader")
+    view.add_nodes_from(n for n, d in g.nodes(data=True) if d["kind"] == "onderwerp")
+    return view
+
+
+def _slug(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def queries_dir() -> Path:
+    from ..sources import shipped_root
+
+    return shipped_root() / "queries" / "analysis"
+
+
+@lru_cache(maxsize=None)
+def _query(name: str) -> str:
+    return (queries_dir() / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def load_network(store, texts: Path | None = None) -> nx.MultiDiGraph:
+    """The typed networkx graph of everything the analyses use, read through `store`.
+
+    `texts` is the folder of plan texts (graph/bronnen); it lets plan-level facts that carry
+    no kn:bronRegel (totals, budgets, stated relations) point at the line that states them.
+    """
+    kinds = {r["node"].value: r["kind"].value for r in store.select(_query("knopen")).rows}
+    names: dict[str, dict[str, list[str]]] = {}
+    for row in store.select(_query("namen")).rows:
+        names.setdefault(row["node"].value, {}).setdefault(row["soort"].value, []).append(row["tekst"].value)
+    links = [(r["s"].value, compact(r["p"].value), r["o"].value) for r in store.select(_query("relaties")).rows]
+    values: dict[str, dict[str, list]] = {}
+    for row in store.select(_query("eigenschappen")).rows:
+        values.setdefault(row["s"].value, {}).setdefault(compact(row["p"].value), []).append(_value(row["o"]))
+    return _assemble(kinds, names, links, values, PlanTexts(texts))
+
+
+def _label(found: dict[str, list[str]] | None, iri: str) -> str:
+    found = found or {}
+    for key in ("pref", "titel", "code"):
+        if found.get(key):
+            return sorted(found[key])[0]
+    return _slug(iri)
+
+
+def _assemble(kinds, names, links, values, texts) -> nx.MultiDiGraph:
+    b = Builder()
+    for iri, kind in sorted(kinds.items()):
+        found = names.get(iri, {})
+        attrs = {}
+        for prop, vals in values.get(iri, {}).items():
+            if prop in _LITERALS:
+                attrs[_LITERALS[prop]] = sorted(vals)[0] if len(vals) > 1 else vals[0]
+        if kind in ("thema", "onderwerp", "organisatie", "wet"):
+            attrs["namen"] = tuple(sorted({*found.get("pref", ()), *found.get("alt", ()), *found.get("code", ())}))
+        if kind == "thema":
+            attrs["code"] = (sorted(found.get("code", [""]))[0] or _slug(iri)[:3]).upper()
+        b.node(iri, kind, _label(found, iri), **attrs)
+    g = b.graph
+
+    documents = {s: values.get(o, {}).get("kn:bestandsnaam", [None])[0] for s, p, o in links if p == "kn:bronDocument"}
+    quarters: dict[str, set[str]] = {}
+    posts: dict[str, list[str]] = {}
+    by_subject: dict[str, list[tuple[str, str]]] = {}
+    for s, p, o in links:
+        by_subject.setdefault(s, []).append((p, o))
+        if s not in g:
+            continue
+        if o in g and p not in _ATTR_LINKS:
+            b.edge(s, p, o)
+        elif p in ("kn:kwartaal", "kn:startKwartaal", "kn:eindKwartaal"):
+            quarters.setdefault(s, set()).add(_quarter(o, values))
+            if p in _ATTR_LINKS:
+                g.nodes[s][_ATTR_LINKS[p]] = _quarter(o, values)
+        elif p == "kn:begrotingspost":
+            posts.setdefault(s, []).append(o)
+        elif p in _ATTR_LINKS:
+            g.nodes[s][_ATTR_LINKS[p]] = _label(names.get(o), o)
+            if p == "kn:programmalijn":
+                g.nodes[s]["programmalijn_iri"] = o
+    # plain partner/stakeholder mentions make kn:noemtOrganisatie by subproperty: keep only
+    # the mentions that were stated as such
+    for s, o, p in list(g.edges(keys=True)):
+        if p == "kn:noemtOrganisatie" and (g.has_edge(s, o, "kn:partner") or g.has_edge(s, o, "kn:stakeholder")):
+            g.remove_edge(s, o, p)
+
+    for node, data in g.nodes(data=True):
+        if node in quarters:
+            data["kwartalen"] = tuple(sorted(quarters[node]))
+        kind = data["kind"]
+        if kind == "plan":
+            data["thema"] = next((o for _, o, p in g.out_edges(node, keys=True) if p == "kn:thema"), None)
+            path = documents.get(node)
+            data["bestand_pad"] = path
+            data["bestand"] = Path(path).name if path else None
+            data["begrotingsposten"] = tuple(_post(post, by_subject, values, names, path) for post in sorted(posts.get(node, ())))
+            data["regels"] = texts.plan_lines(path, data, [(t, g.nodes[t].get("namen", ())) for _, t, p in g.out_edges(node, keys=True) if p == "kn:samenhangMet"])
+    for node, data in g.nodes(data=True):
+        if data["kind"] in ITEM_KINDS:
+            plans = sorted(o for _, o, p in g.out_edges(node, keys=True) if p == "kn:inPlan")
+            data["plan"] = plans[0] if plans else None
+            data["themas"] = tuple(sorted({g.nodes[p]["thema"] for p in plans if g.nodes[p].get("thema")}))
+            path = documents.get(node) or (g.nodes[plans[0]].get("bestand_pad") if plans else None)
+            if path:
+                data["bron"] = f"{Path(path).name}:{data['regel']}" if data.get("regel") else Path(path).name
+    return g
+
+
+def _quarter(iri: str, values) -> str:
+    vals = values.get(iri, {})
+    if vals.get("kn:jaar") and vals.get("kn:volgnummer"):
+        return f"{vals['kn:jaar'][0]}-Q{vals['kn:volgnummer'][0]}"
+    return _slug(iri)
+
+
+def _post(iri, by_subject, values, names, path) -> dict:
+    vals = values.get(iri, {})
+    links = dict(by_subject.get(iri, ()))
+    regel = vals.get("kn:bronRegel", [None])[0]
+    return {
+        "iri": iri,
+        "label": _label(names.get(iri), iri),
+        "budget": vals.get("kn:budget", [None])[0],
+        "budgetjaar": vals.get("kn:budgetjaar", [None])[0],
+        "programmalijn": links.get("kn:programmalijn"),
+        "bron": f"{Path(path).name}:{regel}" if path and regel else None,
+    }
+
+
+# --------------------------------------------------------------------------- plan texts
+
+
+class PlanTexts:
+    """Finds the line of a plan text that states a plan-level fact (no kn:bronRegel of its own)."""
+
+    def __init__(self, folder: Path | None = None):
+        if folder is None:
+            from ..sources import shipped_root
+
+            folder = shipped_root() / "graph" / "bronnen"
+        self.folder = Path(folder)
+
+    @lru_cache(maxsize=64)  # noqa: B019 - a handful of small files per run
+    def lines(self, relative: str | None) -> tuple[str, ...]:
+        if not relative:
+            return ()
+        path = self.folder / relative
+        if not path.is_file():
+            return ()
+        return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
+
+    def plan_lines(self, relative, plan: dict, related: list[tuple[str, tuple[str, ...]]]) -> dict[str, int]:
+        lines = self.lines(relative)
+        found = {}
+        if not lines:
+            return found
+        if plan.get("activiteitenbudget") is not None:
+            line = amount_line(lines, plan["activiteitenbudget"], prefer="budget")
+            if line:
+                found["kn:activiteitenbudget"] = line
+        if plan.get("tabelTotaal") is not None:
+            line = amount_line(lines, plan["tabelTotaal"], prefer="totaal")
+            if line:
+                found["kn:tabelTotaal"] = line
+        for thema, namen in related:
+            line = mention_line(lines, namen)
+            if line:
+                found[f"kn:samenhangMet {thema}"] = line
+        return found
+
+
+def euro_text(amount) -> str:
+    """150000 → '150.000' (as the plans write amounts)."""
+    whole = int(amount)
+    text = f"{whole:,}".replace(",", ".")
+    if amount != whole:
+        text += "," + f"{amount:.2f}".split(".")[1]
+    return text
+
+
+def amount_line(lines, amount, prefer: str) -> int | None:
+    pattern = re.compile(rf"(?<![\d.]){re.escape(euro_text(amount))}(?![\d])")
+    hits = [i for i, line in enumerate(lines, 1) if pattern.search(line)]
+    if not hits:
+        return None
+    same = [i for i in hits if prefer in lines[i - 1].lower()]
+    if same:
+        return same[0]
+    if prefer == "totaal":
+        heads = [i for i, line in enumerate(lines, 1) if line.strip().lower().startswith("totaal")]
+        after = [i for i in hits if heads and i > heads[0]]
+        return after[0] if after else hits[-1]
+    return hits[0]
+
+
+def mention_line(lines, names) -> int | None:
+    """The first line naming one of `names` near a line about themes ('samenhang', 'thema'), else the first."""
+    patterns = [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.I) for n in names if len(n) >= 2]
+    skip = _boilerplate(lines)
+    hits = []
+    for i, line in enumerate(lines, 1):
+        joined = line + " " + (lines[i] if i < len(lines) else "")  # a name may wrap onto the next line
+        if i not in skip and any((m := p.search(joined)) and m.start() < len(line) for p in patterns):
+            hits.append(i)
+    if not hits:
+        return None
+    for i in hits:
+        window = " ".join(lines[max(0, i - 4): i + 1]).lower()
+        if "samenhang" in window or "kennisthema" in window or re.search(r"thema\W{1,2}s\b", window):
+            return i
+    return hits[0]
+
+
+def _boilerplate(lines) -> set[int]:
+    """Lines of the sentence every plan repeats, listing all plans ('Voor elk prioritair thema
+    is een afzonderlijk kennisplan opgesteld: ... gepubliceerd op Kennisnet.'): naming a theme
+    there states no relation."""
+    skip: set[int] = set()
+    for i, line in enumerate(lines, 1):
+        if "afzonderlijk kennisplan" in line.lower():
+            for j in range(i, min(i + 5, len(lines) + 1)):
+                skip.add(j)
+                if "gepubliceerd" in lines[j - 1].lower():
+                    break
+    return skip
+
+
+# --------------------------------------------------------------------------- views on the graph
+
+
+def nodes_of(network: nx.MultiDiGraph, kind: str) -> list[str]:
+    return sorted(n for n, d in network.nodes(data=True) if d.get("kind") == kind)
+
+
+def targets(network: nx.MultiDiGraph, node: str, *props: str) -> set[str]:
+    return {o for _, o, p in network.out_edges(node, keys=True) if p in props}
+
+
+def sources(network: nx.MultiDiGraph, node: str, *props: str) -> set[str]:
+    return {s for s, _, p in network.in_edges(node, keys=True) if p in props}
+
+
+def label(network: nx.MultiDiGraph, node: str) -> str:
+    return network.nodes[node].get("label", _slug(node)) if node in network else _slug(node)
+
+
+def plans_of(network: nx.MultiDiGraph, thema: str) -> set[str]:
+    return sources(network, thema, "kn:thema")
+
+
+def items_of(network: nx.MultiDiGraph, thema: str, kind: str | None = None) -> set[str]:
+    found = {s for s, _, p in network.in_edges(thema, keys=True) if p == "kn:vanThema"}
+    return {n for n in found if kind is None or network.nodes[n]["kind"] == kind}
+
+
+def axis_sets(network: nx.MultiDiGraph, axis: str) -> dict[str, frozenset[str]]:
+    """Per theme, its items on one overlap axis.
+
+    onderwerpen   kn:raaktOnderwerp (its plan, products, meetings, events or raised topics are
+                  about the topic or a narrower one), without the grouping concepts at the top
+                  of the scheme (Stoffen, Water, Energie, ...) that would make every pair alike;
+    organisaties  kn:werktMet (partner of the plan or a product, member of a meeting) and any
+                  organisation the plan names as stakeholder;
+    wetgeving     kn:noemtWet (the plan or a product names the law);
+    overleggen    the organisations the theme meets at its own meetings, networks and working
+                  groups (members and the body that runs it): two themes that each have a
+                  table with IPO share IPO here, even when their meetings are different.
+    """
+    if axis not in AXES:
+        raise ValueError(f"onbekende as {axis!r}; kies uit {', '.join(AXES)}")
+    out: dict[str, frozenset[str]] = {}
+    tops = _grouping_topics(network) if axis == "onderwerpen" else set()
+    for thema in nodes_of(network, "thema"):
+        if axis == "onderwerpen":
+            found = targets(network, thema, "kn:raaktOnderwerp") - tops
+        elif axis == "organisaties":
+            found = targets(network, thema, "kn:werktMet")
+            for plan in plans_of(network, thema):
+                found |= targets(network, plan, "kn:partner", "kn:stakeholder", "kn:noemtOrganisatie")
+        elif axis == "wetgeving":
+            found = targets(network, thema, "kn:noemtWet")
+        else:
+            found = set()
+            for meeting in items_of(network, thema, "overleg"):
+                found |= targets(network, meeting, "org:hasMember", "kn:beheerder")
+        found = {n for n in found if n in network}
+        if found:
+            out[thema] = frozenset(found)
+    return out
+
+
+def _grouping_topics(network) -> set[str]:
+    """Topics only there to group others: a broader concept that no plan or item names itself."""
+    named = {o for _, o, p in network.edges(keys=True) if p == "kn:onderwerp"}
+    has_narrower = {o for _, o, p in network.edges(keys=True) if p == "skos:broader"}
+    return has_narrower - named
+
+
+def bipartite(network: nx.MultiDiGraph, axis: str) -> nx.Graph:
+    """Theme–item bipartite graph of one axis (themes bipartite=0, items bipartite=1)."""
+    graph = nx.Graph(axis=axis)
+    for thema, items in axis_sets(network, axis).items():
+        graph.add_node(thema, bipartite=0, kind="thema", label=label(network, thema))
+        for item in items:
+            graph.add_node(item, bipartite=1, kind=network.nodes[item]["kind"], label=label(network, item))
+            graph.add_edge(thema, item)
+    return graph
+
+
+def theme_projection(network: nx.MultiDiGraph, axis: str) -> nx.Graph:
+    """Theme–theme graph of one axis, weighted by the Jaccard similarity of their items."""
+    graph = bipartite(network, axis)
+    themes = [n for n, d in graph.nodes(data=True) if d["bipartite"] == 0]
+    return nx.bipartite.overlap_weighted_projected_graph(graph, themes, jaccard=True)
+
+
+def theme_graph(network: nx.MultiDiGraph, axes=None) -> nx.Graph:
+    """Theme–theme graph over several axes: `weight` is the mean Jaccard over the axes,
+    and one attribute per axis holds that axis's similarity."""
+    axes = tuple(axes or AXES)
+    graph = nx.Graph(axes=axes)
+    active = set()
+    for axis in axes:
+        projection = theme_projection(network, axis)
+        active |= set(projection)
+        for a, b, data in projection.edges(data=True):
+            if not graph.has_edge(a, b):
+                graph.add_edge(a, b, **{ax: 0.0 for ax in axes})
+            graph.edges[a, b][axis] = data["weight"]
+    for thema in active:
+        graph.add_node(thema, label=label(network, thema), code=network.nodes[thema].get("code"))
+    for _, _, data in graph.edges(data=True):
+        data["weight"] = sum(data[ax] for ax in axes) / len(axes)
+    return graph
+
+
+def find_theme(network: nx.MultiDiGraph, text: str) -> str:
+    """The theme IRI for what a person types: IRI, slug, name, abbreviation or code."""
+    from ..errors import KennisgraafError
+
+    key = text.casefold().strip()
+    table: dict[str, set[str]] = {}
+    for thema in nodes_of(network, "thema"):
+        data = network.nodes[thema]
+        for name in (thema, _slug(thema), data["label"], data.get("code") or "", *data.get("namen", ())):
+            table.setdefault(name.casefold().strip(), set()).add(thema)
+    found = table.get(key, set())
+    if len(found) == 1:
+        return next(iter(found))
+    import difflib
+
+    known = sorted({network.nodes[t]["label"] for t in nodes_of(network, "thema")})
+    close = difflib.get_close_matches(text, known, n=3, cutoff=0.4)
+    hint = f" Bedoelde u: {', '.join(close)}?" if close else ""
+    raise KennisgraafError(f"onbekend thema {text!r}.{hint} Thema's: {', '.join(known)}")

@@ -1,0 +1,91 @@
+"""Where themes overlap: Jaccard similarity of their items per axis, from bipartite projections.
+
+For each axis (onderwerpen, organisaties, wetgeving, overleggen) the theme–item graph is
+projected onto the themes with networkx's `overlap_weighted_projected_graph(jaccard=True)`:
+the weight of a pair is |shared| / |together|. The overall score of a pair is the mean over
+the axes asked for, so it lies in [0, 1] and never drops when the pair gains a shared item.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import networkx as nx
+
+from .findings import Overlap
+from .network import AXES, axis_sets, find_theme, label, theme_projection
+
+ALL = "alles"
+
+
+def parse_axes(axes) -> tuple[str, ...]:
+    """None, "alles", one axis, a comma-separated string or a list → a tuple of axes."""
+    if axes is None:
+        return AXES
+    if isinstance(axes, str):
+        axes = [a.strip() for a in axes.split(",") if a.strip()]
+    chosen: list[str] = []
+    for axis in axes:
+        if axis == ALL:
+            return AXES
+        if axis not in AXES:
+            from ..errors import KennisgraafError
+
+            raise KennisgraafError(f"onbekende as {axis!r}; kies uit {', '.join(AXES)} of {ALL}")
+        if axis not in chosen:
+            chosen.append(axis)
+    return tuple(chosen) or AXES
+
+
+def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> list[Overlap]:
+    """Every pair of themes that have items on the chosen axes, ranked by overall score
+    (then by the number of shared items); with `thema` (an IRI) only the pairs with it."""
+    axes = parse_axes(axes)
+    if thema is not None and thema not in network:
+        thema = find_theme(network, thema)
+    sets = {axis: axis_sets(network, axis) for axis in axes}
+    weights = {axis: theme_projection(network, axis) for axis in axes}
+    themes = sorted(set().union(*(s.keys() for s in sets.values())), key=lambda t: label(network, t))
+    if thema is not None and thema not in themes:
+        return []
+    found = []
+    for a, b in combinations(themes, 2):
+        if thema is not None and thema not in (a, b):
+            continue
+        shared, similarity = {}, {}
+        for axis in axes:
+            items = sets[axis].get(a, frozenset()) & sets[axis].get(b, frozenset())
+            shared[axis] = tuple(sorted(items, key=lambda n: (label(network, n).casefold(), n)))
+            projection = weights[axis]
+            similarity[axis] = float(projection.edges[a, b]["weight"]) if projection.has_edge(a, b) else 0.0
+        score = sum(similarity.values()) / len(axes)
+        found.append(Overlap(a, b, shared, similarity, score))
+    found.sort(key=lambda o: (-o.score, -o.shared_count(), label(network, o.thema_a), label(network, o.thema_b)))
+    return found
+
+
+def jaccard(a: set, b: set) -> float:
+    """|a ∩ b| / |a ∪ b|, and 0 for two empty sets (the reference the projection must match)."""
+    together = a | b
+    return len(a & b) / len(together) if together else 0.0
+
+
+def matrix(found: list[Overlap], themes: list[str] | None = None) -> tuple[list[str], list[list[float | None]]]:
+    """The theme × theme view: the themes (in the given order, else by appearance) and a square
+    table of scores, None on the diagonal."""
+    if themes is None:
+        themes = []
+        for o in found:
+            for t in (o.thema_a, o.thema_b):
+                if t not in themes:
+                    themes.append(t)
+        themes.sort()
+    index = {t: i for i, t in enumerate(themes)}
+    table: list[list[float | None]] = [[0.0] * len(themes) for _ in themes]
+    for i in range(len(themes)):
+        table[i][i] = None
+    for o in found:
+        if o.thema_a in index and o.thema_b in index:
+            i, j = index[o.thema_a], index[o.thema_b]
+            table[i][j] = table[j][i] = o.score
+    return themes, table

@@ -1,0 +1,152 @@
+"""Commands that share the graph: serve (a local endpoint with pages) and publish (to a triple store)."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import CacheOpt, DataOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
+from .output import emit, err_console, progress
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+@handles_errors
+def serve(
+    data: DataOpt = None,
+    cache_dir: CacheOpt = None,
+    host: Annotated[str, typer.Option(help="Adres om op te luisteren; alleen deze computer tenzij anders gezegd.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Poort (0: kies een vrije).", min=0, max=65535)] = 8000,
+    site: Annotated[
+        Path | None,
+        typer.Option("--site", help="Map met de netwerkweergaven en het rapport, te zien onder /site/.",
+                     show_default=False, exists=True, file_okay=False, dir_okay=True),
+    ] = None,
+    timeout: Annotated[float, typer.Option(help="Tijdslimiet per query in seconden.", min=0.1)] = 10.0,
+    max_rows: Annotated[int, typer.Option(help="Hoogstens zoveel rijen (of triples) per antwoord.", min=1)] = 10_000,
+    workers: Annotated[
+        int, typer.Option(help="Aantal werkprocessen dat tegelijk queries uitvoert (0: min(4, aantal cpu's)).",
+                          min=0, show_default=False)
+    ] = 0,
+    log: Annotated[bool, typer.Option("--log/--no-log", help="Toon elk verzoek op stderr.")] = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Start een webserver op de graaf: een SPARQL 1.1-endpoint (/sparql), een vragenpagina met de
+    vaste vragen, een pagina per bron (/id/thema/waterkwaliteit) en de weergaven (/site/).
+
+    Het endpoint is alleen-lezen: updates en SERVICE worden geweigerd, en elke query heeft een
+    tijdslimiet en een grens aan het aantal rijen. Stop met Ctrl+C.
+
+    Voorbeeld: kennisgraaf serve --port 8000 --site ./weergaven
+    """
+    from ..access import ensure_build
+    from ..serve import KennisgraafServer, ServeConfig
+    from ..sources import DataFolder
+
+    console = err_console()
+    report = ensure_build(data, cache_dir, progress=progress(quiet))
+    config = ServeConfig(
+        graph_file=report.entry.graph_file,
+        queries_dir=DataFolder.resolve(data).queries_dir,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_rows=max_rows,
+        workers=workers or max(1, min(4, os.cpu_count() or 1)),
+        site=site,
+        log=(lambda line: console.print(line, markup=False, highlight=False)) if log else None,
+    )
+    if host not in LOOPBACK:
+        console.print(f"[yellow]let op:[/] de server is bereikbaar voor andere computers via {host}")
+    try:
+        server = KennisgraafServer(config)
+    except OSError as err:
+        from ..errors import KennisgraafError
+
+        raise KennisgraafError(f"kan niet luisteren op {host}:{port}: {err.strerror or err}") from None
+    console.print(f"kennisgraaf draait op {server.url}  (SPARQL: {server.url}sparql; stop met Ctrl+C)",
+                  highlight=False, soft_wrap=True)
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # a service manager's stop: close the workers cleanly too
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        console.print("gestopt", highlight=False)
+    finally:
+        server.close()
+
+
+@app.command()
+@handles_errors
+def publish(
+    store: Annotated[
+        str,
+        typer.Option("--store", help="Graph Store-adres van de triplestore (SPARQL 1.1 Graph Store HTTP Protocol).",
+                     show_default=False),
+    ],
+    user: Annotated[str | None, typer.Option("--user", help="Gebruikersnaam (Basic of Digest).",
+                                                show_default=False)] = None,
+    password_env: Annotated[
+        str | None,
+        typer.Option("--password-env", metavar="VAR", show_default=False,
+                     help="Naam van de omgevingsvariabele met het wachtwoord (nooit het wachtwoord zelf)."),
+    ] = None,
+    prune: Annotated[
+        bool,
+        typer.Option("--prune/--no-prune", help="Verwijder eerder gepubliceerde grafen die de build niet meer heeft."),
+    ] = True,
+    timeout: Annotated[float, typer.Option(help="Tijdslimiet per HTTP-verzoek in seconden.", min=1)] = 120.0,
+    data: DataOpt = None,
+    cache_dir: CacheOpt = None,
+    fmt: FormatOpt = "table",
+    out: OutOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Zet elke benoemde graaf van de build (ontologie, registers, elk plan, de afgeleide triples)
+    in een triplestore, met één PUT per graaf: wat er stond wordt vervangen, dus een nieuwe
+    publicatie laat geen verouderde triples achter.
+
+    Virtuoso: --store http://localhost:8890/sparql-graph-crud-auth (Digest); Fuseki: --store http://localhost:3030/ds/data.
+
+    Voorbeeld: kennisgraaf publish --store http://localhost:8890/sparql-graph-crud-auth --user dba --password-env KG_WW
+    """
+    from ..access import ensure_build
+    from ..errors import KennisgraafError
+    from ..namespaces import GRAPH_BASE
+    from ..publish import GraphStore
+    from ..publish import publish as run_publish
+    from ..tables import Table
+
+    password = None
+    if password_env:
+        if user is None:
+            raise KennisgraafError("--password-env zonder --user: geef ook de gebruikersnaam")
+        if password_env not in os.environ:
+            raise KennisgraafError(f"omgevingsvariabele {password_env} is niet gezet")
+        password = os.environ[password_env]
+    elif user is not None:
+        password = typer.prompt(f"wachtwoord voor {user}", hide_input=True, err=True)
+    report = ensure_build(data, cache_dir, progress=progress(quiet))
+    target = GraphStore(store, user=user, password=password, timeout=timeout)
+    console = err_console()
+    step = None if quiet else (lambda graph: console.print(f"PUT {graph}", highlight=False))
+    result = run_publish(report.entry.graph_file, target, build_key=report.entry.folder.name, prune=prune,
+                         progress=step)
+
+    def short(graph: str) -> str:
+        return graph[len(GRAPH_BASE):] if graph.startswith(GRAPH_BASE) else (graph or "(standaardgraaf)")
+
+    status = {200: "vervangen", 201: "nieuw", 204: "vervangen"}
+    rows = [[short(g.graph), g.triples, status.get(g.status, str(g.status))] for g in result.graphs]
+    rows += [[short(g), 0, "verwijderd"] for g in result.removed]
+    notes = [f"{result.triples} triples in {len(result.graphs)} grafen naar {result.store} "
+             f"in {result.seconds:.1f} s"]
+    emit(Table(["graaf", "triples", "actie"], rows, title="Gepubliceerd", notes=notes), fmt, out)

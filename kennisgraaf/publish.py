@@ -1,0 +1,166 @@
+"""Upload the cached build to a triple store with the SPARQL 1.1 Graph Store HTTP Protocol.
+
+Every named graph of the build (the ontology, the registers, each plan, and the inferred
+triples in <…/graph/inferred>) is sent with one PUT, which replaces that graph on the
+store: a re-publish leaves exactly the new triples, never stale ones next to them.
+
+A graph that was published before but is no longer in the build (a renamed plan file)
+would still linger, so each publish also writes a small record of what it published, the
+graph <…/graph/publicatie>, and deletes the graphs the previous record lists that the
+new build no longer has. Graphs this project did not publish are never touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import StoreError
+from .namespaces import DCTERMS, GRAPH_BASE, XSD
+from .remote import check_url, error_text, http_opener, media_type
+
+#: the record of the last publish: which graphs, from which build, when
+RECORD_GRAPH = GRAPH_BASE + "publicatie"
+DEFAULT_TIMEOUT = 120.0
+_RDF_FORMATS = {
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/x-turtle": ox.RdfFormat.TURTLE,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+
+
+@dataclass
+class PublishedGraph:
+    graph: str  # the graph IRI; "" for the default graph
+    triples: int
+    status: int  # the store's HTTP status: 201 created, 200/204 replaced
+
+
+@dataclass
+class PublishReport:
+    store: str
+    graphs: list[PublishedGraph] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def triples(self) -> int:
+        return sum(g.triples for g in self.graphs)
+
+
+def graphs_in(nquads: Path) -> dict[str, list[ox.Triple]]:
+    """The build's triples per graph IRI ("" for the default graph), in a stable order."""
+    graphs: dict[str, list[ox.Triple]] = defaultdict(list)
+    for quad in ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS):
+        name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+        graphs[name].append(quad.triple)
+    return dict(sorted(graphs.items()))
+
+
+class GraphStore:
+    """A Graph Store Protocol service: GET, PUT and DELETE of one graph at a time."""
+
+    def __init__(self, url: str, *, user: str | None = None, password: str | None = None,
+                 timeout: float = DEFAULT_TIMEOUT):
+        self.url = check_url(url, "--store")
+        self.timeout = timeout
+        self._opener = http_opener(url, user, password)
+
+    def graph_url(self, graph: str) -> str:
+        """`?graph=<iri>` (indirect identification), or `?default` for the default graph."""
+        parts = urllib.parse.urlsplit(self.url)
+        extra = "default" if not graph else urllib.parse.urlencode({"graph": graph})
+        query = f"{parts.query}&{extra}" if parts.query else extra
+        return urllib.parse.urlunsplit(parts._replace(query=query))
+
+    def _send(self, method: str, graph: str, body: bytes | None = None,
+              headers: dict | None = None) -> tuple[int, str, bytes]:
+        request = urllib.request.Request(self.graph_url(graph), data=body, method=method,
+                                         headers={"User-Agent": "kennisgraaf publish", **(headers or {})})
+        what = f"{method} {graph or 'standaardgraaf'}"
+        try:
+            with self._opener.open(request, timeout=self.timeout) as response:
+                return response.status, media_type(response.headers.get("Content-Type")), response.read()
+        except urllib.error.HTTPError as err:
+            if err.code == 404 and method in ("GET", "DELETE"):
+                return 404, "", b""
+            detail = error_text(err.read() or b"") or err.reason
+            hint = ""
+            if err.code == 401:
+                hint = " — controleer --user en het wachtwoord (--password-env), en of die gebruiker mag schrijven"
+            elif err.code in (404, 405):
+                hint = " — is dit het Graph Store-adres? (Virtuoso: …/sparql-graph-crud-auth, Fuseki: …/<dataset>/data)"
+            raise StoreError(f"{self.url}: {what} mislukt (HTTP {err.code}): {detail}{hint}") from None
+        except TimeoutError:
+            raise StoreError(f"{self.url}: {what} gaf binnen {self.timeout:g} s geen antwoord") from None
+        except urllib.error.URLError as err:
+            raise StoreError(f"{self.url} is niet bereikbaar: {err.reason}") from None
+        except OSError as err:
+            raise StoreError(f"{self.url} is niet bereikbaar: {err}") from None
+
+    def put(self, graph: str, triples: list[ox.Triple]) -> int:
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        status, _, _ = self._send("PUT", graph, body, {"Content-Type": "application/n-triples"})
+        return status
+
+    def get(self, graph: str) -> list[ox.Triple] | None:
+        """The graph's triples, or None when the store does not have it."""
+        accept = "application/n-triples, text/turtle;q=0.9"
+        status, kind, body = self._send("GET", graph, headers={"Accept": accept})
+        if status == 404:
+            return None
+        fmt = _RDF_FORMATS.get(kind, ox.RdfFormat.TURTLE)  # some stores omit the media type
+        try:
+            return [quad.triple for quad in ox.parse(body, format=fmt)]
+        except (SyntaxError, ValueError) as err:
+            raise StoreError(f"{self.url}: GET {graph} gaf onleesbare RDF ({kind}): {err}") from None
+
+    def delete(self, graph: str) -> bool:
+        status, _, _ = self._send("DELETE", graph)
+        return status != 404
+
+
+def record_triples(graphs: list[str], build_key: str, when: dt.datetime) -> list[ox.Triple]:
+    """The publication record: which graphs (dcterms:hasPart), which build, when."""
+    record = ox.NamedNode(RECORD_GRAPH)
+    triples = [ox.Triple(record, ox.NamedNode(DCTERMS.hasPart), ox.NamedNode(g)) for g in graphs if g]
+    triples.append(ox.Triple(record, ox.NamedNode(DCTERMS.identifier), ox.Literal(build_key)))
+    stamp = when.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    triples.append(ox.Triple(record, ox.NamedNode(DCTERMS.modified),
+                             ox.Literal(stamp, datatype=ox.NamedNode(XSD.dateTime))))
+    return triples
+
+
+def previously_published(store: GraphStore) -> set[str]:
+    triples = store.get(RECORD_GRAPH) or []
+    return {t.object.value for t in triples
+            if t.predicate.value == DCTERMS.hasPart and isinstance(t.object, ox.NamedNode)}
+
+
+def publish(nquads: Path, store: GraphStore, *, build_key: str = "", prune: bool = True,
+            progress=None) -> PublishReport:
+    """PUT every graph of the build, record what was published, remove what no longer is."""
+    started = time.perf_counter()
+    report = PublishReport(store=store.url)
+    graphs = graphs_in(nquads)
+    before = previously_published(store) if prune else set()
+    for graph, triples in graphs.items():
+        if progress:
+            progress(graph)
+        report.graphs.append(PublishedGraph(graph, len(triples), store.put(graph, triples)))
+    store.put(RECORD_GRAPH, record_triples(list(graphs), build_key, dt.datetime.now(dt.UTC)))
+    for stale in sorted(before - set(graphs) - {RECORD_GRAPH}):
+        if stale.startswith(GRAPH_BASE) and store.delete(stale):
+            report.removed.append(stale)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,192 @@
+"""The HTML pages of the server: the query page, resource pages, listings and errors.
+
+Every value from the graph, the catalogue or the request passes through `esc` (or is
+JSON-encoded for a data block) before it reaches the page; the pages load only the
+server's own script and style sheet, so they work offline and under a strict CSP.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+from html import escape
+
+from ..namespaces import PREFIXES
+from .resources import ID_BASE, Node, ResourceView, Statement
+
+
+def esc(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def json_block(element_id: str, data: object) -> str:
+    """A `<script type="application/json">` data block that no string in `data` can close."""
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f'<script id="{esc(element_id)}" type="application/json">{text}</script>'
+
+
+def layout(title: str, body: str, *, site: bool = False, scripts: str = "") -> str:
+    site_link = '<a href="/site/">Weergaven en rapport</a>' if site else ""
+    return f"""<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(title)} · kennisgraaf</title>
+<link rel="stylesheet" href="/static/style.css">
+</head>
+<body>
+<header class="top">
+<a class="brand" href="/">kennisgraaf</a>
+<nav><a href="/">Vragen</a><a href="/id/">Bronnen</a>{site_link}</nav>
+</header>
+<main>
+{body}
+</main>
+<footer>Kennisnetwerk VTH · alleen-lezen SPARQL 1.1-endpoint op <code>/sparql</code></footer>
+{scripts}
+</body>
+</html>
+"""
+
+
+def error_page(status: int, title: str, message: str, *, site: bool = False) -> str:
+    body = f'<h1>{esc(title)}</h1>\n<p class="error">{esc(message)}</p>\n<p><a href="/">Naar de vragenpagina</a></p>'
+    return layout(f"{status} {title}", body, site=site)
+
+
+def _node(node: Node) -> str:
+    if node.iri is not None:
+        text = esc(node.text)
+        if node.href:
+            return f'<a href="{esc(node.href)}" title="{esc(node.iri)}">{text}</a>'
+        return f'<span title="{esc(node.iri)}">{text}</span>'
+    extra = ""
+    if node.lang:
+        extra = f' <span class="tag">@{esc(node.lang)}</span>'
+    elif node.datatype:
+        extra = f' <span class="tag">{esc(node.datatype)}</span>'
+    return f'<span class="literal">{esc(node.text)}</span>{extra}'
+
+
+def _sources(statement: Statement) -> str:
+    return ", ".join(f'<span class="graph{" inferred" if g == "afgeleid" else ""}">{esc(g)}</span>'
+                     for g in statement.graphs)
+
+
+def _table(statements: list[Statement], first: str, second: str, *, incoming: bool = False) -> str:
+    rows = []
+    for s in statements:
+        cells = (_node(s.value), _node(s.predicate)) if incoming else (_node(s.predicate), _node(s.value))
+        css = ' class="inferred"' if s.inferred_only else ""
+        rows.append(f"<tr{css}><td>{cells[0]}</td><td>{cells[1]}</td><td>{_sources(s)}</td></tr>")
+    return (f'<table class="props"><thead><tr><th>{esc(first)}</th><th>{esc(second)}</th><th>bron</th></tr></thead>'
+            f"<tbody>\n" + "\n".join(rows) + "\n</tbody></table>")
+
+
+def resource_page(view: ResourceView, *, site: bool = False) -> str:
+    types = " ".join(f'<span class="chip">{_node(t)}</span>' for t in view.types)
+    describe = f"SELECT ?eigenschap ?waarde WHERE {{ <{view.iri}> ?eigenschap ?waarde }}"
+    editor = "/?" + urllib.parse.urlencode({"query": describe, "run": "1"})
+    parts = [
+        f"<h1>{esc(view.label)}</h1>",
+        f'<p class="iri"><code>{esc(view.iri)}</code> {types}</p>',
+        f'<p class="formats">Ook als <a href="?format=turtle">Turtle</a> · '
+        f'<a href="{esc(editor)}">in de vragenpagina</a></p>',
+        '<p class="legend">Grijs en cursief: afgeleid door de redeneerder, niet letterlijk in een plan.</p>',
+    ]
+    if view.truncated:
+        parts.append('<p class="note">Deze bron heeft zeer veel verbindingen; alleen de eerste worden getoond.</p>')
+    parts.append("<h2>Eigenschappen</h2>")
+    parts.append(_table(view.outgoing, "eigenschap", "waarde") if view.outgoing else "<p>Geen.</p>")
+    parts.append("<h2>Verwijzingen naar deze bron</h2>")
+    parts.append(_table(view.incoming, "van", "via", incoming=True) if view.incoming else "<p>Geen.</p>")
+    return layout(view.label, "\n".join(parts), site=site)
+
+
+def listing_page(kind: str, nodes: list[Node], truncated: bool, *, site: bool = False) -> str:
+    items = "\n".join(f"<li>{_node(n)}</li>" for n in nodes)
+    more = '<p class="note">De lijst is ingekort.</p>' if truncated else ""
+    body = (f"<h1>{esc(kind)}</h1>\n<p>{len(nodes)} bronnen onder <code>{esc(ID_BASE + kind)}/</code></p>\n"
+            f'{more}<ul class="listing">\n{items}\n</ul>')
+    return layout(kind, body, site=site)
+
+
+def kinds_page(counts: list[tuple[str, int]], *, site: bool = False) -> str:
+    items = "\n".join(f'<li><a href="/id/{esc(urllib.parse.quote(kind))}/">{esc(kind)}</a> '
+                      f'<span class="count">{count}</span></li>' for kind, count in counts)
+    body = f'<h1>Bronnen per soort</h1>\n<ul class="listing">\n{items}\n</ul>'
+    return layout("Bronnen", body, site=site)
+
+
+def site_index(entries: list[tuple[str, str]], *, site: bool = True) -> str:
+    items = "\n".join(f'<li><a href="{esc(href)}">{esc(name)}</a></li>' for name, href in entries)
+    body = f'<h1>Weergaven en rapport</h1>\n<ul class="listing">\n{items or "<li>Geen bestanden.</li>"}\n</ul>'
+    return layout("Weergaven en rapport", body, site=site)
+
+
+DEFAULT_QUERY = """# Alle project-prefixen (kn:, skos:, thema:, organisatie:, ...) zijn al gedeclareerd.
+SELECT ?thema ?naam WHERE {
+  ?thema a kn:Thema ; skos:prefLabel ?naam .
+}
+ORDER BY ?naam
+"""
+
+
+def catalogue_data(catalogue) -> list[dict]:
+    return [
+        {
+            "name": q.name, "title": q.title or q.name, "question": q.question, "returns": q.returns,
+            "example": q.example, "text": q.text,
+            "params": [{"name": p.name, "kind": p.kind, "required": p.required, "default": p.default,
+                        "help": p.help} for p in q.params],
+        }
+        for q in catalogue.queries.values()
+    ]
+
+
+def query_page(catalogue, *, site: bool = False, limits: dict | None = None) -> str:
+    entries = catalogue_data(catalogue)
+    items = "\n".join(
+        f'<li><a href="/?{esc(urllib.parse.urlencode({"q": q["name"]}))}" data-name="{esc(q["name"])}" '
+        f'title="{esc(q["question"])}">{esc(q["title"])}</a></li>'
+        for q in entries
+    )
+    limit_text = ""
+    if limits:
+        limit_text = (f'<p class="hint">Grenzen: {esc(limits["timeout"])} s per vraag, '
+                      f'{esc(limits["max_rows"])} rijen per antwoord.</p>')
+    body = f"""<h1>Vragen aan de kennisgraaf</h1>
+<div class="columns">
+<aside>
+<h2>Vaste vragen</h2>
+<ul id="catalogue-list" class="catalogue">
+{items}
+</ul>
+</aside>
+<section>
+<form id="query-form" method="get" action="/sparql">
+<div id="query-info"></div>
+<div id="params"></div>
+<label for="query" class="sr">SPARQL-query</label>
+<textarea id="query" name="query" spellcheck="false" rows="16">{esc(DEFAULT_QUERY)}</textarea>
+<div class="actions">
+<button type="submit" id="run">Uitvoeren</button>
+<span class="hint">Ctrl+Enter voert uit</span>
+<span id="downloads"></span>
+</div>
+{limit_text}
+</form>
+<div id="status" role="status" aria-live="polite"></div>
+<div id="results" data-state="idle"></div>
+</section>
+</div>
+"""
+    scripts = "\n".join([
+        json_block("catalogue", entries),
+        json_block("config", {"prefixes": PREFIXES, "idBase": ID_BASE}),
+        '<script src="/static/query.js" defer></script>',
+    ])
+    return layout("Vragen", body, site=site, scripts=scripts)

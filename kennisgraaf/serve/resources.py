@@ -1,0 +1,188 @@
+"""What a resource page shows, as plain data: a node's properties, its incoming links, labels.
+
+Every query here is fixed text with the resource bound as a VALUES term through the
+Store interface, never pasted in. Labels come from the graph (skos:prefLabel, rdfs:label,
+dcterms:title, schema:name), Dutch first; a node without one shows its compact IRI.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from ..namespaces import BASE, ID_KINDS, INFERRED_GRAPH, RDF
+from ..tables import compact
+
+ID_BASE = BASE + "id/"
+MAX_STATEMENTS = 2000
+MAX_LISTED = 5000
+
+OUTGOING = """
+SELECT ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }
+ORDER BY ?p ?o LIMIT 2001
+"""
+INCOMING = """
+SELECT ?x ?p ?g WHERE { GRAPH ?g { ?x ?p ?o } }
+ORDER BY ?p ?x LIMIT 2001
+"""
+LABELS = """
+SELECT ?x ?label ?how WHERE {
+  VALUES (?how ?prop) { (0 skos:prefLabel) (1 rdfs:label) (2 dcterms:title) (3 schema:name) }
+  ?x ?prop ?label .
+  FILTER(isLiteral(?label))
+}
+"""
+ALL_UNDER = """
+SELECT DISTINCT ?x WHERE { ?x ?p ?o . FILTER(isIRI(?x) && STRSTARTS(STR(?x), ?ns)) }
+"""
+MEMBERS = ALL_UNDER + "LIMIT 5001\n"
+
+
+@dataclass
+class Node:
+    """One RDF term as a page shows it: text, and where it links to (None: no link)."""
+
+    text: str
+    iri: str | None = None
+    href: str | None = None
+    lang: str | None = None
+    datatype: str | None = None  # compact, for non-string literals
+
+
+@dataclass
+class Statement:
+    predicate: Node
+    value: Node
+    graphs: list[str] = field(default_factory=list)  # compact graph names, inferred last
+
+    @property
+    def inferred_only(self) -> bool:
+        return self.graphs == ["afgeleid"]
+
+
+@dataclass
+class ResourceView:
+    iri: str
+    label: str
+    types: list[Node]
+    outgoing: list[Statement]
+    incoming: list[Statement]
+    truncated: bool = False
+
+
+def local_path(iri: str) -> str | None:
+    """`https://w3id.org/kennisgraaf/id/thema/x` → `/id/thema/x`; None for other IRIs."""
+    if iri.startswith(ID_BASE) and len(iri) > len(ID_BASE):
+        return "/id/" + iri[len(ID_BASE):]
+    return None
+
+
+def iri_for(kind: str, slug: str) -> str | None:
+    """The IRI of /id/<kind>/<slug>, for a known kind only."""
+    if kind not in ID_KINDS.values() or not slug or "/" in slug:
+        return None
+    return f"{ID_BASE}{kind}/{slug}"
+
+
+def _graph_name(iri: str) -> str:
+    if iri == INFERRED_GRAPH:
+        return "afgeleid"
+    return iri.rsplit("/graph/", 1)[-1]
+
+
+def labels(store, iris) -> dict[str, str]:
+    """IRI → its best label (Dutch, then untagged, then English, then any)."""
+    iris = sorted({i for i in iris if i})
+    if not iris:
+        return {}
+    best: dict[str, tuple] = {}
+    rank_lang = {"nl": 0, "": 1, "en": 2}
+    results = store.select(LABELS, {"x": [ox.NamedNode(i) for i in iris]})
+    for row in results.rows:
+        label = row["label"]
+        rank = (rank_lang.get(label.language or "", 3), int(row["how"].value), label.value)
+        key = row["x"].value
+        if key not in best or rank < best[key]:
+            best[key] = rank
+    return {iri: rank[2] for iri, rank in best.items()}
+
+
+def node(term, names: dict[str, str]) -> Node:
+    if isinstance(term, ox.NamedNode):
+        iri = term.value
+        href = local_path(iri) or (iri if iri.startswith(("http://", "https://")) else None)
+        return Node(names.get(iri) or compact(iri), iri=iri, href=href)
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        shown = None if term.language or datatype.endswith("#string") else compact(datatype)
+        return Node(term.value, lang=term.language or None, datatype=shown)
+    return Node(f"_:{term.value}" if isinstance(term, ox.BlankNode) else str(term))
+
+
+def _statements(rows, value_key: str, names: dict[str, str]) -> list[Statement]:
+    grouped: dict[tuple, list[str]] = defaultdict(list)
+    terms = {}
+    for row in rows:
+        key = (row["p"].value, str(row[value_key]))
+        terms[key] = (row["p"], row[value_key])
+        grouped[key].append(_graph_name(row["g"].value))
+    out = []
+    for key, graphs in grouped.items():
+        predicate, value = terms[key]
+        ordered = sorted(set(graphs), key=lambda g: (g == "afgeleid", g))
+        out.append(Statement(node(predicate, names), node(value, names), ordered))
+    out.sort(key=lambda s: (s.predicate.text.casefold(), s.value.text.casefold()))
+    return out
+
+
+def resource_view(store, iri: str) -> ResourceView | None:
+    """Everything the page of `iri` shows; None when the graph does not mention it."""
+    subject = ox.NamedNode(iri)
+    outgoing = store.select(OUTGOING, {"s": subject}).rows
+    incoming = store.select(INCOMING, {"o": subject}).rows
+    if not outgoing and not incoming:
+        return None
+    truncated = len(outgoing) > MAX_STATEMENTS or len(incoming) > MAX_STATEMENTS
+    outgoing, incoming = outgoing[:MAX_STATEMENTS], incoming[:MAX_STATEMENTS]
+    mentioned = {iri}
+    for row in outgoing:
+        mentioned.add(row["p"].value)
+        if isinstance(row["o"], ox.NamedNode):
+            mentioned.add(row["o"].value)
+    for row in incoming:
+        mentioned.update((row["p"].value, row["x"].value))
+    names = labels(store, mentioned)
+    out = _statements(outgoing, "o", names)
+    types = [s.value for s in out if s.predicate.iri == RDF.type]
+    return ResourceView(
+        iri=iri,
+        label=names.get(iri) or compact(iri),
+        types=list({t.iri: t for t in types}.values()),
+        outgoing=[s for s in out if s.predicate.iri != RDF.type],
+        incoming=_statements(incoming, "x", names),
+        truncated=truncated,
+    )
+
+
+def members(store, kind: str) -> tuple[list[Node], bool]:
+    """Every resource under /id/<kind>/, by label; and whether the list was cut off."""
+    namespace = f"{ID_BASE}{kind}/"
+    rows = store.select(MEMBERS, {"ns": ox.Literal(namespace)}).rows
+    iris = [row["x"].value for row in rows][:MAX_LISTED]
+    names = labels(store, iris)
+    found = [node(ox.NamedNode(i), names) for i in iris]
+    found.sort(key=lambda n: n.text.casefold())
+    return found, len(rows) > MAX_LISTED
+
+
+def kinds(store) -> list[tuple[str, int]]:
+    """(kind, number of resources) for each kind under /id/ that the graph has."""
+    rows = store.select(ALL_UNDER, {"ns": ox.Literal(ID_BASE)}).rows
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        kind = row["x"].value[len(ID_BASE):].split("/", 1)[0]
+        if kind in ID_KINDS.values():
+            counts[kind] += 1
+    return sorted(counts.items())

@@ -1,0 +1,210 @@
+"""What the views read: the analysis network, its overlaps and gaps, and the few facts the
+network does not carry (a plan's regisseur, a product's top-level status), each asked once.
+
+Everything is fetched lazily, so a view only pays for what it shows; tests can hand in
+their own overlaps and gaps.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cached_property
+from pathlib import Path
+
+REGISSEURS = """
+SELECT ?plan ?naam WHERE {
+  ?plan kn:kennisregisseur ?persoon .
+  ?persoon skos:prefLabel ?naam .
+}
+"""
+
+STATUSES = """
+SELECT ?product ?status ?top WHERE {
+  ?product kn:status ?status .
+  OPTIONAL { ?status skos:broaderTransitive ?top . ?top skos:topConceptOf ?schema . }
+}
+"""
+
+#: properties by which a plan or an item states something about a topic, organisation or law
+EVIDENCE_PROPS = ("kn:onderwerp", "kn:partner", "org:hasMember", "kn:wet", "kn:stakeholder", "kn:noemtOrganisatie")
+ITEM_KINDS = ("product", "overleg", "bijeenkomst", "overdracht", "aangedragen")
+
+
+class Context:
+    """One store, read for views: build it once, ask it for several views."""
+
+    def __init__(self, store, texts: Path | None = None, overlaps=None, gaps=None, network=None):
+        self.store = store
+        self.texts = texts
+        if overlaps is not None:
+            self.__dict__["overlaps"] = list(overlaps)
+        if gaps is not None:
+            self.__dict__["gaps"] = list(gaps)
+        if network is not None:
+            self.__dict__["network"] = network
+
+    # the analysis ----------------------------------------------------------------------
+
+    @cached_property
+    def network(self):
+        from ..analysis.network import load_network
+
+        return load_network(self.store, self.texts)
+
+    @cached_property
+    def overlaps(self) -> list:
+        from ..analysis.overlap import overlaps
+
+        return overlaps(self.network)
+
+    @cached_property
+    def gaps(self) -> list:
+        from ..analysis.gaps import find_gaps
+
+        return find_gaps(self.network)
+
+    def handover_gaps(self) -> dict[str, list]:
+        """Handover IRI → the gap findings about it."""
+        found: dict[str, list] = defaultdict(list)
+        for finding in self.gaps:
+            if finding.kind.startswith("overdracht-zonder-"):
+                for item in finding.items:
+                    found[item].append(finding)
+        return found
+
+    # facts the network does not keep -------------------------------------------------------
+
+    @cached_property
+    def regisseurs(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for row in self.store.select(REGISSEURS).rows:
+            out[row["plan"].value].append(row["naam"].value)
+        return {plan: sorted(set(names)) for plan, names in out.items()}
+
+    @cached_property
+    def statuses(self) -> dict[str, tuple[str, str]]:
+        """Product → (its status IRI, the top concept it belongs to)."""
+        out: dict[str, tuple[str, str]] = {}
+        for row in self.store.select(STATUSES).rows:
+            status = row["status"].value
+            top = row["top"].value if "top" in row else status
+            product = row["product"].value
+            if product not in out or out[product][1] == out[product][0]:
+                out[product] = (status, top)
+        return out
+
+    def labels(self, iris) -> dict[str, str]:
+        from ..labels import label_map
+
+        return label_map(self.store, set(iris))
+
+    # reading the network -----------------------------------------------------------------
+
+    def node(self, iri: str) -> dict:
+        return self.network.nodes[iri]
+
+    def kind(self, iri: str) -> str | None:
+        return self.network.nodes[iri].get("kind") if iri in self.network else None
+
+    def label(self, iri: str) -> str:
+        if iri in self.network:
+            return self.network.nodes[iri].get("label") or iri
+        return iri.rstrip("/").rsplit("/", 1)[-1]
+
+    def out(self, iri: str, *props: str) -> list[str]:
+        return sorted({o for _, o, p in self.network.out_edges(iri, keys=True) if p in props})
+
+    def into(self, iri: str, *props: str) -> list[str]:
+        return sorted({s for s, _, p in self.network.in_edges(iri, keys=True) if p in props})
+
+    def themes(self, with_subthemes: bool = False) -> list[str]:
+        """The themes to show: every main theme, and a sub-theme only when it has a plan."""
+        found = []
+        for iri, data in self.network.nodes(data=True):
+            if data.get("kind") != "thema":
+                continue
+            if not with_subthemes and self.out(iri, "kn:subthemaVan") and not self.plans(iri):
+                continue
+            found.append(iri)
+        return sorted(found, key=lambda t: (self.label(t).casefold(), t))
+
+    def plans(self, thema: str) -> list[str]:
+        return self.into(thema, "kn:thema")
+
+    def items(self, thema: str, *kinds: str) -> list[str]:
+        found = self.into(thema, "kn:vanThema")
+        return [i for i in found if not kinds or self.kind(i) in kinds]
+
+    def item_themes(self, item: str) -> list[str]:
+        data = self.network.nodes[item]
+        return list(data.get("themas") or self.out(item, "kn:vanThema"))
+
+    def bron(self, iri: str) -> str | None:
+        """Where the plan text states this item: "kennisplan-2026-x.txt:123"."""
+        data = self.network.nodes.get(iri, {}) if iri in self.network else {}
+        if data.get("bron"):
+            return data["bron"]
+        if data.get("kind") == "plan":
+            return data.get("bestand")
+        return None
+
+    def plan_bron(self, plan: str, fact: str | None = None) -> str | None:
+        """The plan file, with the line of a plan-level fact where the analysis found it."""
+        data = self.network.nodes[plan]
+        name = data.get("bestand")
+        line = (data.get("regels") or {}).get(fact) if fact else None
+        if name and line:
+            return f"{name}:{line}"
+        return name
+
+    # evidence: which item of a theme states a link --------------------------------------
+
+    @cached_property
+    def _broader(self) -> dict[str, set[str]]:
+        import networkx as nx
+
+        graph = nx.DiGraph()
+        graph.add_edges_from((s, o) for s, o, p in self.network.edges(keys=True) if p == "skos:broader")
+        return {n: nx.descendants(graph, n) for n in graph}
+
+    @cached_property
+    def evidence_index(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        """(theme, thing) → [(item or plan, property)]: the statements that tie a theme to a
+        topic (also through a narrower topic), an organisation or a law."""
+        index: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for thema in self.themes(with_subthemes=True):
+            sources = [(p, True) for p in self.plans(thema)] + [(i, False) for i in self.items(thema)]
+            for source, _is_plan in sources:
+                index[(thema, source)].append((source, "self"))
+                for _, target, prop in self.network.out_edges(source, keys=True):
+                    if prop not in EVIDENCE_PROPS:
+                        continue
+                    index[(thema, target)].append((source, prop))
+                    if prop == "kn:onderwerp":
+                        for broader in self._broader.get(target, ()):
+                            index[(thema, broader)].append((source, prop))
+        return {key: sorted(set(value)) for key, value in index.items()}
+
+    def evidence(self, thema: str, target: str) -> list[tuple[str, str]]:
+        return self.evidence_index.get((thema, target), [])
+
+    def evidence_bron(self, thema: str, target: str, limit: int = 3) -> tuple[str, ...]:
+        found = []
+        for source, _ in self.evidence(thema, target):
+            bron = self.bron(source)
+            if bron and bron not in found:
+                found.append(bron)
+        extra = len(found) - limit
+        return tuple(found[:limit]) + ((f"… en {extra} meer",) if extra > 0 else ())
+
+
+def euro(amount) -> str:
+    """150000 → '€ 150.000' (as the plans write amounts)."""
+    if amount is None:
+        return ""
+    whole = int(amount)
+    text = f"{whole:,}".replace(",", ".")
+    if amount != whole:
+        text += "," + f"{float(amount):.2f}".split(".")[1]
+    return f"€ {text}"
+
