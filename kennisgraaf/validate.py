@@ -87,7 +87,66 @@ def validate(dataset: Dataset, folder: DataFolder) -> list[Violation]:
                 line=int(line) if line is not None else None,
             )
         )
+    found += run_checks(dataset, folder, data, origin)
+    found += check_source_lines(data, folder, origin)
     found.sort(key=lambda v: (not v.is_error, v.source, v.label, v.path))
+    return found
+
+
+def run_checks(dataset: Dataset, folder: DataFolder, data: Graph, origin: dict) -> list[Violation]:
+    """Integrity rules as `queries/checks/*-violation.rq`: each row they return is an error."""
+    import pyoxigraph as ox
+
+    from .queries import parse_header
+    from .tables import compact
+
+    checks = sorted((folder.queries_dir / "checks").glob("*-violation.rq"))
+    if not checks:
+        return []
+    store = ox.Store()
+    store.load(dataset.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    found = []
+    for path in checks:
+        text = path.read_text(encoding="utf-8")
+        title = parse_header(path.stem, path, text).title or path.stem
+        for row in store.query(text, use_default_graph_as_union=True):
+            node = URIRef(row["item"].value)
+            line = data.value(node, URIRef(KN.bronRegel))
+            found.append(
+                Violation(
+                    severity="fout",
+                    node=str(node),
+                    label=label_of(data, node),
+                    path=compact(row["eigenschap"].value),
+                    message=f"{title} ({path.name})",
+                    value=compact(row["waarde"].value) if isinstance(row["waarde"], ox.NamedNode) else str(row["waarde"].value),
+                    source=origin.get(node, ""),
+                    line=int(line) if line is not None else None,
+                )
+            )
+    return found
+
+
+def check_source_lines(data: Graph, folder: DataFolder, origin: dict) -> list[Violation]:
+    """Every kn:bronRegel must point at a line that exists in its plan's text."""
+    bron, plan_of, document, filename = (URIRef(KN.bronRegel), URIRef(KN.inPlan), URIRef(KN.bronDocument),
+                                         URIRef(KN.bestandsnaam))
+    lengths: dict[str, int] = {}
+    found = []
+    for item, line in data.subject_objects(bron):
+        plans = list(data.objects(item, plan_of)) or [item]
+        for plan in plans:
+            name = data.value(data.value(plan, document), filename)
+            if name is None:
+                continue
+            path = folder.sources_texts_dir / str(name)
+            if str(name) not in lengths:
+                lengths[str(name)] = len(path.read_text(encoding="utf-8").splitlines()) if path.is_file() else 0
+            if not 1 <= int(line) <= lengths[str(name)]:
+                why = (f"regel {line} bestaat niet in {name} ({lengths[str(name)]} regels)" if lengths[str(name)]
+                       else f"brontekst {name} ontbreekt in {folder.sources_texts_dir}")
+                found.append(Violation("fout", str(item), label_of(data, item), "kn:bronRegel", why,
+                                       str(line), origin.get(item, ""), int(line)))
     return found
 
 

@@ -46,6 +46,7 @@ def mini_data(tmp_path, data_root) -> Path:
     for name in ("themas.ttl", "kwartalen.ttl"):
         shutil.copy(data_root / "graph" / "registers" / name, root / "graph" / "registers" / name)
     shutil.copytree(MINI / "graph" / "plans", root / "graph" / "plans")
+    shutil.copytree(data_root / "graph" / "bronnen", root / "graph" / "bronnen")
     # the tiny plan defines its own topics and organisation; keep the real vocabularies
     # out so nothing else is needed
     return root

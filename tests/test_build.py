@@ -118,3 +118,28 @@ def test_cache_prunes_old_builds(tmp_path):
         past = time.time() - 100 + n
         os.utime(tmp_path / f"k{n}", (past, past))
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == ["k3", "k4", "k5", "k6", "k7"]
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ("kn:partner organisatie:rivm", "kn:partner organisatie:rivn",
+         "Verwijzing naar iets zonder naam (ongelabelde-verwijzing-violation.rq)"),
+        ("kn:bronRegel 194", "kn:bronRegel 99999", "regel 99999 bestaat niet in 2026/kennisplan-2026-energietransitie.txt"),
+        ('kn:kwartaal kwartaal:2026-Q4 ;',
+         'kn:kwartaal kwartaal:2026-Q4 , kwartaal:2026-Q3 ; kn:startKwartaal kwartaal:2026-Q4 ; '
+         'kn:eindKwartaal kwartaal:2026-Q3 ;', "Planning die eindigt voor ze begint"),
+        ('kn:kwartaal kwartaal:2026-Q4 ;',
+         'kn:kwartaal kwartaal:2026-Q2 , kwartaal:2026-Q4 ; kn:startKwartaal kwartaal:2026-Q2 ; '
+         'kn:eindKwartaal kwartaal:2026-Q4 ;', "Span zonder zijn eigen kwartalen"),
+    ],
+)
+def test_integrity_checks_fail_the_build(mini_data, tmp_path, old, new, message):
+    plan = mini_data / PLAN
+    text = plan.read_text()
+    assert old in text
+    plan.write_text(text.replace(old, new))
+    with pytest.raises(ValidationFailed) as err:
+        ensure_build(mini_data, tmp_path / "c")
+    messages = [v.message for v in err.value.violations if v.is_error]
+    assert any(message in m for m in messages), messages
