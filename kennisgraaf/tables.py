@@ -18,7 +18,10 @@ from .namespaces import PREFIXES
 
 FORMATS = ("table", "csv", "json", "md")
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_NUMERIC = {XSD + t for t in ("integer", "decimal", "int", "long", "double", "float", "positiveInteger", "nonNegativeInteger")}
+_NUMERIC = {
+    XSD + t
+    for t in ("integer", "decimal", "int", "long", "double", "float", "positiveInteger", "nonNegativeInteger")
+}
 
 
 @dataclass
@@ -75,7 +78,7 @@ def render(table: Table, fmt: str = "table") -> str:
         writer.writerows([cell_text(v) for v in row] for row in table.rows)
         return buffer.getvalue()
     if fmt == "json":
-        rows = [dict(zip(table.columns, (_json_value(v) for v in row))) for row in table.rows]
+        rows = [dict(zip(table.columns, (_json_value(v) for v in row), strict=True)) for row in table.rows]
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
         return markdown(table)

@@ -9,11 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS
 
 from .load import parse_source, union
-from rdflib.namespace import SH
-
 from .namespaces import KN
 from .sources import DataFolder, SourceFile
 
@@ -119,7 +117,9 @@ def run_checks(dataset: Dataset, folder: DataFolder, data: Graph, origin: dict) 
                     label=label_of(data, node),
                     path=compact(row["eigenschap"].value),
                     message=f"{title} ({path.name})",
-                    value=compact(row["waarde"].value) if isinstance(row["waarde"], ox.NamedNode) else str(row["waarde"].value),
+                    value=compact(row["waarde"].value)
+                    if isinstance(row["waarde"], ox.NamedNode)
+                    else str(row["waarde"].value),
                     source=origin.get(node, ""),
                     line=int(line) if line is not None else None,
                 )

@@ -11,7 +11,6 @@ from typer.testing import CliRunner
 from kennisgraaf.access import ensure_build
 from kennisgraaf.cache import Cache
 from kennisgraaf.cli import app
-from kennisgraaf.cli import commands  # noqa: F401  (registers the commands)
 from kennisgraaf.errors import DataFolderError, SourceError, ValidationFailed
 from kennisgraaf.store import OxigraphStore
 
@@ -125,7 +124,8 @@ def test_cache_prunes_old_builds(tmp_path):
     [
         ("kn:partner organisatie:rivm", "kn:partner organisatie:rivn",
          "Verwijzing naar iets zonder naam (ongelabelde-verwijzing-violation.rq)"),
-        ("kn:bronRegel 194", "kn:bronRegel 99999", "regel 99999 bestaat niet in 2026/kennisplan-2026-energietransitie.txt"),
+        ("kn:bronRegel 194", "kn:bronRegel 99999",
+         "regel 99999 bestaat niet in 2026/kennisplan-2026-energietransitie.txt"),
         ('kn:kwartaal kwartaal:2026-Q4 ;',
          'kn:kwartaal kwartaal:2026-Q4 , kwartaal:2026-Q3 ; kn:startKwartaal kwartaal:2026-Q4 ; '
          'kn:eindKwartaal kwartaal:2026-Q3 ;', "Planning die eindigt voor ze begint"),

@@ -14,7 +14,6 @@ import pytest
 from typer.testing import CliRunner
 
 from kennisgraaf.cli import app
-from kennisgraaf.cli import commands  # noqa: F401
 
 runner = CliRunner()
 README = Path(__file__).resolve().parents[1] / "README.md"

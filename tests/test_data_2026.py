@@ -13,7 +13,6 @@ from golden import PLANS, plan_expectations
 from typer.testing import CliRunner
 
 from kennisgraaf.cli import app
-from kennisgraaf.cli import commands  # noqa: F401
 from kennisgraaf.exports import COLUMNS
 from kennisgraaf.namespaces import GRAPH_BASE
 
@@ -50,7 +49,8 @@ def number(term) -> Decimal | None:
 
 
 def test_every_plan_text_has_a_plan_file_and_expectations(data_root):
-    texts = {p.stem.removeprefix("kennisplan-2026-") for p in (data_root / "graph/bronnen/2026").glob("kennisplan-*.txt")}
+    bronnen = data_root / "graph/bronnen/2026"
+    texts = {p.stem.removeprefix("kennisplan-2026-") for p in bronnen.glob("kennisplan-*.txt")}
     files = {p.stem for p in (data_root / "graph/plans/2026").glob("*.ttl")}
     assert texts == files == set(PLAN_SLUGS)
     assert len(texts) == 6

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kennisgraaf.cli import app
-from kennisgraaf.cli import commands  # noqa: F401
 from kennisgraaf.errors import QueryError
 from kennisgraaf.namespaces import PREFIXES
 from kennisgraaf.queries import Catalogue

@@ -72,7 +72,8 @@ def validate(
     errors = [p for p in problems if p.is_error]
     if problems:
         emit(violation_table(problems), fmt, out)
-    summary = f"{len(errors)} fout(en), {len(problems) - len(errors)} waarschuwing(en) in {len(folder.sources())} bestanden"
+    summary = (f"{len(errors)} fout(en), {len(problems) - len(errors)} waarschuwing(en) "
+               f"in {len(folder.sources())} bestanden")
     err_console().print(summary, highlight=False)
     if errors:
         raise typer.Exit(1)
