@@ -70,7 +70,7 @@ class Cache:
         return target
 
     def _prune(self, keep: Path) -> None:
-        builds = [p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+        builds = [p for p in self.root.iterdir() if (p / MANIFEST_FILE).is_file()]
         builds.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         for old in builds[KEEP_BUILDS:]:
             if old != keep:

@@ -7,7 +7,6 @@ queries get predeclared, and a test checks that every prefix in `queries/` is on
 from __future__ import annotations
 
 
-
 class Namespace(str):
     """An IRI prefix; `NS.term` and `NS["term"]` give the full IRI as a plain string.
 

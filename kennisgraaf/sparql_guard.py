@@ -78,3 +78,11 @@ def where_group_start(query: str) -> int:
         elif char == "{" and depth == 0:
             return index + 1
     raise QueryError("parameters binden: geen WHERE-groep gevonden")
+
+
+_FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.I)
+
+
+def has_dataset_clause(query: str) -> bool:
+    """Whether the query names its own dataset (FROM or FROM NAMED)."""
+    return _FROM.search(syntax_only(query)) is not None

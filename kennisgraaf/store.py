@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError
 from .namespaces import PREFIXES
-from .sparql_guard import check_read_only, query_form, where_group_start
+from .sparql_guard import check_read_only, has_dataset_clause, query_form, where_group_start
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 
@@ -126,7 +126,9 @@ class OxigraphStore(Store):
 
     def _query(self, query: str):
         try:
-            return self.store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+            # no dataset named: the default graph is the union of every graph; Oxigraph's
+            # union flag would override a FROM clause, so it is only set without one
+            return self.store.query(query, prefixes=PREFIXES, use_default_graph_as_union=not has_dataset_clause(query))
         except SyntaxError as err:
             raise QueryError(f"SPARQL-fout: {short_message(err)}") from None
         except (OSError, RuntimeError) as err:

@@ -112,11 +112,12 @@ def test_unknown_and_empty_data_folders(tmp_path):
 
 def test_cache_prunes_old_builds(tmp_path):
     cache = Cache(tmp_path)
+    (tmp_path / "weergaven").mkdir()  # not a build: never pruned
     for n in range(8):
         cache.store(f"k{n}", b"", {"n": n})
         past = time.time() - 100 + n
         os.utime(tmp_path / f"k{n}", (past, past))
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == ["k3", "k4", "k5", "k6", "k7"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == ["k3", "k4", "k5", "k6", "k7", "weergaven"]
 
 
 @pytest.mark.parametrize(

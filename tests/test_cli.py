@@ -56,3 +56,11 @@ def test_console_script_runs_outside_a_checkout(tmp_path):
     assert "Waterkwaliteit,Kennisplan Waterkwaliteit 2026" in result.stdout
     assert list(work.iterdir()) == []
     assert any((tmp_path / "xdg-cache" / "kennisgraaf").iterdir())
+
+
+def test_readme_example_output_is_true(build_2026, cache_dir):
+    text = README.read_text(encoding="utf-8")
+    block = text.split("$ kennisgraaf query regisseurs --format csv\n", 1)[1].split("```", 1)[0]
+    result = runner.invoke(app, ["query", "regisseurs", "--format", "csv", "-q", "--cache-dir", str(cache_dir)])
+    assert result.exit_code == 0
+    assert result.stdout == block

@@ -13,7 +13,7 @@ def analyse(network, axes=None, top_bridges: int | None = 10):
     """Run every analysis on one network: the `Analysis` the reports and the CLI render."""
     from collections import Counter
 
-    from .bridges import bridges, clusters
+    from .bridges import CLUSTER_AXES, bridges, clusters
     from .findings import Analysis
     from .gaps import find_gaps
     from .network import nodes_of, plans_of
@@ -22,6 +22,8 @@ def analyse(network, axes=None, top_bridges: int | None = 10):
     axes = parse_axes(axes)
     themes = tuple(sorted(nodes_of(network, "thema"), key=lambda t: network.nodes[t]["label"]))
     findings = find_gaps(network)
+    found = overlaps(network, axes)
+    cluster_axes = tuple(a for a in CLUSTER_AXES if a in axes) or None
     kinds = Counter(d["kind"] for _, d in network.nodes(data=True))
     severities = Counter(f.severity for f in findings)
     counts = {
@@ -33,10 +35,11 @@ def analyse(network, axes=None, top_bridges: int | None = 10):
         themas=themes,
         labels={n: d.get("label", n) for n, d in network.nodes(data=True)},
         codes={t: network.nodes[t].get("code") or "" for t in themes},
-        overlaps=tuple(overlaps(network, axes)),
+        overlaps=tuple(found),
         findings=tuple(findings),
         bridges=tuple(bridges(network, top=top_bridges)),
-        clusters=tuple(clusters(network)),
+        clusters=tuple(clusters(network, cluster_axes, found=found) if cluster_axes
+                       else clusters(network)),
         axes=axes,
         counts=counts,
         plans={t: tuple(sorted(plans_of(network, t))) for t in themes},

@@ -1,15 +1,17 @@
 """Who and what links the themes: bridging organisations and topics, and clusters of themes.
 
 - Bridges: betweenness centrality (networkx) in the graph of themes, their topics and their
-  organisations (the overlap axes onderwerpen and organisaties). An organisation or topic
-  that lies on many shortest paths between themes connects them; only nodes next to two or
-  more themes count as bridges. On large graphs betweenness is estimated from a fixed sample
-  of `SAMPLE` source nodes (seeded, so runs repeat).
+  organisations (the overlap axes onderwerpen and organisaties), over the shortest paths
+  between themes only. An organisation or topic that lies on many of them connects the
+  themes; only nodes next to two or more themes count. On large graphs the paths start from
+  a seeded sample of `SAMPLE` themes, so runs repeat.
 - Clusters: Louvain communities (networkx, fixed seed) of the theme–theme graph weighted by
   the mean Jaccard similarity over topics and laws (CLUSTER_AXES).
 """
 
 from __future__ import annotations
+
+import random
 
 import networkx as nx
 
@@ -17,7 +19,7 @@ from .findings import Bridge
 from .network import axis_sets, label, theme_graph
 
 SEED = 2026
-SAMPLE = 400
+SAMPLE = 100  # themes to start shortest paths from on large graphs
 BRIDGE_AXES = ("organisaties", "onderwerpen")
 #: clusters follow what themes work on (topics, laws); nearly every theme shares the big
 #: partners (gemeenten, provincies, IenW), which would melt everything into one cluster
@@ -37,23 +39,31 @@ def bridge_graph(network: nx.MultiDiGraph, axes=BRIDGE_AXES) -> nx.Graph:
 
 
 def bridges(network: nx.MultiDiGraph, top: int | None = 10, axes=BRIDGE_AXES) -> list[Bridge]:
-    """Organisations and topics by betweenness (highest first), each next to ≥ 2 themes;
-    `top` per kind (None: all)."""
+    """Organisations and topics by betweenness between themes (highest first), each next to
+    ≥ 2 themes; `top` per kind (None: all).
+
+    The betweenness counts only shortest paths from theme to theme (networkx
+    `betweenness_centrality_subset`), divided by the number of theme pairs: 0.25 means a
+    quarter of all theme pairs are linked through this organisation or topic (shared paths
+    split evenly). With more than SAMPLE themes the paths start from a seeded sample of them.
+    """
     graph = bridge_graph(network, axes)
-    if graph.number_of_nodes() == 0:
+    themes = sorted(n for n, d in graph.nodes(data=True) if d["kind"] == "thema")
+    if len(themes) < 2:
         return []
-    k = SAMPLE if graph.number_of_nodes() > 2 * SAMPLE else None
-    centrality = nx.betweenness_centrality(graph, k=k, seed=SEED if k else None, normalized=True)
+    sources = themes if len(themes) <= SAMPLE else sorted(random.Random(SEED).sample(themes, SAMPLE))
+    raw = nx.betweenness_centrality_subset(graph, sources=sources, targets=themes, normalized=False)
+    pairs = len(sources) * (len(themes) - 1) / 2 if sources is not themes else len(themes) * (len(themes) - 1) / 2
     found: dict[str, list[Bridge]] = {}
-    for node, score in centrality.items():
+    for node, score in raw.items():
         kind = graph.nodes[node]["kind"]
         if kind == "thema":
             continue
-        themes = tuple(sorted((n for n in graph[node] if graph.nodes[n]["kind"] == "thema"),
-                              key=lambda n: label(network, n)))
-        if len(themes) < 2:
+        near = tuple(sorted((n for n in graph[node] if graph.nodes[n]["kind"] == "thema"),
+                            key=lambda n: label(network, n)))
+        if len(near) < 2:
             continue
-        found.setdefault(kind, []).append(Bridge(node, kind, score, themes))
+        found.setdefault(kind, []).append(Bridge(node, kind, score / pairs, near))
     out: list[Bridge] = []
     for kind in sorted(found):
         ranked = sorted(found[kind], key=lambda b: (-b.betweenness, -len(b.themas), label(network, b.node)))
@@ -61,9 +71,15 @@ def bridges(network: nx.MultiDiGraph, top: int | None = 10, axes=BRIDGE_AXES) ->
     return out
 
 
-def clusters(network: nx.MultiDiGraph, axes=CLUSTER_AXES, resolution: float = 1.0) -> list[tuple[str, ...]]:
-    """Groups of themes that overlap most with each other (Louvain, fixed seed), largest first."""
-    graph = theme_graph(network, axes)
+def clusters(network: nx.MultiDiGraph, axes=CLUSTER_AXES, resolution: float = 1.0, found=None) -> list[tuple[str, ...]]:
+    """Groups of themes that overlap most with each other (Louvain, fixed seed), largest first.
+    `found`: overlaps already computed over (at least) these axes, to reuse their similarities."""
+    if found is not None:
+        from .overlap import weighted_graph
+
+        graph = weighted_graph(found, axes)
+    else:
+        graph = theme_graph(network, axes)
     if graph.number_of_nodes() == 0:
         return []
     communities = nx.community.louvain_communities(graph, weight="weight", resolution=resolution, seed=SEED)

@@ -11,18 +11,22 @@
   reasoner derives (kn:vanThema, kn:raaktOnderwerp, kn:werktMet, kn:noemtWet, kn:verwantMet).
 
 Every value is JSON-friendly (str, int, float, bool, tuple, dict), so a view can dump the
-attributes as they are. `Builder` makes the same graph from hand (tests, benchmarks).
+attributes as they are. `Builder` makes the same graph from hand (tests, benchmarks). The
+lines of plan-level facts are looked up in the plan texts by textlines.py.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
 
 from ..namespaces import PREFIXES
+from .textlines import PlanTexts
+from .textlines import amount_line as amount_line  # re-exported: callers import the lookup from here
+from .textlines import euro_text as euro_text
+from .textlines import mention_line as mention_line
 
 KINDS = (
     "thema", "plan", "product", "onderwerp", "organisatie", "wet",
@@ -35,14 +39,8 @@ INFERRED = ("kn:vanThema", "kn:raaktOnderwerp", "kn:werktMet", "kn:noemtWet", "k
 
 #: the overlap axes: what a theme shares with another (see `axis_sets`)
 AXES = ("onderwerpen", "organisaties", "wetgeving", "overleggen")
-AXIS_LABELS = {
-    "onderwerpen": "onderwerpen",
-    "organisaties": "organisaties",
-    "wetgeving": "wetgeving",
-    "overleggen": "overleggen",
-}
-
-_QUERIES = ("knopen", "namen", "relaties", "eigenschappen")
+#: plan-level statements without a kn:bronRegel whose line is looked up in the plan text
+_LOCATED = ("kn:samenhangMet", "kn:wet", "kn:onderwerp")
 _ATTR_LINKS = {  # IRI-valued properties kept as node attributes, not edges
     "kn:vorm": "vorm", "kn:status": "status", "kn:programmalijn": "programmalijn",
     "kn:startKwartaal": "startKwartaal", "kn:eindKwartaal": "eindKwartaal",
@@ -133,27 +131,25 @@ class Builder:
         heeftPlan∘samenhangMet.
         """
         g = self.graph
+        broader = _broader(g)
+        chains = {"kn:partner": "kn:werktMet", "org:hasMember": "kn:werktMet", "kn:wet": "kn:noemtWet",
+                  "kn:samenhangMet": "kn:verwantMet"}
         for node, data in list(g.nodes(data=True)):
             if data["kind"] == "plan":
-                owners, sources = [data["thema"]], [(node, ("kn:onderwerp", "kn:partner", "kn:wet", "kn:samenhangMet"))]
+                owners, props = [data["thema"]], ("kn:onderwerp", "kn:partner", "kn:wet", "kn:samenhangMet")
             elif data["kind"] in ITEM_KINDS:
-                owners, sources = list(data.get("themas", ())), [(node, ("kn:onderwerp", "kn:partner", "org:hasMember", "kn:wet"))]
+                owners, props = list(data.get("themas", ())), ("kn:onderwerp", "kn:partner", "org:hasMember", "kn:wet")
             else:
                 continue
-            for source, props in sources:
-                for _, target, prop in list(g.out_edges(source, keys=True)):
-                    if prop not in props:
-                        continue
-                    for thema in owners:
-                        if prop == "kn:onderwerp":
-                            for topic in {target} | nx.descendants(_broader(g), target):
-                                self.edge(thema, "kn:raaktOnderwerp", topic, True)
-                        elif prop in ("kn:partner", "org:hasMember"):
-                            self.edge(thema, "kn:werktMet", target, True)
-                        elif prop == "kn:wet":
-                            self.edge(thema, "kn:noemtWet", target, True)
-                        elif prop == "kn:samenhangMet":
-                            self.edge(thema, "kn:verwantMet", target, True)
+            for _, target, prop in list(g.out_edges(node, keys=True)):
+                if prop not in props:
+                    continue
+                for thema in owners:
+                    if prop == "kn:onderwerp":
+                        for topic in {target} | (nx.descendants(broader, target) if target in broader else set()):
+                            self.edge(thema, "kn:raaktOnderwerp", topic, True)
+                    else:
+                        self.edge(thema, chains[prop], target, True)
         return g
 
 
@@ -177,7 +173,7 @@ def queries_dir() -> Path:
     return shipped_root() / "queries" / "analysis"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _query(name: str) -> str:
     return (queries_dir() / f"{name}.rq").read_text(encoding="utf-8")
 
@@ -257,8 +253,12 @@ def _assemble(kinds, names, links, values, texts) -> nx.MultiDiGraph:
             path = documents.get(node)
             data["bestand_pad"] = path
             data["bestand"] = Path(path).name if path else None
-            data["begrotingsposten"] = tuple(_post(post, by_subject, values, names, path) for post in sorted(posts.get(node, ())))
-            data["regels"] = texts.plan_lines(path, data, [(t, g.nodes[t].get("namen", ())) for _, t, p in g.out_edges(node, keys=True) if p == "kn:samenhangMet"])
+            data["begrotingsposten"] = tuple(
+                _post(post, by_subject, values, names, path) for post in sorted(posts.get(node, ()))
+            )
+            related = [(f"{p} {t}", g.nodes[t].get("namen") or (g.nodes[t]["label"],))
+                       for _, t, p in g.out_edges(node, keys=True) if p in _LOCATED]
+            data["regels"] = texts.plan_lines(path, data, related)
     for node, data in g.nodes(data=True):
         if data["kind"] in ITEM_KINDS:
             plans = sorted(o for _, o, p in g.out_edges(node, keys=True) if p == "kn:inPlan")
@@ -291,104 +291,6 @@ def _post(iri, by_subject, values, names, path) -> dict:
     }
 
 
-# --------------------------------------------------------------------------- plan texts
-
-
-class PlanTexts:
-    """Finds the line of a plan text that states a plan-level fact (no kn:bronRegel of its own)."""
-
-    def __init__(self, folder: Path | None = None):
-        if folder is None:
-            from ..sources import shipped_root
-
-            folder = shipped_root() / "graph" / "bronnen"
-        self.folder = Path(folder)
-
-    @lru_cache(maxsize=64)  # noqa: B019 - a handful of small files per run
-    def lines(self, relative: str | None) -> tuple[str, ...]:
-        if not relative:
-            return ()
-        path = self.folder / relative
-        if not path.is_file():
-            return ()
-        return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
-
-    def plan_lines(self, relative, plan: dict, related: list[tuple[str, tuple[str, ...]]]) -> dict[str, int]:
-        lines = self.lines(relative)
-        found = {}
-        if not lines:
-            return found
-        if plan.get("activiteitenbudget") is not None:
-            line = amount_line(lines, plan["activiteitenbudget"], prefer="budget")
-            if line:
-                found["kn:activiteitenbudget"] = line
-        if plan.get("tabelTotaal") is not None:
-            line = amount_line(lines, plan["tabelTotaal"], prefer="totaal")
-            if line:
-                found["kn:tabelTotaal"] = line
-        for thema, namen in related:
-            line = mention_line(lines, namen)
-            if line:
-                found[f"kn:samenhangMet {thema}"] = line
-        return found
-
-
-def euro_text(amount) -> str:
-    """150000 → '150.000' (as the plans write amounts)."""
-    whole = int(amount)
-    text = f"{whole:,}".replace(",", ".")
-    if amount != whole:
-        text += "," + f"{amount:.2f}".split(".")[1]
-    return text
-
-
-def amount_line(lines, amount, prefer: str) -> int | None:
-    pattern = re.compile(rf"(?<![\d.]){re.escape(euro_text(amount))}(?![\d])")
-    hits = [i for i, line in enumerate(lines, 1) if pattern.search(line)]
-    if not hits:
-        return None
-    same = [i for i in hits if prefer in lines[i - 1].lower()]
-    if same:
-        return same[0]
-    if prefer == "totaal":
-        heads = [i for i, line in enumerate(lines, 1) if line.strip().lower().startswith("totaal")]
-        after = [i for i in hits if heads and i > heads[0]]
-        return after[0] if after else hits[-1]
-    return hits[0]
-
-
-def mention_line(lines, names) -> int | None:
-    """The first line naming one of `names` near a line about themes ('samenhang', 'thema'), else the first."""
-    patterns = [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.I) for n in names if len(n) >= 2]
-    skip = _boilerplate(lines)
-    hits = []
-    for i, line in enumerate(lines, 1):
-        joined = line + " " + (lines[i] if i < len(lines) else "")  # a name may wrap onto the next line
-        if i not in skip and any((m := p.search(joined)) and m.start() < len(line) for p in patterns):
-            hits.append(i)
-    if not hits:
-        return None
-    for i in hits:
-        window = " ".join(lines[max(0, i - 4): i + 1]).lower()
-        if "samenhang" in window or "kennisthema" in window or re.search(r"thema\W{1,2}s\b", window):
-            return i
-    return hits[0]
-
-
-def _boilerplate(lines) -> set[int]:
-    """Lines of the sentence every plan repeats, listing all plans ('Voor elk prioritair thema
-    is een afzonderlijk kennisplan opgesteld: ... gepubliceerd op Kennisnet.'): naming a theme
-    there states no relation."""
-    skip: set[int] = set()
-    for i, line in enumerate(lines, 1):
-        if "afzonderlijk kennisplan" in line.lower():
-            for j in range(i, min(i + 5, len(lines) + 1)):
-                skip.add(j)
-                if "gepubliceerd" in lines[j - 1].lower():
-                    break
-    return skip
-
-
 # --------------------------------------------------------------------------- views on the graph
 
 
@@ -405,7 +307,8 @@ def sources(network: nx.MultiDiGraph, node: str, *props: str) -> set[str]:
 
 
 def label(network: nx.MultiDiGraph, node: str) -> str:
-    return network.nodes[node].get("label", _slug(node)) if node in network else _slug(node)
+    found = network.nodes[node].get("label") if node in network else None
+    return found or _slug(node)
 
 
 def plans_of(network: nx.MultiDiGraph, thema: str) -> set[str]:

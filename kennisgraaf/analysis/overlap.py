@@ -46,6 +46,8 @@ def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> l
     sets = {axis: axis_sets(network, axis) for axis in axes}
     weights = {axis: theme_projection(network, axis) for axis in axes}
     themes = sorted(set().union(*(s.keys() for s in sets.values())), key=lambda t: label(network, t))
+    items = set().union(*(i for s in sets.values() for i in s.values()))
+    rank = {n: i for i, n in enumerate(sorted(items, key=lambda n: (label(network, n).casefold(), n)))}
     if thema is not None and thema not in themes:
         return []
     found = []
@@ -54,13 +56,14 @@ def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> l
             continue
         shared, similarity = {}, {}
         for axis in axes:
-            items = sets[axis].get(a, frozenset()) & sets[axis].get(b, frozenset())
-            shared[axis] = tuple(sorted(items, key=lambda n: (label(network, n).casefold(), n)))
+            common = sets[axis].get(a, frozenset()) & sets[axis].get(b, frozenset())
+            shared[axis] = tuple(sorted(common, key=rank.__getitem__))
             projection = weights[axis]
             similarity[axis] = float(projection.edges[a, b]["weight"]) if projection.has_edge(a, b) else 0.0
         score = sum(similarity.values()) / len(axes)
         found.append(Overlap(a, b, shared, similarity, score))
-    found.sort(key=lambda o: (-o.score, -o.shared_count(), label(network, o.thema_a), label(network, o.thema_b)))
+    order = {t: i for i, t in enumerate(themes)}
+    found.sort(key=lambda o: (-o.score, -o.shared_count(), order[o.thema_a], order[o.thema_b]))
     return found
 
 
@@ -89,3 +92,17 @@ def matrix(found: list[Overlap], themes: list[str] | None = None) -> tuple[list[
             i, j = index[o.thema_a], index[o.thema_b]
             table[i][j] = table[j][i] = o.score
     return themes, table
+
+
+def weighted_graph(found: list[Overlap], axes=None) -> nx.Graph:
+    """Theme–theme graph from computed overlaps: `weight` = mean similarity over `axes` (all
+    axes of the overlaps by default); pairs that share nothing on those axes get no edge."""
+    graph = nx.Graph()
+    for o in found:
+        chosen = tuple(axes or o.similarity)
+        graph.add_node(o.thema_a)
+        graph.add_node(o.thema_b)
+        weight = sum(o.similarity[a] for a in chosen) / len(chosen)
+        if weight > 0:
+            graph.add_edge(o.thema_a, o.thema_b, weight=weight)
+    return graph

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -22,7 +22,7 @@ app = typer.Typer(
 )
 
 DataOpt = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--data",
         help="Datamap met ontology/ en graph/ (standaard: de meegeleverde 2026-data).",
@@ -31,7 +31,7 @@ DataOpt = Annotated[
     ),
 ]
 CacheOpt = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--cache-dir",
         help="Map voor de gebouwde graaf (standaard: de cachemap van de gebruiker; of $KENNISGRAAF_CACHE_DIR).",
@@ -40,7 +40,7 @@ CacheOpt = Annotated[
     ),
 ]
 EndpointOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--endpoint",
         help="Een SPARQL 1.1-endpoint (URL) in plaats van de lokale build.",
@@ -53,8 +53,8 @@ FormatOpt = Annotated[
     typer.Option("--format", "-f", help="Uitvoer: table, csv, json of md."),
 ]
 OutOpt = Annotated[
-    Optional[Path],
-    typer.Option("--out", "-o", help="Schrijf naar dit bestand in plaats van naar het scherm.", show_default=False),
+    Path | None,
+    typer.Option("--out", "-o", help="Schrijf de uitvoer naar dit bestand.", show_default=False),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet/--no-quiet", "-q", help="Geen voortgang tonen.")]
 

@@ -1,6 +1,10 @@
 """Importing this module registers every command on the app."""
 
-from . import build_cmds  # noqa: F401
-from . import query_cmds  # noqa: F401
-from . import export_cmds  # noqa: F401
-from . import serve_cmds  # noqa: F401
+from . import (
+    analysis_cmds,  # noqa: F401
+    build_cmds,  # noqa: F401
+    export_cmds,  # noqa: F401
+    query_cmds,  # noqa: F401
+    serve_cmds,  # noqa: F401
+    view_cmds,  # noqa: F401
+)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,7 +12,7 @@ from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, OutOpt, QuietOpt, ap
 from .output import check_format, emit, progress, write_text
 
 ParamOpt = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option("--param", "-p", help="Parameter als naam=waarde; herhaal voor meer.", show_default=False),
 ]
 
@@ -78,10 +78,10 @@ def list_table(catalogue):
 @app.command()
 @handles_errors
 def query(
-    name: Annotated[Optional[str], typer.Argument(help="Naam van de vraag (zie --list).", show_default=False)] = None,
+    name: Annotated[str | None, typer.Argument(help="Naam van de vraag (zie --list).", show_default=False)] = None,
     param: ParamOpt = None,
     file: Annotated[
-        Optional[Path], typer.Option("--file", help="Eigen query uit een .rq-bestand.", show_default=False)
+        Path | None, typer.Option("--file", help="Eigen query uit een .rq-bestand.", show_default=False)
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="Toon alle vragen met hun parameters.")] = False,
     fmt: FormatOpt = "table",
@@ -128,7 +128,7 @@ def query(
 @handles_errors
 def sparql(
     text: Annotated[
-        Optional[str],
+        str | None,
         typer.Argument(help="De query; '-' leest van standaardinvoer.", show_default=False),
     ] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Toon de voorgedeclareerde prefixen.")] = False,

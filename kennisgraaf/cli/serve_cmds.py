@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import signal
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -34,6 +37,10 @@ def serve(
         int, typer.Option(help="Aantal werkprocessen dat tegelijk queries uitvoert (0: min(4, aantal cpu's)).",
                           min=0, show_default=False)
     ] = 0,
+    views: Annotated[
+        bool,
+        typer.Option("--views/--no-views", help="Zonder --site: maak bij het starten de weergaven en het rapport."),
+    ] = True,
     log: Annotated[bool, typer.Option("--log/--no-log", help="Toon elk verzoek op stderr.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
@@ -41,47 +48,62 @@ def serve(
     vaste vragen, een pagina per bron (/id/thema/waterkwaliteit) en de weergaven (/site/).
 
     Het endpoint is alleen-lezen: updates en SERVICE worden geweigerd, en elke query heeft een
-    tijdslimiet en een grens aan het aantal rijen. Stop met Ctrl+C.
+    tijdslimiet en een grens aan het aantal rijen. Zonder --site maakt de server bij het starten
+    de weergaven en het rapport van dezelfde build. Stop met Ctrl+C.
 
     Voorbeeld: kennisgraaf serve --port 8000 --site ./weergaven
     """
     from ..access import ensure_build
+    from ..errors import KennisgraafError
     from ..serve import KennisgraafServer, ServeConfig
     from ..sources import DataFolder
 
     console = err_console()
     report = ensure_build(data, cache_dir, progress=progress(quiet))
-    config = ServeConfig(
-        graph_file=report.entry.graph_file,
-        queries_dir=DataFolder.resolve(data).queries_dir,
-        host=host,
-        port=port,
-        timeout=timeout,
-        max_rows=max_rows,
-        workers=workers or max(1, min(4, os.cpu_count() or 1)),
-        site=site,
-        log=(lambda line: console.print(line, markup=False, highlight=False)) if log else None,
-    )
-    if host not in LOOPBACK:
-        console.print(f"[yellow]let op:[/] de server is bereikbaar voor andere computers via {host}")
-    try:
-        server = KennisgraafServer(config)
-    except OSError as err:
-        from ..errors import KennisgraafError
+    folder = DataFolder.resolve(data)
+    made = Path(tempfile.mkdtemp(prefix="kennisgraaf-site-")) if site is None and views else None
 
-        raise KennisgraafError(f"kan niet luisteren op {host}:{port}: {err.strerror or err}") from None
-    console.print(f"kennisgraaf draait op {server.url}  (SPARQL: {server.url}sparql; stop met Ctrl+C)",
-                  highlight=False, soft_wrap=True)
     def stop(signum, frame):
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, stop)  # a service manager's stop: close the workers cleanly too
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        console.print("gestopt", highlight=False)
+        if made is not None:
+            from ..serve.site import write_site
+            from ..store import OxigraphStore
+
+            stage = progress(quiet)
+            with stage("weergaven en rapport maken") if stage else contextlib.nullcontext():
+                write_site(OxigraphStore(report.entry.graph_file), folder, made)
+            site = made
+        config = ServeConfig(
+            graph_file=report.entry.graph_file,
+            queries_dir=folder.queries_dir,
+            host=host,
+            port=port,
+            timeout=timeout,
+            max_rows=max_rows,
+            workers=workers or max(1, min(4, os.cpu_count() or 1)),
+            site=site,
+            log=(lambda line: console.print(line, markup=False, highlight=False)) if log else None,
+        )
+        if host not in LOOPBACK:
+            console.print(f"[yellow]let op:[/] de server is bereikbaar voor andere computers via {host}")
+        try:
+            server = KennisgraafServer(config)
+        except OSError as err:
+            raise KennisgraafError(f"kan niet luisteren op {host}:{port}: {err.strerror or err}") from None
+        console.print(f"kennisgraaf draait op {server.url}  (SPARQL: {server.url}sparql; stop met Ctrl+C)",
+                      highlight=False, soft_wrap=True)
+        signal.signal(signal.SIGTERM, stop)  # a service manager's stop: close the workers cleanly too
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            console.print("gestopt", highlight=False)
+        finally:
+            server.close()
     finally:
-        server.close()
+        if made is not None:
+            shutil.rmtree(made, ignore_errors=True)
 
 
 @app.command()

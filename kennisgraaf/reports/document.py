@@ -168,16 +168,20 @@ def to_html(blocks: list[Block], title: str) -> str:
             body.append("<ul>\n" + "\n".join(items) + "\n</ul>")
         elif isinstance(block, TableBlock):
             numeric = block.numeric or [False] * len(block.columns)
-            head = "".join(f'<th{" class=num" if n else ""}>{html.escape(c)}</th>' for c, n in zip(block.columns, numeric))
+            head = "".join(
+                f'<th{" class=num" if n else ""}>{html.escape(c)}</th>'
+                for c, n in zip(block.columns, numeric, strict=True)
+            )
             rows = []
             for row in block.rows:
                 cells = []
-                for cell, n in zip(row, numeric):
+                for cell, n in zip(row, numeric, strict=True):
                     heat = _heat(cell.heat) if isinstance(cell, Cell) and cell.heat is not None else ""
                     num = ' class="num"' if n else ""
                     cells.append(f"<td{num}{heat}>{html.escape(_cell_text(cell))}</td>")
                 rows.append("<tr>" + "".join(cells) + "</tr>")
-            body.append(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+            body.append(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
+                        + "\n".join(rows) + "\n</tbody>\n</table>")
     return (
         "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

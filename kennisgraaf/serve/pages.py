@@ -27,8 +27,11 @@ def json_block(element_id: str, data: object) -> str:
     return f'<script id="{esc(element_id)}" type="application/json">{text}</script>'
 
 
-def layout(title: str, body: str, *, site: bool = False, scripts: str = "") -> str:
-    site_link = '<a href="/site/">Weergaven en rapport</a>' if site else ""
+Nav = tuple[tuple[str, str], ...]  # extra (text, href) links in the header: the views, the report
+
+
+def layout(title: str, body: str, *, nav: Nav = (), scripts: str = "") -> str:
+    site_link = "".join(f'<a href="{esc(href)}">{esc(text)}</a>' for text, href in nav)
     return f"""<!doctype html>
 <html lang="nl">
 <head>
@@ -52,9 +55,9 @@ def layout(title: str, body: str, *, site: bool = False, scripts: str = "") -> s
 """
 
 
-def error_page(status: int, title: str, message: str, *, site: bool = False) -> str:
+def error_page(status: int, title: str, message: str, *, nav: Nav = ()) -> str:
     body = f'<h1>{esc(title)}</h1>\n<p class="error">{esc(message)}</p>\n<p><a href="/">Naar de vragenpagina</a></p>'
-    return layout(f"{status} {title}", body, site=site)
+    return layout(f"{status} {title}", body, nav=nav)
 
 
 def _node(node: Node) -> str:
@@ -86,7 +89,7 @@ def _table(statements: list[Statement], first: str, second: str, *, incoming: bo
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody></table>")
 
 
-def resource_page(view: ResourceView, *, site: bool = False) -> str:
+def resource_page(view: ResourceView, *, nav: Nav = ()) -> str:
     types = " ".join(f'<span class="chip">{_node(t)}</span>' for t in view.types)
     describe = f"SELECT ?eigenschap ?waarde WHERE {{ <{view.iri}> ?eigenschap ?waarde }}"
     editor = "/?" + urllib.parse.urlencode({"query": describe, "run": "1"})
@@ -103,28 +106,28 @@ def resource_page(view: ResourceView, *, site: bool = False) -> str:
     parts.append(_table(view.outgoing, "eigenschap", "waarde") if view.outgoing else "<p>Geen.</p>")
     parts.append("<h2>Verwijzingen naar deze bron</h2>")
     parts.append(_table(view.incoming, "van", "via", incoming=True) if view.incoming else "<p>Geen.</p>")
-    return layout(view.label, "\n".join(parts), site=site)
+    return layout(view.label, "\n".join(parts), nav=nav)
 
 
-def listing_page(kind: str, nodes: list[Node], truncated: bool, *, site: bool = False) -> str:
+def listing_page(kind: str, nodes: list[Node], truncated: bool, *, nav: Nav = ()) -> str:
     items = "\n".join(f"<li>{_node(n)}</li>" for n in nodes)
     more = '<p class="note">De lijst is ingekort.</p>' if truncated else ""
     body = (f"<h1>{esc(kind)}</h1>\n<p>{len(nodes)} bronnen onder <code>{esc(ID_BASE + kind)}/</code></p>\n"
             f'{more}<ul class="listing">\n{items}\n</ul>')
-    return layout(kind, body, site=site)
+    return layout(kind, body, nav=nav)
 
 
-def kinds_page(counts: list[tuple[str, int]], *, site: bool = False) -> str:
+def kinds_page(counts: list[tuple[str, int]], *, nav: Nav = ()) -> str:
     items = "\n".join(f'<li><a href="/id/{esc(urllib.parse.quote(kind))}/">{esc(kind)}</a> '
                       f'<span class="count">{count}</span></li>' for kind, count in counts)
     body = f'<h1>Bronnen per soort</h1>\n<ul class="listing">\n{items}\n</ul>'
-    return layout("Bronnen", body, site=site)
+    return layout("Bronnen", body, nav=nav)
 
 
-def site_index(entries: list[tuple[str, str]], *, site: bool = True) -> str:
+def site_index(entries: list[tuple[str, str]], *, nav: Nav = ()) -> str:
     items = "\n".join(f'<li><a href="{esc(href)}">{esc(name)}</a></li>' for name, href in entries)
     body = f'<h1>Weergaven en rapport</h1>\n<ul class="listing">\n{items or "<li>Geen bestanden.</li>"}\n</ul>'
-    return layout("Weergaven en rapport", body, site=site)
+    return layout("Weergaven en rapport", body, nav=nav)
 
 
 DEFAULT_QUERY = """# Alle project-prefixen (kn:, skos:, thema:, organisatie:, ...) zijn al gedeclareerd.
@@ -147,7 +150,7 @@ def catalogue_data(catalogue) -> list[dict]:
     ]
 
 
-def query_page(catalogue, *, site: bool = False, limits: dict | None = None) -> str:
+def query_page(catalogue, *, nav: Nav = (), limits: dict | None = None) -> str:
     entries = catalogue_data(catalogue)
     items = "\n".join(
         f'<li><a href="/?{esc(urllib.parse.urlencode({"q": q["name"]}))}" data-name="{esc(q["name"])}" '
@@ -189,4 +192,4 @@ def query_page(catalogue, *, site: bool = False, limits: dict | None = None) -> 
         json_block("config", {"prefixes": PREFIXES, "idBase": ID_BASE}),
         '<script src="/static/query.js" defer></script>',
     ])
-    return layout("Vragen", body, site=site, scripts=scripts)
+    return layout("Vragen", body, nav=nav, scripts=scripts)

@@ -17,6 +17,9 @@ from ..tables import compact
 
 ID_BASE = BASE + "id/"
 MAX_STATEMENTS = 2000
+#: XSD datatypes whose values read plainly without a tag (strings, numbers, booleans)
+_PLAIN_TYPES = {"string", "integer", "decimal", "double", "float", "int", "long", "boolean",
+                "nonNegativeInteger", "positiveInteger"}
 MAX_LISTED = 5000
 
 OUTGOING = """
@@ -81,7 +84,7 @@ def local_path(iri: str) -> str | None:
 
 def iri_for(kind: str, slug: str) -> str | None:
     """The IRI of /id/<kind>/<slug>, for a known kind only."""
-    if kind not in ID_KINDS.values() or not slug or "/" in slug:
+    if kind not in ID_KINDS.values() or not slug or any(part in ("", ".", "..") for part in slug.split("/")):
         return None
     return f"{ID_BASE}{kind}/{slug}"
 
@@ -116,7 +119,8 @@ def node(term, names: dict[str, str]) -> Node:
         return Node(names.get(iri) or compact(iri), iri=iri, href=href)
     if isinstance(term, ox.Literal):
         datatype = term.datatype.value
-        shown = None if term.language or datatype.endswith("#string") else compact(datatype)
+        plain = term.language or datatype.rsplit("#", 1)[-1] in _PLAIN_TYPES
+        shown = None if plain else compact(datatype)
         return Node(term.value, lang=term.language or None, datatype=shown)
     return Node(f"_:{term.value}" if isinstance(term, ox.BlankNode) else str(term))
 

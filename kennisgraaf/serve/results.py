@@ -128,7 +128,15 @@ def boolean_body(value: bool, key: str) -> bytes:
     raise ValueError(key)
 
 
+def used_prefixes(triples: list) -> dict[str, str]:
+    """The project prefixes whose namespace some IRI in `triples` starts with."""
+    iris = {t.value for triple in triples for t in (triple.subject, triple.predicate, triple.object)
+            if isinstance(t, ox.NamedNode)}
+    iris |= {triple.object.datatype.value for triple in triples if isinstance(triple.object, ox.Literal)}
+    return {p: ns for p, ns in PREFIXES.items() if any(iri.startswith(ns) for iri in iris)}
+
+
 def graph_body(triples: list, key: str) -> bytes:
     fmt = RDF_FORMATS[key]
-    prefixes = PREFIXES if key in ("turtle", "rdfxml") else None
+    prefixes = used_prefixes(triples) if key in ("turtle", "rdfxml") else None
     return ox.serialize(triples, format=fmt, prefixes=prefixes) or b""

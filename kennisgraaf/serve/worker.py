@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from ..namespaces import PREFIXES
+from ..sparql_guard import has_dataset_clause
 from . import negotiate
 from .results import TooLarge, boolean_body, capped, graph_body, solutions_body
 
@@ -56,12 +57,16 @@ class QueryFailed(Exception):
         super().__init__(outcome.body.decode("utf-8", "replace"))
 
 
+
+
 def execute(store: ox.Store, job: Job, max_rows: int) -> Outcome:
     """Run one query on `store` and write its result; never raises for a bad query."""
     options: dict = {"prefixes": PREFIXES}
     if job.default_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
-    else:
+    elif not has_dataset_clause(job.query):
+        # no dataset named: the default graph is the union of all graphs, as in the local store
+        # (Oxigraph's union flag would override a FROM clause, so it is only set without one)
         options["use_default_graph_as_union"] = True
     if job.named_graphs:
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
@@ -183,18 +188,25 @@ class WorkerPool:
             fresh = self._start()
             try:
                 fresh.wait_ready(STARTUP_TIMEOUT)
-            except RuntimeError:
+            except (RuntimeError, EOFError, OSError):
                 with self._lock:
                     self._workers.discard(fresh)
+                return
+            if self._closed:  # the pool closed while this one started
+                fresh.stop()
                 return
             self._idle.put(fresh)
 
         threading.Thread(target=respawn, name="kennisgraaf-respawn", daemon=True).start()
 
     def run(self, job: Job, wait: float | None = None) -> Outcome:
-        """The worker's outcome; QueryFailed when busy, over the time limit or crashed."""
+        """The worker's outcome; QueryFailed when busy, over the time limit or crashed.
+
+        A query waits up to `wait` seconds (default: the time limit, at least 10 s) for a
+        free worker before the answer is 503 busy.
+        """
         try:
-            worker = self._idle.get(timeout=self.timeout if wait is None else wait)
+            worker = self._idle.get(timeout=max(self.timeout, 10.0) if wait is None else wait)
         except queue.Empty:
             busy = error(503, "de server is bezet: alle werkprocessen zijn bezig; probeer het zo opnieuw")
             busy.headers["Retry-After"] = "2"

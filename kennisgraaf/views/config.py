@@ -18,6 +18,7 @@ from ..errors import KennisgraafError
 from ..namespaces import PREFIXES
 
 CONFIG_FILE = "views.toml"
+LAYOUTS = ("physics", "circle", "radial")
 SHAPES = {"dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon"}
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -48,6 +49,7 @@ class EdgeStyle:
     arrows: str = ""
     min_width: float | None = None
     max_width: float | None = None
+    length: float | None = None  # spring length in the layout (vis-network edge `length`)
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class ViewDef:
     filter: bool = False
     smooth: bool = True
     size_range: tuple[float, float] = (10, 30)
+    layout: str = "physics"
+    notes: dict[str, str] = field(default_factory=dict)  # kind -> what its size/colour means
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ class Config:
     edges: dict[str, EdgeStyle]
     status: StatusStyle
     views: dict[str, ViewDef]
+    axes: dict[str, str] = field(default_factory=dict)  # overlap axis -> Dutch heading in tooltips
     raw: dict = field(repr=False, default_factory=dict)
 
     def view(self, name: str) -> ViewDef:
@@ -154,6 +159,7 @@ def parse(raw: dict, folder: Path) -> Config:
             arrows=str(spec.get("arrows", "")),
             min_width=spec.get("min_width"),
             max_width=spec.get("max_width"),
+            length=spec.get("length"),
         )
     status_raw = raw.get("status", {})
     status = StatusStyle(
@@ -170,6 +176,9 @@ def parse(raw: dict, folder: Path) -> Config:
         for edge in spec.get("edges", ()):
             if edge not in edges:
                 raise ViewConfigError(f"{CONFIG_FILE}: views.{name}: onbekende lijnsoort {edge!r}")
+        layout = spec.get("layout", "physics")
+        if layout not in LAYOUTS:
+            raise ViewConfigError(f"{CONFIG_FILE}: views.{name}: layout {layout!r}; kies uit {', '.join(LAYOUTS)}")
         views[name] = ViewDef(
             name=name,
             title=spec["title"],
@@ -182,6 +191,8 @@ def parse(raw: dict, folder: Path) -> Config:
             filter=bool(spec.get("filter", False)),
             smooth=bool(spec.get("smooth", True)),
             size_range=tuple(spec.get("size_range", (10, 30))),
+            layout=layout,
+            notes=dict(spec.get("notes", {})),
         )
     return Config(
         folder=folder,
@@ -193,6 +204,7 @@ def parse(raw: dict, folder: Path) -> Config:
         edges=edges,
         status=status,
         views=views,
+        axes={str(k): str(v) for k, v in raw.get("axes", {}).items()},
         raw=raw,
     )
 

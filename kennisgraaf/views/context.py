@@ -26,7 +26,8 @@ SELECT ?product ?status ?top WHERE {
 """
 
 #: properties by which a plan or an item states something about a topic, organisation or law
-EVIDENCE_PROPS = ("kn:onderwerp", "kn:partner", "org:hasMember", "kn:wet", "kn:stakeholder", "kn:noemtOrganisatie")
+EVIDENCE_PROPS = ("kn:onderwerp", "kn:partner", "org:hasMember", "kn:beheerder", "kn:wet", "kn:stakeholder",
+                  "kn:noemtOrganisatie")
 ITEM_KINDS = ("product", "overleg", "bijeenkomst", "overdracht", "aangedragen")
 
 
@@ -168,34 +169,54 @@ class Context:
         return {n: nx.descendants(graph, n) for n in graph}
 
     @cached_property
-    def evidence_index(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
-        """(theme, thing) → [(item or plan, property)]: the statements that tie a theme to a
-        topic (also through a narrower topic), an organisation or a law."""
-        index: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    def evidence_index(self) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+        """(theme, thing) → [(item or plan, property, the thing it names)]: the statements that
+        tie a theme to a topic (also through a narrower topic), an organisation or a law."""
+        index: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
         for thema in self.themes(with_subthemes=True):
-            sources = [(p, True) for p in self.plans(thema)] + [(i, False) for i in self.items(thema)]
-            for source, _is_plan in sources:
-                index[(thema, source)].append((source, "self"))
+            for source in self.plans(thema) + self.items(thema):
+                index[(thema, source)].append((source, "self", source))
                 for _, target, prop in self.network.out_edges(source, keys=True):
                     if prop not in EVIDENCE_PROPS:
                         continue
-                    index[(thema, target)].append((source, prop))
+                    index[(thema, target)].append((source, prop, target))
                     if prop == "kn:onderwerp":
                         for broader in self._broader.get(target, ()):
-                            index[(thema, broader)].append((source, prop))
+                            index[(thema, broader)].append((source, prop, target))
         return {key: sorted(set(value)) for key, value in index.items()}
 
-    def evidence(self, thema: str, target: str) -> list[tuple[str, str]]:
-        return self.evidence_index.get((thema, target), [])
+    def evidence(self, thema: str, target: str, kinds: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+        found = self.evidence_index.get((thema, target), [])
+        return [e for e in found if not kinds or self.kind(e[0]) in kinds]
 
-    def evidence_bron(self, thema: str, target: str, limit: int = 3) -> tuple[str, ...]:
+    def statement_bron(self, source: str, prop: str, target: str) -> str | None:
+        """Where `source` (an item, or a plan) states `prop target`."""
+        if self.kind(source) == "plan":
+            return self.plan_bron(source, f"{prop} {target}")
+        return self.bron(source)
+
+    def evidence_bron(self, thema: str, targets, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The plan lines that tie a theme to these things, one entry per plan file."""
         found = []
-        for source, _ in self.evidence(thema, target):
-            bron = self.bron(source)
-            if bron and bron not in found:
-                found.append(bron)
-        extra = len(found) - limit
-        return tuple(found[:limit]) + ((f"… en {extra} meer",) if extra > 0 else ())
+        for target in targets:
+            for source, prop, named in self.evidence(thema, target, kinds):
+                bron = self.statement_bron(source, prop, named)
+                if bron:
+                    found.append(bron)
+        return merge_bron(found)
+
+
+def merge_bron(bronnen) -> tuple[str, ...]:
+    """["a.txt:12", "a.txt:3", "a.txt", "b.txt"] → ("a.txt:3, 12", "b.txt"): per file its lines,
+    the bare file name only where no line of that file is known."""
+    lines: dict[str, set[int]] = {}
+    for bron in bronnen:
+        name, _, line = bron.partition(":")
+        lines.setdefault(name, set())
+        if line.isdigit():
+            lines[name].add(int(line))
+    return tuple(f"{name}:{', '.join(str(n) for n in sorted(found))}" if found else name
+                 for name, found in lines.items())
 
 
 def euro(amount) -> str:

@@ -77,12 +77,11 @@ def organisaties(ctx: Context, config: Config, thema: str | None = None) -> View
 def works_with_tip(ctx: Context, config: Config, thema: str, org: str) -> Tip:
     """Why a theme works with an organisation: each plan, product or meeting that involves it."""
     tip = Tip(f"{ctx.label(thema)} werkt met {ctx.label(org)}", "Samenwerking")
-    for source, prop in ctx.evidence(thema, org):
+    for source, prop, named in ctx.evidence(thema, org):
         if prop not in ("kn:partner", "org:hasMember"):
             continue
-        kind = ctx.kind(source)
-        bron = ctx.bron(source) if kind != "plan" else ctx.plan_bron(source)
-        tip.add(kind_label(config, kind), f"{ctx.label(source)} ({VERBS[prop]})", bron)
+        tip.add(kind_label(config, ctx.kind(source)), f"{ctx.label(source)} ({VERBS[prop]})",
+                ctx.statement_bron(source, prop, named))
     return tip
 
 

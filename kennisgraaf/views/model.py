@@ -8,6 +8,7 @@ DOM text nodes. No field ever holds HTML: a title is text, and the page never pa
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -40,11 +41,15 @@ class Tip:
         self.rows.append(Row(key, str(value), tuple(b for b in bron if b)))
         return self
 
+    def _row_bron(self, row: Row) -> tuple[str, ...]:
+        """A row's sources, unless they are the same as the whole tooltip's (shown once)."""
+        return () if row.bron == self.bron else row.bron
+
     def text(self) -> str:
         lines = [f"{self.kind}: {self.heading}" if self.kind else self.heading]
         for row in self.rows:
             line = f"{row.key}: {row.value}"
-            if row.bron:
+            if self._row_bron(row):
                 line += f" [{'; '.join(row.bron)}]"
             lines.append(line)
         if self.bron:
@@ -52,7 +57,7 @@ class Tip:
         return "\n".join(lines)
 
     def data(self) -> dict:
-        out = {"h": self.heading, "s": self.kind, "r": [[r.key, r.value, list(r.bron)] for r in self.rows]}
+        out = {"h": self.heading, "s": self.kind, "r": [[r.key, r.value, list(self._row_bron(r))] for r in self.rows]}
         if self.bron:
             out["b"] = list(self.bron)
         return out
@@ -68,6 +73,9 @@ class Node:
     colour: str | None = None  # overrides the kind's colour (status)
     muted: bool = False  # drawn pale with a dashed border (a theme without a plan)
     group: str = ""  # legend entry the colour belongs to, when not the kind
+    x: float | None = None  # a fixed place (circle and radial layouts)
+    y: float | None = None
+    fixed: bool = False
 
 
 @dataclass
@@ -160,6 +168,10 @@ class ViewGraph:
             if node.value is not None:
                 item["value"] = node.value
                 item["scaling"] = {"min": low, "max": high}
+            if node.x is not None and node.y is not None:
+                item["x"], item["y"] = round(node.x, 1), round(node.y, 1)
+                if node.fixed:
+                    item["fixed"] = {"x": True, "y": True}
             out.append(item)
         return out
 
@@ -187,6 +199,8 @@ class ViewGraph:
                 item["arrows"] = style.arrows
             if style.dashes:
                 item["dashes"] = True
+            if style.length:
+                item["length"] = style.length
             if edge.value is not None:
                 item["value"] = edge.value
                 if style.min_width is not None:
@@ -204,10 +218,9 @@ class ViewGraph:
                 continue
             style = config.kinds[kind]
             label = style.label
-            colour = style.colour
-            if kind in self.definition.colour_by_status:
-                label += " (kleur: status)"
-                colour = "#FFFFFF"
+            colour = "#FFFFFF" if kind in self.definition.colour_by_status else style.colour
+            if kind in self.definition.notes:
+                label += f" ({self.definition.notes[kind]})"
             entries.append(LegendEntry(label, colour, style.shape, kind=kind))
         entries += self.extra_legend
         used = {e.kind for e in self.edges}
@@ -217,6 +230,19 @@ class ViewGraph:
                 entries.append(LegendEntry(style.label, style.colour, "line", dashes=style.dashes,
                                            arrows=bool(style.arrows)))
         return entries
+
+    def place(self) -> None:
+        """Fixed places for the `circle` and `radial` layouts (the same input, the same picture)."""
+        layout = self.definition.layout
+        if layout == "circle":
+            ring = sorted(self.nodes.values(), key=lambda n: (n.label.casefold(), n.id))
+            _on_circle(ring, max(260.0, 55.0 * len(ring)), fixed=False)
+        elif layout == "radial" and self.focus in self.nodes:
+            centre = self.nodes[self.focus]
+            centre.x, centre.y, centre.fixed = 0.0, 0.0, True
+            ring = sorted((n for n in self.nodes.values() if n.kind == centre.kind and n.id != centre.id),
+                          key=lambda n: (n.label.casefold(), n.id))
+            _on_circle(ring, 150.0 + 45.0 * len(self.nodes) ** 0.5, fixed=True)
 
     def to_pyvis(self, config: Config):
         """The same view as a pyvis Network (for notebooks and tests); built from data, not edge by edge."""
@@ -230,6 +256,13 @@ class ViewGraph:
             net.node_map[item["id"]] = data
         net.edges = [{k: v for k, v in item.items() if k != "tip"} for item in self.vis_edges(config)]
         return net
+
+
+def _on_circle(nodes: list[Node], radius: float, fixed: bool) -> None:
+    """Spread nodes evenly over a circle, the first at the top, clockwise."""
+    for index, node in enumerate(nodes):
+        angle = -math.pi / 2 + 2 * math.pi * index / max(1, len(nodes))
+        node.x, node.y, node.fixed = radius * math.cos(angle), radius * math.sin(angle), fixed
 
 
 def short(text: str, length: int) -> str:

@@ -7,6 +7,7 @@ from .context import Context
 from .model import Edge, LegendEntry, Tip, ViewGraph
 from .nodes import (
     TARGETS,
+    display_label,
     handover_label,
     handover_tip,
     muted_theme_legend,
@@ -15,9 +16,9 @@ from .nodes import (
     thing_node,
 )
 
-OVERLAP_ROWS = 14  # shared items listed in one tooltip; the rest are counted
-AXIS_KINDS = {"onderwerpen": "Onderwerp", "organisaties": "Organisatie", "wetgeving": "Wet of regeling",
-              "overleggen": "Overleg"}
+OVERLAP_ROWS = 12  # shared items named per axis in one tooltip; the rest are counted
+#: the overlap axes whose shared items a theme reaches only through some of its items
+AXIS_SOURCES = {"overleggen": ("overleg",)}
 
 
 def new_view(config: Config, name: str) -> ViewGraph:
@@ -25,25 +26,22 @@ def new_view(config: Config, name: str) -> ViewGraph:
     return ViewGraph(name, definition, definition.title, definition.description)
 
 
-def overlap_tip(ctx: Context, overlap) -> Tip:
+def overlap_tip(ctx: Context, config: Config, overlap) -> Tip:
+    """What two themes share, per axis, with the plan lines of each theme that state it."""
     a, b = overlap.thema_a, overlap.thema_b
     tip = Tip(f"{ctx.label(a)} en {ctx.label(b)}", "Overlap")
     tip.add("Overlapscore", f"{overlap.score:.2f} (gemiddelde Jaccard-overeenkomst over de assen)")
-    shown = hidden = 0
     for axis, items in overlap.shared.items():
         if not items:
             continue
+        names = [display_label(ctx, i) for i in items]
+        if len(names) > OVERLAP_ROWS:
+            names = names[:OVERLAP_ROWS] + [f"… en nog {len(items) - OVERLAP_ROWS}"]
         similarity = overlap.similarity.get(axis, 0.0)
-        tip.add(f"Gedeelde {axis}", f"{len(items)} (Jaccard {similarity:.2f})")
-        for item in items:
-            if shown >= OVERLAP_ROWS:
-                hidden += 1
-                continue
-            shown += 1
-            bron = ctx.evidence_bron(a, item, 2) + ctx.evidence_bron(b, item, 2)
-            tip.add(AXIS_KINDS.get(axis, axis), ctx.label(item), *bron)
-    if hidden:
-        tip.add("…", f"en nog {hidden} gedeelde items")
+        kinds = AXIS_SOURCES.get(axis, ())
+        heading = config.axes.get(axis, f"Gedeelde {axis}")
+        tip.add(f"{heading} ({len(items)})", ", ".join(names) + f" (Jaccard {similarity:.2f})",
+                *ctx.evidence_bron(a, items, kinds), *ctx.evidence_bron(b, items, kinds))
     for x, y in ((a, b), (b, a)):
         if y in ctx.out(x, "kn:verwantMet"):
             tip.add("Samenhang", f"{ctx.label(x)} noemt {ctx.label(y)} als verwant", *samenhang_bron(ctx, x, y))
@@ -75,7 +73,7 @@ def themas(ctx: Context, config: Config, thema: str | None = None) -> ViewGraph:
         a, b = overlap.thema_a, overlap.thema_b
         if overlap.score <= 0 or a not in view.nodes or b not in view.nodes:
             continue
-        view.add_edge(Edge(a, b, "overlap", overlap_tip(ctx, overlap), value=round(overlap.score, 4)))
+        view.add_edge(Edge(a, b, "overlap", overlap_tip(ctx, config, overlap), value=round(overlap.score, 4)))
         linked.add(frozenset((a, b)))
     add_stated_relations(ctx, view, linked)
     if any(n.muted for n in view.nodes.values()):
@@ -158,7 +156,7 @@ def _add_plan_statements(ctx: Context, config: Config, view: ViewGraph, thema: s
             if target not in view.nodes:
                 view.add_node(thing_node(ctx, config, target))
             if not view.has_edge(thema, target, "plan-noemt"):
-                tip = relation_tip(ctx, plan, prop, target, bron)
+                tip = relation_tip(ctx, plan, prop, target, ctx.statement_bron(plan, prop, target) or bron)
                 view.add_edge(Edge(thema, target, "plan-noemt", tip))
 
 
@@ -173,7 +171,7 @@ def _add_other_themes(ctx: Context, config: Config, view: ViewGraph, thema: str)
             continue
         other = overlap.other(thema)
         ensure(other)
-        view.add_edge(Edge(thema, other, "overlap", overlap_tip(ctx, overlap), value=round(overlap.score, 4)))
+        view.add_edge(Edge(thema, other, "overlap", overlap_tip(ctx, config, overlap), value=round(overlap.score, 4)))
         linked.add(frozenset((thema, other)))
     for other in ctx.out(thema, "kn:verwantMet") + ctx.into(thema, "kn:verwantMet"):
         if other != thema and frozenset((thema, other)) not in linked:

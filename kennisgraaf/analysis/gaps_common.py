@@ -1,0 +1,87 @@
+"""What the gap rules share: how a finding names themes and cites the plan text.
+
+The rules live in gaps_relations.py, gaps_topics.py and gaps_planning.py; these helpers keep
+their wording and their citations (`bron`: "file:line") alike, so that every finding reads the
+same and points a reader at a line to check.
+"""
+
+from __future__ import annotations
+
+from .network import label, plans_of, sources, targets
+
+
+def _names(network, nodes) -> str:
+    names = sorted(label(network, n) for n in nodes)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def _themes(network, *groups) -> tuple[str, ...]:
+    seen: list[str] = []
+    for group in groups:
+        for t in ([group] if isinstance(group, str) else sorted(group, key=lambda n: label(network, n))):
+            if t and t not in seen:
+                seen.append(t)
+    return tuple(seen)
+
+
+def _bron(network, node) -> str | None:
+    return network.nodes[node].get("bron") if node in network else None
+
+
+def _plan_bron(network, plan, key: str) -> str | None:
+    data = network.nodes[plan]
+    if not data.get("bestand"):
+        return None
+    line = data.get("regels", {}).get(key)
+    return f"{data['bestand']}:{line}" if line else data["bestand"]
+
+
+def _bronnen(*values) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values:
+        for v in [value] if isinstance(value, str) or value is None else value:
+            if v and v not in out:
+                out.append(v)
+    return tuple(out)
+
+
+def _year(network, plan) -> int | None:
+    return network.nodes[plan].get("jaar") if plan else None
+
+
+def _plan_in(network, thema, year) -> str | None:
+    plans = sorted(plans_of(network, thema))
+    same = [p for p in plans if year is None or _year(network, p) in (year, None)]
+    return same[0] if same else None
+
+
+def _theme_of(network, node) -> list[str]:
+    data = network.nodes[node]
+    if data["kind"] == "plan":
+        return [data["thema"]] if data.get("thema") else []
+    return list(data.get("themas", ()))
+
+
+def _narrower_closure(network, topic) -> set[str]:
+    found, todo = {topic}, [topic]
+    while todo:
+        for narrower in sources(network, todo.pop(), "skos:broader"):
+            if narrower not in found:
+                found.add(narrower)
+                todo.append(narrower)
+    return found
+
+
+def _where(network, node, topics) -> str | None:
+    """Where a plan or item names a topic (one IRI or a set): the item's line, or the plan
+    line found for the topic."""
+    data = network.nodes[node]
+    if data["kind"] != "plan":
+        return data.get("bron")
+    topics = {topics} if isinstance(topics, str) else set(topics)
+    for topic in sorted(topics & targets(network, node, "kn:onderwerp")):
+        if f"kn:onderwerp {topic}" in data.get("regels", {}):
+            return _plan_bron(network, node, f"kn:onderwerp {topic}")
+    return data.get("bestand")

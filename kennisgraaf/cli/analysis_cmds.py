@@ -1,0 +1,167 @@
+"""Commands that analyse the network of themes: overlap, gaps and rapport."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
+from .output import check_format, emit, progress, write_text
+
+ThemaOpt = Annotated[
+    str | None,
+    typer.Option("--thema", "-t", help="Alleen dit thema (naam, afkorting of code) tegen alle andere.",
+                 show_default=False),
+]
+LangsOpt = Annotated[
+    str,
+    typer.Option("--langs", "-l", help="As: onderwerpen, organisaties, wetgeving, overleggen of alles "
+                 "(meerdere: komma's)."),
+]
+
+
+def _network(data, cache_dir, endpoint, quiet):
+    """The store (built on demand) and its analysis network, with the plan texts of `data`."""
+    from ..access import open_store
+    from ..analysis.network import load_network
+    from ..sources import DataFolder
+
+    store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet))
+    texts = DataFolder.resolve(data).sources_texts_dir
+    return load_network(store, texts if texts.is_dir() else None)
+
+
+def _names(network):
+    from ..analysis.network import nodes_of
+    from ..reports.tables import Names
+
+    return Names({n: d.get("label", n) for n, d in network.nodes(data=True)},
+                 {t: network.nodes[t].get("code") or "" for t in nodes_of(network, "thema")})
+
+
+@app.command()
+@handles_errors
+def overlap(
+    thema: ThemaOpt = None,
+    langs: LangsOpt = "alles",
+    as_matrix: Annotated[
+        bool, typer.Option("--matrix/--paren", help="Thema × thema-matrix in plaats van paren.")
+    ] = False,
+    fmt: FormatOpt = "table",
+    out: OutOpt = None,
+    data: DataOpt = None,
+    cache_dir: CacheOpt = None,
+    endpoint: EndpointOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Waar overlappen thema's? Per paar thema's wat ze delen (onderwerpen, organisaties,
+    wetgeving, overlegpartners), de overeenkomst per as (Jaccard, 0–1) en een totaalscore,
+    van meeste naar minste overlap.
+
+    Voorbeeld: kennisgraaf overlap --thema Waterkwaliteit --langs onderwerpen
+    """
+    from ..analysis.network import find_theme
+    from ..analysis.overlap import overlaps, parse_axes
+    from ..reports.tables import matrix_table, overlap_table, overlaps_json
+
+    check_format(fmt)
+    axes = parse_axes(langs)  # a wrong axis fails before any build
+    network = _network(data, cache_dir, endpoint, quiet)
+    chosen = find_theme(network, thema) if thema else None
+    found = overlaps(network, axes, thema=chosen)
+    names = _names(network)
+    if as_matrix:
+        emit(matrix_table(found, names), fmt, out)
+    elif fmt == "json":
+        write_text(overlaps_json(found, names, axes), out)
+    else:
+        emit(overlap_table(found, names, axes, focus=chosen, wide=fmt == "csv"), fmt, out)
+
+
+@app.command()
+@handles_errors
+def gaps(
+    soort: Annotated[
+        list[str] | None,
+        typer.Option("--soort", "-s", help="Alleen deze soort(en) bevinding, bijv. overdracht-zonder-plan.",
+                     show_default=False),
+    ] = None,
+    ernst: Annotated[
+        str | None, typer.Option("--ernst", "-e", help="Alleen deze ernst of zwaarder: hoog, middel of laag.",
+                                    show_default=False)
+    ] = None,
+    thema: ThemaOpt = None,
+    fmt: FormatOpt = "table",
+    out: OutOpt = None,
+    data: DataOpt = None,
+    cache_dir: CacheOpt = None,
+    endpoint: EndpointOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Wat valt tussen twee stoelen? Bevindingen met soort, ernst, de betrokken thema's, een
+    uitleg en de planregels erachter: overdrachten zonder plan of product, eenzijdige
+    samenhang, onderwerpen en wetten zonder regie of product, organisaties die maar één thema
+    betrekt, onvolledige producten, begrotingen die niet kloppen, kwartaalpieken en
+    bijeenkomsten op dezelfde dag.
+
+    Voorbeeld: kennisgraaf gaps --ernst middel --format md --out gaten.md
+    """
+    from ..analysis.findings import KINDS, SEVERITIES
+    from ..analysis.gaps import find_gaps
+    from ..analysis.network import find_theme
+    from ..errors import KennisgraafError
+    from ..reports.tables import findings_json, gaps_table
+
+    check_format(fmt)
+    for kind in soort or []:
+        if kind not in KINDS:
+            raise KennisgraafError(f"onbekende soort {kind!r}; kies uit: {', '.join(KINDS)}")
+    if ernst is not None and ernst not in SEVERITIES:
+        raise KennisgraafError(f"onbekende ernst {ernst!r}; kies uit: {', '.join(SEVERITIES)}")
+    network = _network(data, cache_dir, endpoint, quiet)
+    found = find_gaps(network)
+    if soort:
+        found = [f for f in found if f.kind in soort]
+    if ernst:
+        found = [f for f in found if SEVERITIES.index(f.severity) <= SEVERITIES.index(ernst)]
+    if thema:
+        chosen = find_theme(network, thema)
+        found = [f for f in found if chosen in f.themas]
+    names = _names(network)
+    if fmt == "json":
+        write_text(findings_json(found, names), out)
+    else:
+        emit(gaps_table(found, names), fmt, out)
+
+
+@app.command()
+@handles_errors
+def rapport(
+    out: OutOpt = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="md of html (standaard: volgt de extensie van --out, anders md).",
+                     show_default=False),
+    ] = None,
+    data: DataOpt = None,
+    cache_dir: CacheOpt = None,
+    endpoint: EndpointOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Eén leesbaar rapport voor het hele netwerk: samenvatting, overlapmatrix, grootste
+    overlappen met wat de thema's delen, alle gaten per soort (met plan en regel), de
+    organisaties en onderwerpen die de meeste thema's verbinden, en clusters van thema's.
+    HTML is één zelfstandig bestand (geen internet nodig).
+
+    Voorbeeld: kennisgraaf rapport --out rapport.html
+    """
+    from ..analysis import analyse
+    from ..reports.rapport import FORMATS, render
+
+    if fmt is None:
+        fmt = "html" if out is not None and Path(out).suffix.lower() in (".html", ".htm") else "md"
+    check_format(fmt, FORMATS)
+    network = _network(data, cache_dir, endpoint, quiet)
+    write_text(render(analyse(network), fmt), out)

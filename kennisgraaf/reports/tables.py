@@ -1,0 +1,122 @@
+"""Overlaps, the overlap matrix, findings and bridges as `kennisgraaf.tables.Table`s (and JSON).
+
+These tables feed the CLI's table, Markdown and CSV output; `to_json` gives the same data
+with IRIs and labels side by side, for other tools.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from ..analysis.findings import KINDS, Bridge, Finding, Overlap
+from ..analysis.overlap import matrix
+from ..tables import Table
+
+AXIS_TITLES = {"onderwerpen": "onderwerpen", "organisaties": "organisaties", "wetgeving": "wetgeving",
+               "overleggen": "overleggen (aan tafel met)"}
+SEPARATOR = "; "
+
+
+class Names:
+    """Labels and theme codes for IRIs; falls back to the last part of the IRI."""
+
+    def __init__(self, labels: Mapping[str, str], codes: Mapping[str, str] | None = None):
+        self.labels, self.codes = dict(labels), dict(codes or {})
+
+    def __call__(self, iri: str) -> str:
+        return self.labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1]
+
+    def code(self, iri: str) -> str:
+        return self.codes.get(iri) or self(iri)
+
+    def many(self, iris, sep: str = SEPARATOR) -> str:
+        return sep.join(self(i) for i in iris)
+
+
+def number(value: float, digits: int = 2) -> str:
+    """0.2641 → '0,26' (Dutch decimal comma), for text."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def overlap_table(found: list[Overlap], names: Names, axes, focus: str | None = None, wide: bool = False) -> Table:
+    """One row per pair. `wide` (CSV): one column of shared items per axis; otherwise one
+    'gedeeld' column ("onderwerpen: PFAS, ZZS · wetgeving: KRW"). With `focus` (a theme) the
+    rows show the other theme only."""
+    first = ["ander thema"] if focus else ["thema A", "thema B"]
+    columns = [*first, "score", *axes] + ([f"gedeeld: {a}" for a in axes] if wide else ["gedeeld"])
+    rows = []
+    for o in found:
+        pair = [names(o.other(focus))] if focus else [names(o.thema_a), names(o.thema_b)]
+        row = [*pair, round(o.score, 3), *(round(o.similarity[a], 3) for a in axes)]
+        if wide:
+            row += [names.many(o.shared[a]) for a in axes]
+        else:
+            row.append(" · ".join(f"{a}: {names.many(o.shared[a], ', ')}" for a in axes if o.shared[a]) or "—")
+        rows.append(row)
+    title = "Overlap tussen thema's (Jaccard per as; score = gemiddelde)"
+    if focus:
+        title = f"Overlap van {names(focus)} met de andere thema's (Jaccard per as; score = gemiddelde)"
+    table = Table(columns, rows, title=title)
+    if not rows:
+        table.notes.append("(geen thema's met gedeelde items)")
+    return table
+
+
+def matrix_table(found: list[Overlap], names: Names, themes: list[str] | None = None) -> Table:
+    themes, cells = matrix(found, themes)
+    columns = ["thema", *(names.code(t) for t in themes)]
+    rows = [[f"{names.code(t)} {names(t)}", *(None if v is None else round(v, 2) for v in cells[i])]
+            for i, t in enumerate(themes)]
+    table = Table(columns, rows, title="Overlapmatrix (score per paar thema's)")
+    table.notes.append("Score: gemiddelde Jaccard-overeenkomst over de gekozen assen (0 = niets gedeeld, 1 = alles).")
+    return table
+
+
+def gaps_table(findings: list[Finding], names: Names) -> Table:
+    rows = [[f.kind, f.severity, names.many(f.themas), f.uitleg, SEPARATOR.join(f.bronnen)] for f in findings]
+    table = Table(["soort", "ernst", "thema's", "uitleg", "bronnen"], rows, title="Gaten tussen de thema's")
+    if not rows:
+        table.notes.append("(geen bevindingen)")
+    return table
+
+
+def bridges_table(found: list[Bridge], names: Names) -> Table:
+    rows = [[names(b.node), b.kind, round(b.betweenness, 4), len(b.themas), ", ".join(names.code(t) for t in b.themas)]
+            for b in found]
+    return Table(["naam", "soort", "betweenness", "thema's", "welke"], rows,
+                 title="Verbindende organisaties en onderwerpen")
+
+
+def _ref(iri: str, names: Names) -> dict:
+    return {"iri": iri, "label": names(iri)}
+
+
+def overlaps_json(found: list[Overlap], names: Names, axes) -> str:
+    payload = [
+        {
+            "thema_a": _ref(o.thema_a, names),
+            "thema_b": _ref(o.thema_b, names),
+            "score": o.score,
+            "similarity": {a: o.similarity[a] for a in axes},
+            "shared": {a: [_ref(i, names) for i in o.shared[a]] for a in axes},
+        }
+        for o in found
+    ]
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def findings_json(findings: list[Finding], names: Names) -> str:
+    payload = [
+        {
+            "kind": f.kind,
+            "kind_label": KINDS[f.kind],
+            "severity": f.severity,
+            "themas": [_ref(t, names) for t in f.themas],
+            "uitleg": f.uitleg,
+            "bronnen": list(f.bronnen),
+            "items": [_ref(i, names) for i in f.items],
+        }
+        for f in findings
+    ]
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

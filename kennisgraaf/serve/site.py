@@ -1,0 +1,30 @@
+"""The network views and the report, written into a folder for the server's /site/ mount.
+
+`kennisgraaf serve` without `--site` makes them at start-up from the same build it serves,
+with the same library calls as `kennisgraaf view --all` and `kennisgraaf rapport`, so
+the pages a regisseur opens in the browser always match the graph behind /sparql.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPORT_FILE = "rapport.html"
+
+
+def write_site(store, folder, target: Path) -> list[Path]:
+    """Every view (with its index.html) and rapport.html into `target`; the files written."""
+    from ..analysis import analyse
+    from ..analysis.network import load_network
+    from ..reports.rapport import render
+    from ..views import Context, load_config
+    from ..views import write_site as write_views
+
+    target.mkdir(parents=True, exist_ok=True)
+    texts = folder.sources_texts_dir if folder.sources_texts_dir.is_dir() else None
+    network = load_network(store, texts)
+    written = [done.path for done in write_views(Context(store, texts, network=network),
+                                                 load_config(folder.visuals_dir), target)]
+    report = target / REPORT_FILE
+    report.write_text(render(analyse(network), "html"), encoding="utf-8")
+    return [*written, report]

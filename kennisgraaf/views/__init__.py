@@ -1,0 +1,99 @@
+"""Interactive network views of the graph: self-contained HTML pages drawn by vis-network.
+
+    ctx = Context(store)                         # what the views read (analysis network, ...)
+    config = load_config()                       # visuals/views.toml
+    view = build_view(ctx, config, "thema", thema=iri)
+    html = render_page(view, config)             # one page, no network access needed
+    write_site(ctx, config, Path("site"))        # every view + index.html
+
+The views: themas, thema (one theme, needs a theme IRI), overdrachten, organisaties, alles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import KennisgraafError
+from .config import Config, load_config
+from .context import Context
+from .links import organisaties, overdrachten
+from .model import ViewGraph
+from .render import IndexEntry, render_index, render_page, write_text
+from .themes import thema, themas
+from .whole import alles
+
+BUILDERS = {
+    "themas": themas,
+    "thema": thema,
+    "overdrachten": overdrachten,
+    "organisaties": organisaties,
+    "alles": alles,
+}
+VIEWS = tuple(BUILDERS)
+INDEX_FILE = "index.html"
+
+
+def build_view(ctx: Context, config: Config, name: str, thema: str | None = None) -> ViewGraph:
+    """One view as data; `thema` is a theme IRI (required by the `thema` view)."""
+    definition = config.view(name)
+    builder = BUILDERS.get(name)
+    if builder is None:
+        raise KennisgraafError(
+            f"weergave {name!r} staat in views.toml maar heeft geen bouwer; kies uit: {', '.join(VIEWS)}")
+    if definition.needs_thema and not thema:
+        choices = ", ".join(ctx.label(t) for t in ctx.themes() if ctx.plans(t))
+        raise KennisgraafError(f"de weergave {name!r} heeft --thema nodig; bijvoorbeeld: {choices}")
+    if thema and thema not in ctx.network:
+        raise KennisgraafError(f"thema {thema!r} staat niet in de graaf")
+    return builder(ctx, config, thema)
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    view: ViewGraph
+
+
+def write_view(ctx: Context, config: Config, name: str, out: Path, thema: str | None = None,
+               index_href: str | None = None) -> Written:
+    view = build_view(ctx, config, name, thema)
+    return Written(write_text(Path(out), render_page(view, config, index_href)), view)
+
+
+def page_name(name: str, thema: str | None = None) -> str:
+    if thema:
+        return f"{name}-{thema.rstrip('/').rsplit('/', 1)[-1]}.html"
+    return f"{name}.html"
+
+
+def write_site(ctx: Context, config: Config, out_dir: Path) -> list[Written]:
+    """Every view (the `thema` view once per theme with a plan) and an index page linking them."""
+    out_dir = Path(out_dir)
+    written: list[Written] = []
+    entries: list[IndexEntry] = []
+    for name, definition in config.views.items():
+        if name not in BUILDERS:
+            continue
+        if definition.needs_thema:
+            children = []
+            for iri in ctx.themes():
+                if not ctx.plans(iri):
+                    continue
+                done = write_view(ctx, config, name, out_dir / page_name(name, iri), iri, INDEX_FILE)
+                written.append(done)
+                children.append((page_name(name, iri), ctx.label(iri)))
+            entries.append(IndexEntry("", definition.title, definition.description, 0, 0, tuple(children)))
+            continue
+        done = write_view(ctx, config, name, out_dir / page_name(name), None, INDEX_FILE)
+        written.append(done)
+        entries.append(IndexEntry(page_name(name), definition.title, definition.description,
+                                  len(done.view.nodes), len(done.view.edges)))
+    write_text(out_dir / INDEX_FILE, render_index(entries, config))
+    return written
+
+
+__all__ = [
+    "BUILDERS", "VIEWS", "Context", "Config", "ViewGraph", "Written", "build_view", "load_config",
+    "page_name", "render_page", "write_site", "write_view",
+]
