@@ -199,3 +199,11 @@ def test_analyse_bundles_everything(network):
     assert result.jaren == (2026,)
     assert result.counts["themas_met_plan"] >= 6
     assert sum(result.counts[f"ernst:{s}"] for s in ("hoog", "middel", "laag")) == len(result.findings)
+
+
+def test_subtheme_energiebesparing_is_not_a_theme_without_plan(network):
+    """Energiebesparing has its own programme (MUKA, ET lines 56-60): the report must not
+    count it among the themes that lack a plan."""
+    themes = {network.nodes[t]["label"] for t in analyse(network).themas}
+    assert "Energiebesparing" not in themes
+    assert len(themes) == 7 and "Bodem en ondergrond" in themes
