@@ -49,3 +49,12 @@ def test_disjoint_classes_make_a_contradiction_fail_the_build(ontology):
 
 def test_real_graph_is_consistent(store):
     assert not store.ask("ASK { ?x a owl:Nothing }")
+
+
+def test_2026_data_has_no_shacl_or_integrity_errors(folder_2026):
+    from kennisgraaf.load import load
+    from kennisgraaf.validate import validate
+
+    errors = [f"{v.source}: {v.label} {v.path}: {v.message}" for v in validate(load(folder_2026), folder_2026)
+              if v.is_error]
+    assert not errors, "\n".join(errors)
