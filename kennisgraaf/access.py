@@ -35,8 +35,15 @@ def open_store(
 ) -> Store:
     """The local build (made now if the sources changed), or a remote SPARQL endpoint."""
     if endpoint:
+        import os
+
         from .remote import RemoteStore
 
-        return RemoteStore(endpoint)
+        # credentials for a protected endpoint come from the environment, never the command line
+        return RemoteStore(
+            endpoint,
+            user=os.environ.get("KENNISGRAAF_ENDPOINT_USER") or None,
+            password=os.environ.get("KENNISGRAAF_ENDPOINT_PASSWORD") or None,
+        )
     report = ensure_build(data, cache_dir, progress=progress)
     return OxigraphStore(report.entry.graph_file)

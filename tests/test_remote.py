@@ -193,3 +193,11 @@ def test_graph_store_urls_identify_graphs_indirectly():
     assert GraphStore("http://h:1/data").graph_url("") == "http://h:1/data?default"
     with pytest.raises(StoreError):
         GraphStore("ftp://h/data")
+
+
+def test_endpoint_credentials_come_from_the_environment(stub, monkeypatch):
+    stub.require_basic = "Basic " + base64.b64encode(b"lezer:geheim").decode()
+    stub.answer = Canned(body=SELECT_JSON)
+    monkeypatch.setenv("KENNISGRAAF_ENDPOINT_USER", "lezer")
+    monkeypatch.setenv("KENNISGRAAF_ENDPOINT_PASSWORD", "geheim")
+    assert open_store(endpoint=stub.url).select("SELECT * WHERE { ?s ?p ?o }").rows

@@ -43,7 +43,8 @@ EndpointOpt = Annotated[
     str | None,
     typer.Option(
         "--endpoint",
-        help="Een SPARQL 1.1-endpoint (URL) in plaats van de lokale build.",
+        help="Een SPARQL 1.1-endpoint (URL) in plaats van de lokale build. Inloggen: zet "
+        "$KENNISGRAAF_ENDPOINT_USER en $KENNISGRAAF_ENDPOINT_PASSWORD.",
         show_default=False,
         rich_help_panel="Gegevens",
     ),
