@@ -15,19 +15,19 @@ from .store import OxigraphStore, Store
 
 
 def ensure_build(
-    data: Path | None,
+    data: Path | DataFolder | None,
     cache_dir: Path | None,
     *,
     reasoner: str = "owlrl",
     force: bool = False,
     progress: Progress | None = None,
 ) -> BuildReport:
-    folder = DataFolder.resolve(data)
+    folder = data if isinstance(data, DataFolder) else DataFolder.resolve(data)
     return build(folder, Cache(cache_dir), reasoner=reasoner, force=force, progress=progress)
 
 
 def open_store(
-    data: Path | None = None,
+    data: Path | DataFolder | None = None,
     cache_dir: Path | None = None,
     *,
     endpoint: str | None = None,

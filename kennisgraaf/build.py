@@ -79,7 +79,7 @@ def build(
         dataset = load(folder)
         asserted = union(dataset)
     with _stage("valideren", seconds, progress):
-        problems = validate(dataset, folder)
+        problems = validate(dataset, folder, asserted)
         errors = [p for p in problems if p.is_error]
         if errors:
             raise ValidationFailed(problems)

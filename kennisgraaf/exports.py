@@ -9,9 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import KennisgraafError
-from .tables import Table, from_results
+from .tables import Table, from_results, sort_joined
 
-JOIN = "; "
 COLUMNS: dict[str, list[str]] = {
     "producten": ["thema", "titel", "vorm", "status", "planning", "budget_eur", "bron"],
     "overdrachten": ["onderwerp", "van_thema", "naar_thema", "voorwaarde", "bron"],
@@ -26,11 +25,7 @@ def export_table(store, queries_dir: Path, name: str) -> Table:
     if name not in COLUMNS:
         raise KennisgraafError(f"onbekende exporttabel {name!r}; kies uit: {', '.join(COLUMNS)}")
     text = (queries_dir / "export" / f"{name}.rq").read_text(encoding="utf-8")
-    table = from_results(store.select(text), title=name)
-    for row in table.rows:  # GROUP_CONCAT promises no order; a spreadsheet diff should not churn
-        for index, value in enumerate(row):
-            if isinstance(value, str) and JOIN in value:
-                row[index] = JOIN.join(sorted(value.split(JOIN)))
+    table = sort_joined(from_results(store.select(text), title=name))
     if table.columns != COLUMNS[name]:
         raise KennisgraafError(f"export {name}: kolommen {table.columns} wijken af van {COLUMNS[name]}")
     return table

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .errors import DataFolderError
@@ -94,6 +95,11 @@ class DataFolder:
 
     def sources(self) -> list[SourceFile]:
         """Every RDF source file except the shapes, in a stable order."""
+        return list(self._sources)
+
+    @cached_property
+    def _sources(self) -> tuple[SourceFile, ...]:
+        """Walked once per DataFolder: a command resolves its folder once and asks often."""
         found = []
         for top in ("ontology", "graph"):
             base = self.root / top
@@ -107,7 +113,7 @@ class DataFolder:
                     continue
                 relative = path.relative_to(self.root).as_posix()
                 found.append(SourceFile(path, relative, fmt))
-        return found
+        return tuple(found)
 
     def fingerprint(self, extra: str = "") -> str:
         """A hash of every source file and the shapes: the cache key."""

@@ -29,8 +29,8 @@ class ResultSet:
     variables: list[str]
     rows: list[dict[str, Term]]
 
-    def column(self, name: str) -> list[Term | None]:
-        return [row.get(name) for row in self.rows]
+
+_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def values_clause(bindings: dict[str, list[Term] | Term]) -> str:
@@ -42,6 +42,9 @@ def values_clause(bindings: dict[str, list[Term] | Term]) -> str:
     if not bindings:
         return ""
     names = list(bindings)
+    for name in names:
+        if not _VARIABLE.match(name):
+            raise QueryError(f"ongeldige parameternaam {name!r}")
     rows: list[list[Term]] = [[]]
     for name in names:
         terms = bindings[name]
@@ -77,32 +80,33 @@ class Store:
     name = "store"
 
     def select(self, query: str, bindings: dict | None = None) -> ResultSet:
-        check_read_only(query)
-        if query_form(query) != "SELECT":
+        if self._form(query) != "SELECT":
             raise QueryError("verwacht een SELECT-query")
-        if bindings:
-            for name in bindings:
-                if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
-                    raise QueryError(f"ongeldige parameternaam {name!r}")
         return self._select(bind(query, bindings))
 
     def ask(self, query: str, bindings: dict | None = None) -> bool:
-        check_read_only(query)
+        self._form(query)
         return self._ask(bind(query, bindings))
 
     def construct(self, query: str, bindings: dict | None = None) -> list[ox.Triple]:
-        check_read_only(query)
+        self._form(query)
         return self._construct(bind(query, bindings))
 
     def run(self, query: str, bindings: dict | None = None):
         """Any read-only form: a ResultSet, a bool or a list of triples."""
-        check_read_only(query)
-        form = query_form(query)
+        form = self._form(query)
+        bound = bind(query, bindings)
         if form == "SELECT":
-            return self.select(query, bindings)
+            return self._select(bound)
         if form == "ASK":
-            return self.ask(query, bindings)
-        return self.construct(query, bindings)
+            return self._ask(bound)
+        return self._construct(bound)
+
+    @staticmethod
+    def _form(query: str) -> str:
+        """Refuse what would change the graph or leave it; then say which form the query has."""
+        check_read_only(query)
+        return query_form(query)
 
     def _select(self, query: str) -> ResultSet:  # pragma: no cover - abstract
         raise NotImplementedError

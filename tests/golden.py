@@ -33,14 +33,9 @@ def case_file(case: dict) -> Path:
 def render_case(store, catalogue, case: dict) -> str:
     """The case's result as CSV; lists joined with '; ' are sorted, since SPARQL's
     GROUP_CONCAT promises no order."""
-    from kennisgraaf.tables import render
+    from kennisgraaf.tables import render, sort_joined
 
-    table = catalogue.run(store, case["query"], case.get("params", {}))
-    for row in table.rows:
-        for index, value in enumerate(row):
-            if isinstance(value, str) and "; " in value:
-                row[index] = "; ".join(sorted(value.split("; ")))
-    return render(table, "csv")
+    return render(sort_joined(catalogue.run(store, case["query"], case.get("params", {}))), "csv")
 
 
 def refresh() -> None:

@@ -96,8 +96,9 @@ def stats(
     from ..queries import Catalogue
     from ..sources import DataFolder
 
-    store = open_store(data, cache_dir, progress=progress(quiet))
-    catalogue = Catalogue.load(DataFolder.resolve(data).queries_dir)
+    folder = DataFolder.resolve(data)
+    store = open_store(folder, cache_dir, progress=progress(quiet))
+    catalogue = Catalogue.load(folder.queries_dir)
     for name, title in (("thema-overzicht", "Per thema"), ("klassen", "Per klasse")):
         table = catalogue.run(store, name)
         table.title = title

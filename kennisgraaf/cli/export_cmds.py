@@ -38,5 +38,6 @@ def export(
         from ..errors import KennisgraafError
 
         raise KennisgraafError(f"onbekende exporttabel {table!r}; kies uit: {', '.join(COLUMNS)}")
-    store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet))
-    write_text(render(export_table(store, DataFolder.resolve(data).queries_dir, table), fmt), out)
+    folder = DataFolder.resolve(data)
+    store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
+    write_text(render(export_table(store, folder.queries_dir, table), fmt), out)

@@ -103,7 +103,8 @@ def query(
     from ..queries import Catalogue
     from ..sources import DataFolder
 
-    catalogue = Catalogue.load(DataFolder.resolve(data).queries_dir)
+    folder = DataFolder.resolve(data)
+    catalogue = Catalogue.load(folder.queries_dir)
     if list_:
         emit(list_table(catalogue), fmt, out)
         return
@@ -113,13 +114,13 @@ def query(
         if not file.is_file():
             raise QueryError(f"bestand niet gevonden: {file}")
         text = file.read_text(encoding="utf-8")
-        store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet))
+        store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
         show(store, store.run(text), fmt, out, title=file.name)
         return
     if not name:
         raise QueryError("geef de naam van een vraag, --file, of --list (kennisgraaf query --list)")
     catalogue.get(name)  # unknown name → the list, before any build
-    store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet))
+    store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
     results = catalogue.execute(store, name, parse_params(param))
     show(store, results, fmt, out, title=catalogue.get(name).title)
 
