@@ -97,13 +97,15 @@ def main() -> None:
 
     from kennisgraaf.access import ensure_build
     from kennisgraaf.queries import Catalogue
+    from kennisgraaf.serve.server import default_workers
     from kennisgraaf.sources import DataFolder
 
     cache = Path(tempfile.mkdtemp(prefix="kg-bench-serve-"))
-    report = ensure_build(Path(args.data) if args.data else None, cache)
-    query = Catalogue.load(DataFolder.resolve(Path(args.data) if args.data else None).queries_dir).get(args.query)
+    data = Path(args.data) if args.data else None
+    report = ensure_build(data, cache)
+    query = Catalogue.load(DataFolder.resolve(data).queries_dir).get(args.query)
     body = query.text.encode("utf-8")
-    workers = args.workers or max(1, min(4, os.cpu_count() or 1))
+    workers = args.workers or default_workers()
     process, url = start_server(cache, args.data, workers)
     try:
         level(url, body, 1, args.warmup)

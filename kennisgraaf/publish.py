@@ -25,18 +25,11 @@ import pyoxigraph as ox
 
 from .errors import StoreError
 from .namespaces import DCTERMS, GRAPH_BASE, XSD
-from .remote import check_url, error_text, http_opener, media_type
+from .remote import GRAPH_FORMATS, check_url, error_text, http_opener, media_type
 
 #: the record of the last publish: which graphs, from which build, when
 RECORD_GRAPH = GRAPH_BASE + "publicatie"
 DEFAULT_TIMEOUT = 120.0
-_RDF_FORMATS = {
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/x-turtle": ox.RdfFormat.TURTLE,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
 
 
 @dataclass
@@ -119,7 +112,7 @@ class GraphStore:
         status, kind, body = self._send("GET", graph, headers={"Accept": accept})
         if status == 404:
             return None
-        fmt = _RDF_FORMATS.get(kind, ox.RdfFormat.TURTLE)  # some stores omit the media type
+        fmt = GRAPH_FORMATS.get(kind, ox.RdfFormat.TURTLE)  # some stores omit the media type
         try:
             return [quad.triple for quad in ox.parse(body, format=fmt)]
         except (SyntaxError, ValueError) as err:

@@ -33,7 +33,8 @@ _RESULT_FORMATS = {
     "application/xml": ox.QueryResultsFormat.XML,
     "text/tab-separated-values": ox.QueryResultsFormat.TSV,
 }
-_GRAPH_FORMATS = {
+#: media type of an RDF answer → how Oxigraph parses it (shared with publish)
+GRAPH_FORMATS = {
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "text/plain": ox.RdfFormat.N_TRIPLES,
     "text/turtle": ox.RdfFormat.TURTLE,
@@ -151,11 +152,7 @@ class RemoteStore(Store):
         solutions = self._results(query)
         if isinstance(solutions, ox.QueryBoolean):
             raise StoreError(f"{self.endpoint} gaf een ja/nee-antwoord op een SELECT-query")
-        names = [v.value for v in solutions.variables]
-        rows = []
-        for solution in solutions:
-            rows.append({n: solution[n] for n in names if solution[n] is not None})
-        return ResultSet(names, rows)
+        return ResultSet.from_solutions(solutions)
 
     def _ask(self, query: str) -> bool:
         answer = self._results(query)
@@ -171,7 +168,7 @@ class RemoteStore(Store):
 
     def _construct(self, query: str) -> list[ox.Triple]:
         kind, body = self.request(query, _GRAPH_ACCEPT)
-        fmt = _GRAPH_FORMATS.get(kind)
+        fmt = GRAPH_FORMATS.get(kind)
         if fmt is None:
             raise StoreError(
                 f"{self.endpoint} gaf {kind or 'geen mediatype'} terug in plaats van RDF: {error_text(body, 200)}"

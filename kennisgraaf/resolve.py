@@ -15,10 +15,8 @@ import difflib
 import pyoxigraph as ox
 
 from .errors import QueryError
-from .namespaces import ID, KN, ORG, PROV
+from .namespaces import ID, KN, ORG, PROV, XSD
 from .namespaces import SKOS as _SKOS
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
 
 #: parameter kind → the class its values belong to
 KIND_CLASS = {

@@ -29,6 +29,12 @@ class ResultSet:
     variables: list[str]
     rows: list[dict[str, Term]]
 
+    @classmethod
+    def from_solutions(cls, solutions) -> ResultSet:
+        """From Oxigraph's QuerySolutions (local, or parsed from an endpoint's answer)."""
+        names = [v.value for v in solutions.variables]
+        return cls(names, [{n: s[n] for n in names if s[n] is not None} for s in solutions])
+
 
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -64,6 +70,23 @@ def bind(query: str, bindings: dict | None) -> str:
         return query
     at = where_group_start(query)
     return query[:at] + values_clause(bindings) + query[at:]
+
+
+def query_options(query: str, default_graphs=(), named_graphs=()) -> dict:
+    """Keyword arguments for `pyoxigraph.Store.query`: project prefixes, and the dataset.
+
+    With no dataset named (no FROM, no protocol graphs) the default graph is the union of
+    every graph; Oxigraph's union flag would override a FROM clause, so it is only set
+    without one.
+    """
+    options: dict = {"prefixes": PREFIXES}
+    if default_graphs:
+        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    elif not has_dataset_clause(query):
+        options["use_default_graph_as_union"] = True
+    if named_graphs:
+        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    return options
 
 
 def short_message(err: Exception, limit: int = 160) -> str:
@@ -130,19 +153,14 @@ class OxigraphStore(Store):
 
     def _query(self, query: str):
         try:
-            # no dataset named: the default graph is the union of every graph; Oxigraph's
-            # union flag would override a FROM clause, so it is only set without one
-            return self.store.query(query, prefixes=PREFIXES, use_default_graph_as_union=not has_dataset_clause(query))
+            return self.store.query(query, **query_options(query))
         except SyntaxError as err:
             raise QueryError(f"SPARQL-fout: {short_message(err)}") from None
         except (OSError, RuntimeError) as err:
             raise QueryError(f"query kan niet worden uitgevoerd: {err}") from None
 
     def _select(self, query: str) -> ResultSet:
-        solutions = self._query(query)
-        names = [v.value for v in solutions.variables]
-        rows = [{n: s[n] for n in names if s[n] is not None} for s in solutions]
-        return ResultSet(names, rows)
+        return ResultSet.from_solutions(self._query(query))
 
     def _ask(self, query: str) -> bool:
         return bool(self._query(query))

@@ -14,10 +14,9 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, XSD
 
 FORMATS = ("table", "csv", "json", "md")
-XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC = {
     XSD + t
     for t in ("integer", "decimal", "int", "long", "double", "float", "positiveInteger", "nonNegativeInteger")
@@ -156,25 +155,30 @@ def from_results(results, title: str = "") -> Table:
     )
 
 
+def json_term(term) -> dict:
+    """One RDF term as SPARQL 1.1 Query Results JSON (RDF-star triples included)."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD + "string":
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": json_term(term.subject),
+                                            "predicate": json_term(term.predicate),
+                                            "object": json_term(term.object)}}
+    raise TypeError(f"unexpected term {term!r}")
+
+
 def sparql_json(results) -> str:
     """SPARQL 1.1 Query Results JSON for a ResultSet (or a bool for ASK)."""
     if isinstance(results, bool):
         return json.dumps({"head": {}, "boolean": results}) + "\n"
-    bindings = []
-    for row in results.rows:
-        out = {}
-        for name, term in row.items():
-            if isinstance(term, ox.NamedNode):
-                out[name] = {"type": "uri", "value": term.value}
-            elif isinstance(term, ox.BlankNode):
-                out[name] = {"type": "bnode", "value": term.value}
-            else:
-                cell = {"type": "literal", "value": term.value}
-                if term.language:
-                    cell["xml:lang"] = term.language
-                elif term.datatype.value != XSD + "string":
-                    cell["datatype"] = term.datatype.value
-                out[name] = cell
-        bindings.append(out)
+    bindings = [{name: json_term(term) for name, term in row.items()} for row in results.rows]
     payload = {"head": {"vars": list(results.variables)}, "results": {"bindings": bindings}}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kennisgraaf.access import ensure_build
+from kennisgraaf.queries import Catalogue
 from kennisgraaf.sources import DataFolder, shipped_root
 from kennisgraaf.store import OxigraphStore
 
@@ -55,3 +56,9 @@ def mini_data(tmp_path, data_root) -> Path:
 @pytest.fixture(scope="session")
 def folder_2026(data_root) -> DataFolder:
     return DataFolder.resolve(None)
+
+
+@pytest.fixture(scope="session")
+def catalogue(folder_2026) -> Catalogue:
+    """The named queries of the shipped data, read once."""
+    return Catalogue.load(folder_2026.queries_dir)

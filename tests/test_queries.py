@@ -18,14 +18,8 @@ from typer.testing import CliRunner
 from kennisgraaf.cli import app
 from kennisgraaf.errors import QueryError
 from kennisgraaf.namespaces import PREFIXES
-from kennisgraaf.queries import Catalogue
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def catalogue(folder_2026) -> Catalogue:
-    return Catalogue.load(folder_2026.queries_dir)
 
 
 def test_every_query_has_a_dutch_header_and_a_golden_case(catalogue):

@@ -21,7 +21,6 @@ from serve_helpers import Canned, StubEndpoint
 from kennisgraaf.access import open_store
 from kennisgraaf.errors import QueryError, StoreError
 from kennisgraaf.publish import GraphStore
-from kennisgraaf.queries import Catalogue
 from kennisgraaf.remote import RemoteStore
 from kennisgraaf.serve import KennisgraafServer, ServeConfig
 
@@ -49,11 +48,6 @@ def stub():
     endpoint = StubEndpoint()
     yield endpoint
     endpoint.close()
-
-
-@pytest.fixture(scope="module")
-def catalogue(folder_2026) -> Catalogue:
-    return Catalogue.load(folder_2026.queries_dir)
 
 
 # -- against kennisgraaf serve: the same answers as the local store -----------------------

@@ -19,7 +19,6 @@ from serve_helpers import form, http
 
 from kennisgraaf.access import ensure_build
 from kennisgraaf.namespaces import GRAPH_BASE
-from kennisgraaf.queries import Catalogue
 from kennisgraaf.serve import KennisgraafServer, ServeConfig
 
 SELECT_THEMES = "SELECT ?t ?naam WHERE { ?t a kn:Thema ; skos:prefLabel ?naam } ORDER BY ?naam"
@@ -53,11 +52,6 @@ def tight(build_2026, folder_2026):
                          port=0, workers=1, timeout=1.0, max_rows=10)
     with KennisgraafServer(config) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def catalogue(folder_2026) -> Catalogue:
-    return Catalogue.load(folder_2026.queries_dir)
 
 
 def sparql_get(server, query: str, accept: str = JSON, **extra):

@@ -32,9 +32,7 @@ from kennisgraaf.cli import (
 )
 from kennisgraaf.namespaces import GRAPH_BASE, XSD
 from kennisgraaf.publish import RECORD_GRAPH, GraphStore
-from kennisgraaf.queries import Catalogue
 from kennisgraaf.remote import RemoteStore
-from kennisgraaf.sources import DataFolder
 
 runner = CliRunner()
 CASES = cases()
@@ -187,13 +185,13 @@ def run_query(case: dict, *store_args: str):
     return result.stdout
 
 
-def test_every_named_query_has_a_case_to_run_remotely(folder_2026):
-    names = set(Catalogue.load(folder_2026.queries_dir).queries)
+def test_every_named_query_has_a_case_to_run_remotely(catalogue):
+    names = set(catalogue.queries)
     assert names <= {case["query"] for case in CASES}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["file"].rsplit(".", 1)[0])
-def test_named_query_through_endpoint_matches_local_build(case, published, virtuoso, cache_dir):
+def test_named_query_through_endpoint_matches_local_build(case, published, virtuoso, cache_dir, catalogue):
     local_text = run_query(case, "--cache-dir", str(cache_dir))
     remote_text = run_query(case, "--endpoint", virtuoso.sparql)
     local = ox.parse_query_results(local_text, format=ox.QueryResultsFormat.JSON)
@@ -201,8 +199,7 @@ def test_named_query_through_endpoint_matches_local_build(case, published, virtu
     if isinstance(local, ox.QueryBoolean):
         assert bool(remote) == bool(local)
         return
-    query_text = Catalogue.load(DataFolder.resolve(None).queries_dir).get(case["query"]).text
-    concat = concat_columns(query_text)
+    concat = concat_columns(catalogue.get(case["query"]).text)
     local_rows = list(local)
     remote_rows = list(remote)
     assert [v.value for v in remote.variables] == [v.value for v in local.variables]

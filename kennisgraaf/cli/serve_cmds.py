@@ -56,11 +56,15 @@ def serve(
     from ..access import ensure_build
     from ..errors import KennisgraafError
     from ..serve import KennisgraafServer, ServeConfig
+    from ..serve.server import default_workers
     from ..sources import DataFolder
+    from ..store import OxigraphStore
 
     console = err_console()
-    report = ensure_build(data, cache_dir, progress=progress(quiet))
+    stage = progress(quiet)
+    report = ensure_build(data, cache_dir, progress=stage)
     folder = DataFolder.resolve(data)
+    store = OxigraphStore(report.entry.graph_file)  # loaded once: for the views and for the server
     made = Path(tempfile.mkdtemp(prefix="kennisgraaf-site-")) if site is None and views else None
 
     def stop(signum, frame):
@@ -69,11 +73,9 @@ def serve(
     try:
         if made is not None:
             from ..serve.site import write_site
-            from ..store import OxigraphStore
 
-            stage = progress(quiet)
             with stage("weergaven en rapport maken") if stage else contextlib.nullcontext():
-                write_site(OxigraphStore(report.entry.graph_file), folder, made)
+                write_site(store, folder, made)
             site = made
         config = ServeConfig(
             graph_file=report.entry.graph_file,
@@ -82,14 +84,14 @@ def serve(
             port=port,
             timeout=timeout,
             max_rows=max_rows,
-            workers=workers or max(1, min(4, os.cpu_count() or 1)),
+            workers=workers or default_workers(),
             site=site,
             log=(lambda line: console.print(line, markup=False, highlight=False)) if log else None,
         )
         if host not in LOOPBACK:
             console.print(f"[yellow]let op:[/] de server is bereikbaar voor andere computers via {host}")
         try:
-            server = KennisgraafServer(config)
+            server = KennisgraafServer(config, store)
         except OSError as err:
             raise KennisgraafError(f"kan niet luisteren op {host}:{port}: {err.strerror or err}") from None
         console.print(f"kennisgraaf draait op {server.url}  (SPARQL: {server.url}sparql; stop met Ctrl+C)",

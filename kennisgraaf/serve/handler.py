@@ -6,6 +6,7 @@ rendered by pages.py from data that resources.py reads from the server's local s
 
 from __future__ import annotations
 
+import functools
 import json
 import mimetypes
 import urllib.parse
@@ -21,12 +22,13 @@ from . import negotiate, pages, protocol
 from .resources import iri_for, kinds, members, resource_view
 from .results import graph_body
 from .site import REPORT_FILE
-from .worker import Job, Outcome
+from .worker import Job, Outcome, error
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
 
 
+@functools.cache  # the page's own script and style sheet: read once, not per request
 def static_file(name: str) -> bytes:
     return importlib_resources.files(__package__).joinpath("static", name).read_bytes()
 
@@ -62,7 +64,7 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def send_text(self, status: int, message: str, headers: dict | None = None) -> None:
-        self.send(status, (message.rstrip() + "\n").encode("utf-8"), "text/plain; charset=utf-8", headers)
+        self.answer(error(status, message), headers or {})
 
     def send_html(self, status: int, html: str, headers: dict | None = None) -> None:
         self.send(status, html.encode("utf-8"), "text/html; charset=utf-8",
@@ -190,7 +192,7 @@ class Handler(BaseHTTPRequestHandler):
         except protocol.ProtocolError as err:
             return self.send_text(err.status, err.message, cors)
         job = Job(request.query, self.headers.get("Accept"), request.fmt, request.default_graphs, request.named_graphs)
-        self.answer(self.app.run_query(job), cors)
+        self.answer(self.app.pool.run(job), cors)
 
     def answer(self, outcome: Outcome, headers: dict) -> None:
         self.send(outcome.status, outcome.body, outcome.content_type, {**headers, **outcome.headers})
@@ -204,7 +206,7 @@ class Handler(BaseHTTPRequestHandler):
             text = bind(query.text, catalogue.bindings(self.app.store, query, params))
         except KennisgraafError as err:
             return self.send_text(404 if name not in catalogue.queries else 400, str(err))
-        self.answer(self.app.run_query(Job(text, self.headers.get("Accept"), fmt)), {})
+        self.answer(self.app.pool.run(Job(text, self.headers.get("Accept"), fmt)), {})
 
     def query_page(self) -> None:
         limits = {"timeout": f"{self.app.config.timeout:g}", "max_rows": self.app.config.max_rows}
@@ -248,8 +250,8 @@ class Handler(BaseHTTPRequestHandler):
         if hidden or (target != root and root not in target.parents):
             return self.send_error_page(404, "niet in de map met weergaven")
         if target.is_dir():
-            if not self.path.split("?", 1)[0].endswith("/"):
-                return self.send(301, b"", "text/plain", {"Location": self.path.split("?", 1)[0] + "/"})
+            if not rest.endswith("/"):
+                return self.send(301, b"", "text/plain", {"Location": f"/site{rest}/"})
             index = target / "index.html"
             if not index.is_file():
                 entries = sorted(

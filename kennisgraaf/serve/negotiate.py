@@ -90,7 +90,7 @@ def choose(accept: str | None, offers, fmt: str | None = None) -> tuple[str, str
         return offers[0]
     best, best_q = None, 0.0
     for media, key in offers:
-        matched = [(r.matches(media), r.q) for r in ranges if r.matches(media) >= 0]
+        matched = [(level, r.q) for r in ranges if (level := r.matches(media)) >= 0]
         if not matched:
             continue
         q = max(matched)[1]  # the most specific range decides

@@ -1,30 +1,23 @@
 """The HTML pages of the server: the query page, resource pages, listings and errors.
 
 Every value from the graph, the catalogue or the request passes through `esc` (or is
-JSON-encoded for a data block) before it reaches the page; the pages load only the
-server's own script and style sheet, so they work offline and under a strict CSP.
+JSON-encoded for a data block) before it reaches the page — the same two escapers the
+network views use; the pages load only the server's own script and style sheet, so they
+work offline and under a strict CSP.
 """
 
 from __future__ import annotations
 
-import json
 import urllib.parse
-from html import escape
 
 from ..namespaces import PREFIXES
+from ..views.render import esc, script_json
 from .resources import ID_BASE, Node, ResourceView, Statement
-
-
-def esc(value: object) -> str:
-    return escape(str(value), quote=True)
 
 
 def json_block(element_id: str, data: object) -> str:
     """A `<script type="application/json">` data block that no string in `data` can close."""
-    text = json.dumps(data, ensure_ascii=False)
-    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f'<script id="{esc(element_id)}" type="application/json">{text}</script>'
+    return f'<script id="{esc(element_id)}" type="application/json">{script_json(data)}</script>'
 
 
 Nav = tuple[tuple[str, str], ...]  # extra (text, href) links in the header: the views, the report

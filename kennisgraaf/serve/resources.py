@@ -1,8 +1,8 @@
 """What a resource page shows, as plain data: a node's properties, its incoming links, labels.
 
 Every query here is fixed text with the resource bound as a VALUES term through the
-Store interface, never pasted in. Labels come from the graph (skos:prefLabel, rdfs:label,
-dcterms:title, schema:name), Dutch first; a node without one shows its compact IRI.
+Store interface, never pasted in. Labels come from `labels.label_map`, as in every other
+command's output; a node without one shows its compact IRI.
 """
 
 from __future__ import annotations
@@ -12,35 +12,30 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from ..labels import label_map
 from ..namespaces import BASE, ID_KINDS, INFERRED_GRAPH, RDF
 from ..tables import compact
 
 ID_BASE = BASE + "id/"
-MAX_STATEMENTS = 2000
+MAX_STATEMENTS = 2000  # per direction on one resource page
+MAX_LISTED = 5000  # resources on one listing page
 #: XSD datatypes whose values read plainly without a tag (strings, numbers, booleans)
 _PLAIN_TYPES = {"string", "integer", "decimal", "double", "float", "int", "long", "boolean",
                 "nonNegativeInteger", "positiveInteger"}
-MAX_LISTED = 5000
 
-OUTGOING = """
-SELECT ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }
-ORDER BY ?p ?o LIMIT 2001
+# one row more than is shown, to know whether the list was cut off
+OUTGOING = f"""
+SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}
+ORDER BY ?p ?o LIMIT {MAX_STATEMENTS + 1}
 """
-INCOMING = """
-SELECT ?x ?p ?g WHERE { GRAPH ?g { ?x ?p ?o } }
-ORDER BY ?p ?x LIMIT 2001
-"""
-LABELS = """
-SELECT ?x ?label ?how WHERE {
-  VALUES (?how ?prop) { (0 skos:prefLabel) (1 rdfs:label) (2 dcterms:title) (3 schema:name) }
-  ?x ?prop ?label .
-  FILTER(isLiteral(?label))
-}
+INCOMING = f"""
+SELECT ?x ?p ?g WHERE {{ GRAPH ?g {{ ?x ?p ?o }} }}
+ORDER BY ?p ?x LIMIT {MAX_STATEMENTS + 1}
 """
 ALL_UNDER = """
 SELECT DISTINCT ?x WHERE { ?x ?p ?o . FILTER(isIRI(?x) && STRSTARTS(STR(?x), ?ns)) }
 """
-MEMBERS = ALL_UNDER + "LIMIT 5001\n"
+MEMBERS = ALL_UNDER + f"LIMIT {MAX_LISTED + 1}\n"
 
 
 @dataclass
@@ -95,23 +90,6 @@ def _graph_name(iri: str) -> str:
     return iri.rsplit("/graph/", 1)[-1]
 
 
-def labels(store, iris) -> dict[str, str]:
-    """IRI → its best label (Dutch, then untagged, then English, then any)."""
-    iris = sorted({i for i in iris if i})
-    if not iris:
-        return {}
-    best: dict[str, tuple] = {}
-    rank_lang = {"nl": 0, "": 1, "en": 2}
-    results = store.select(LABELS, {"x": [ox.NamedNode(i) for i in iris]})
-    for row in results.rows:
-        label = row["label"]
-        rank = (rank_lang.get(label.language or "", 3), int(row["how"].value), label.value)
-        key = row["x"].value
-        if key not in best or rank < best[key]:
-            best[key] = rank
-    return {iri: rank[2] for iri, rank in best.items()}
-
-
 def node(term, names: dict[str, str]) -> Node:
     if isinstance(term, ox.NamedNode):
         iri = term.value
@@ -157,7 +135,7 @@ def resource_view(store, iri: str) -> ResourceView | None:
             mentioned.add(row["o"].value)
     for row in incoming:
         mentioned.update((row["p"].value, row["x"].value))
-    names = labels(store, mentioned)
+    names = label_map(store, mentioned)
     out = _statements(outgoing, "o", names)
     types = [s.value for s in out if s.predicate.iri == RDF.type]
     return ResourceView(
@@ -175,7 +153,7 @@ def members(store, kind: str) -> tuple[list[Node], bool]:
     namespace = f"{ID_BASE}{kind}/"
     rows = store.select(MEMBERS, {"ns": ox.Literal(namespace)}).rows
     iris = [row["x"].value for row in rows][:MAX_LISTED]
-    names = labels(store, iris)
+    names = label_map(store, set(iris))
     found = [node(ox.NamedNode(i), names) for i in iris]
     found.sort(key=lambda n: n.text.casefold())
     return found, len(rows) > MAX_LISTED

@@ -15,10 +15,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from ..namespaces import PREFIXES
+from ..namespaces import PREFIXES, XSD
+from ..tables import json_term
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 SPARQL_NS = "http://www.w3.org/2005/sparql-results#"
 RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -44,25 +43,6 @@ def capped(items, limit: int) -> list:
     return taken
 
 
-def _json_term(term) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != XSD_STRING:
-            out["datatype"] = term.datatype.value
-        return out
-    if isinstance(term, ox.Triple):  # RDF-star
-        return {"type": "triple", "value": {"subject": _json_term(term.subject),
-                                            "predicate": _json_term(term.predicate),
-                                            "object": _json_term(term.object)}}
-    raise TypeError(f"unexpected term {term!r}")
-
-
 def _xml_term(term) -> str:
     if isinstance(term, ox.NamedNode):
         return f"<uri>{escape(term.value)}</uri>"
@@ -71,7 +51,7 @@ def _xml_term(term) -> str:
     if isinstance(term, ox.Literal):
         if term.language:
             return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
-        if term.datatype.value != XSD_STRING:
+        if term.datatype.value != XSD.string:
             return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
         return f"<literal>{escape(term.value)}</literal>"
     if isinstance(term, ox.Triple):
@@ -93,7 +73,7 @@ def _csv_value(term) -> str:
 def solutions_body(variables: list[str], rows: list[tuple], key: str) -> bytes:
     """`rows` are tuples of terms (None = unbound) in the order of `variables`."""
     if key == "json":
-        bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
+        bindings = [{v: json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
         payload = {"head": {"vars": variables}, "results": {"bindings": bindings}}
         return json.dumps(payload, ensure_ascii=False).encode("utf-8")
     if key == "xml":

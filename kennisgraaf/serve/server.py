@@ -16,6 +16,7 @@ copy of the graph in this process.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import tempfile
@@ -27,7 +28,7 @@ from pathlib import Path
 from ..queries import Catalogue
 from ..store import OxigraphStore
 from .handler import Handler
-from .worker import Job, Outcome, QueryFailed, WorkerPool
+from .worker import WorkerPool
 
 
 @dataclass
@@ -44,10 +45,19 @@ class ServeConfig:
     log: object = None  # callable(str) for one line per request; None: silent
 
 
-class KennisgraafServer:
-    """The server with its worker pool; `serve_forever` blocks, `start` runs it in a thread."""
+def default_workers() -> int:
+    """Worker processes when none are asked for: one per cpu, at least 1, at most 4."""
+    return max(1, min(4, os.cpu_count() or 1))
 
-    def __init__(self, config: ServeConfig):
+
+class KennisgraafServer:
+    """The server with its worker pool; `serve_forever` blocks, `start` runs it in a thread.
+
+    `store` is the build already loaded in this process (by `kennisgraaf serve`, which made
+    the views from it), so it is not loaded a second time; without one it is loaded here.
+    """
+
+    def __init__(self, config: ServeConfig, store: OxigraphStore | None = None):
         self.config = config
         self._thread: threading.Thread | None = None
         # A private copy of the build: the cache may prune or replace it while we serve.
@@ -55,7 +65,7 @@ class KennisgraafServer:
         try:
             graph_file = self._tmp / "graph.nq"
             shutil.copyfile(config.graph_file, graph_file)
-            self.store = OxigraphStore(graph_file)
+            self.store = store if store is not None else OxigraphStore(graph_file)
             self.catalogue = Catalogue.load(config.queries_dir)
             self.pool = WorkerPool(graph_file, size=config.workers, timeout=config.timeout,
                                    max_rows=config.max_rows)
@@ -97,14 +107,6 @@ class KennisgraafServer:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    # -- what the routes need -----------------------------------------------------------
-
-    def run_query(self, job: Job) -> Outcome:
-        try:
-            return self.pool.run(job)
-        except QueryFailed as failed:
-            return failed.outcome
 
 
 class _HTTPServer(ThreadingHTTPServer):

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from ..namespaces import PREFIXES
-from ..sparql_guard import has_dataset_clause
+from ..store import query_options
 from . import negotiate
 from .results import TooLarge, boolean_body, capped, graph_body, solutions_body
 
@@ -41,7 +40,6 @@ class Outcome:
     status: int
     content_type: str
     body: bytes
-    rows: int | None = None
     headers: dict = field(default_factory=dict)
 
 
@@ -49,46 +47,28 @@ def error(status: int, message: str) -> Outcome:
     return Outcome(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
 
 
-class QueryFailed(Exception):
-    """An outcome the pool could not get from a worker: time limit, busy, crashed."""
-
-    def __init__(self, outcome: Outcome):
-        self.outcome = outcome
-        super().__init__(outcome.body.decode("utf-8", "replace"))
-
-
-
-
 def execute(store: ox.Store, job: Job, max_rows: int) -> Outcome:
     """Run one query on `store` and write its result; never raises for a bad query."""
-    options: dict = {"prefixes": PREFIXES}
-    if job.default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
-    elif not has_dataset_clause(job.query):
-        # no dataset named: the default graph is the union of all graphs, as in the local store
-        # (Oxigraph's union flag would override a FROM clause, so it is only set without one)
-        options["use_default_graph_as_union"] = True
-    if job.named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    options = query_options(job.query, job.default_graphs, job.named_graphs)
     try:
         result = store.query(job.query, **options)
         if isinstance(result, ox.QueryBoolean):
             choice = negotiate.choose(job.accept, negotiate.BOOLEAN, job.fmt)
             if choice is None:
                 return _not_acceptable(negotiate.BOOLEAN)
-            return Outcome(200, choice[0], boolean_body(bool(result), choice[1]), 1)
+            return Outcome(200, choice[0], boolean_body(bool(result), choice[1]))
         if isinstance(result, ox.QuerySolutions):
             choice = negotiate.choose(job.accept, negotiate.SOLUTIONS, job.fmt)
             if choice is None:
                 return _not_acceptable(negotiate.SOLUTIONS)
             names = [v.value for v in result.variables]
             rows = [tuple(solution[n] for n in names) for solution in capped(result, max_rows)]
-            return Outcome(200, _with_charset(choice[0]), solutions_body(names, rows, choice[1]), len(rows))
+            return Outcome(200, _with_charset(choice[0]), solutions_body(names, rows, choice[1]))
         choice = negotiate.choose(job.accept, negotiate.GRAPH, job.fmt)
         if choice is None:
             return _not_acceptable(negotiate.GRAPH)
         triples = capped(result, max_rows)
-        return Outcome(200, _with_charset(choice[0]), graph_body(triples, choice[1]), len(triples))
+        return Outcome(200, _with_charset(choice[0]), graph_body(triples, choice[1]))
     except TooLarge as err:
         return error(422, f"resultaat te groot: meer dan {err.limit} rijen (de grens van deze server); "
                           "maak de vraag specifieker of gebruik LIMIT")
@@ -113,7 +93,7 @@ def worker_main(conn, graph_file: str, max_rows: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the server, which stops us
     store = ox.Store()
     store.bulk_load(path=graph_file, format=ox.RdfFormat.N_QUADS)
-    conn.send(("ready", len(store)))
+    conn.send("ready")
     while True:
         try:
             job = conn.recv()
@@ -132,12 +112,11 @@ class Worker:
         self.process.start()
         child.close()
 
-    def wait_ready(self, timeout: float) -> int:
+    def wait_ready(self, timeout: float) -> None:
         if not self.conn.poll(timeout):
             self.kill()
             raise RuntimeError(f"worker niet gestart binnen {timeout:g} s")
-        message = self.conn.recv()
-        return message[1]
+        self.conn.recv()
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -164,10 +143,9 @@ class WorkerPool:
         self._workers: set[Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        self.triples = 0
         started = [self._start() for _ in range(size)]
         for worker in started:
-            self.triples = worker.wait_ready(STARTUP_TIMEOUT)
+            worker.wait_ready(STARTUP_TIMEOUT)
             self._idle.put(worker)
 
     def _start(self) -> Worker:
@@ -199,18 +177,18 @@ class WorkerPool:
 
         threading.Thread(target=respawn, name="kennisgraaf-respawn", daemon=True).start()
 
-    def run(self, job: Job, wait: float | None = None) -> Outcome:
-        """The worker's outcome; QueryFailed when busy, over the time limit or crashed.
+    def run(self, job: Job) -> Outcome:
+        """The worker's outcome, or the error outcome when busy, over the time limit or crashed.
 
-        A query waits up to `wait` seconds (default: the time limit, at least 10 s) for a
-        free worker before the answer is 503 busy.
+        A query waits for a free worker as long as the time limit (at least 10 s) before the
+        answer is 503 busy.
         """
         try:
-            worker = self._idle.get(timeout=max(self.timeout, 10.0) if wait is None else wait)
+            worker = self._idle.get(timeout=max(self.timeout, 10.0))
         except queue.Empty:
             busy = error(503, "de server is bezet: alle werkprocessen zijn bezig; probeer het zo opnieuw")
             busy.headers["Retry-After"] = "2"
-            raise QueryFailed(busy) from None
+            return busy
         try:
             worker.conn.send(job)
             if worker.conn.poll(self.timeout):
@@ -219,10 +197,10 @@ class WorkerPool:
                 return outcome
         except (EOFError, OSError, ValueError):
             self._replace(worker)
-            raise QueryFailed(error(500, "het werkproces voor deze query is onverwacht gestopt")) from None
+            return error(500, "het werkproces voor deze query is onverwacht gestopt")
         self._replace(worker)
-        raise QueryFailed(error(503, f"tijdslimiet overschreden: de query liep langer dan {self.timeout:g} s "
-                                     "en is afgebroken; maak de vraag specifieker"))
+        return error(503, f"tijdslimiet overschreden: de query liep langer dan {self.timeout:g} s "
+                          "en is afgebroken; maak de vraag specifieker")
 
     def close(self) -> None:
         self._closed = True
