@@ -18,22 +18,11 @@ ratios, not single figures.
 from __future__ import annotations
 
 import argparse
-import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/synth.py, run as a script
-
-
-def timed(func, runs: int):
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+from timing import median_time
 
 
 def measure(name: str, store, runs: int) -> dict:
@@ -45,16 +34,16 @@ def measure(name: str, store, runs: int) -> dict:
     from kennisgraaf.reports.rapport import render
 
     row: dict = {"graaf": name, "triples": len(store)}
-    row["load"], network = timed(lambda: load_network(store), runs)
+    row["load"], network = median_time(lambda: load_network(store), runs)
     row["knopen"], row["kanten"] = network.number_of_nodes(), network.number_of_edges()
-    row["overlap"], found = timed(lambda: overlaps(network), runs)
+    row["overlap"], found = median_time(lambda: overlaps(network), runs)
     row["paren"] = len(found)
-    row["gaps"], gaps = timed(lambda: find_gaps(network), runs)
+    row["gaps"], gaps = median_time(lambda: find_gaps(network), runs)
     row["bevindingen"] = len(gaps)
-    row["bridges"], _ = timed(lambda: bridges(network), runs)
-    row["clusters"], _ = timed(lambda: clusters(network), runs)
-    row["analyse"], result = timed(lambda: analyse(network), runs)
-    row["rapport"], _ = timed(lambda: (render(result, "md"), render(result, "html")), runs)
+    row["bridges"], _ = median_time(lambda: bridges(network), runs)
+    row["clusters"], _ = median_time(lambda: clusters(network), runs)
+    row["analyse"], result = median_time(lambda: analyse(network), runs)
+    row["rapport"], _ = median_time(lambda: (render(result, "md"), render(result, "html")), runs)
     return row
 
 
@@ -65,15 +54,13 @@ def main() -> None:
     parser.add_argument("--big-runs", type=int, default=3, help="runs on the synthetic graph")
     args = parser.parse_args()
 
-    from synth import synthetic_store
+    from synth import synthetic_store  # benchmarks/synth.py: a script's folder is on sys.path
 
-    from kennisgraaf.access import ensure_build
-    from kennisgraaf.store import OxigraphStore
+    from kennisgraaf.access import open_store
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as cache:
-        report = ensure_build(None, Path(cache))
-        rows.append(measure("2026", OxigraphStore(report.entry.graph_file), args.runs))
+        rows.append(measure("2026", open_store(None, Path(cache)), args.runs))
     start = time.perf_counter()
     big = synthetic_store(args.scale)
     generated = time.perf_counter() - start

@@ -28,16 +28,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-BASE = "https://w3id.org/kennisgraaf/"
-KN = BASE + "def#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-ORG = "http://www.w3.org/ns/org#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-DCT = "http://purl.org/dc/terms/"
-SCHEMA = "https://schema.org/"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-SCHEME = BASE + "id/schema/onderwerpen"
-GRAPH = ox.NamedNode(BASE + "graph/synth")
+from kennisgraaf.namespaces import DCTERMS, GRAPH_BASE, ID, KN, ORG, RDF, SCHEMA, SKOS, XSD
+
+RDF_TYPE = RDF.type
+SCHEME = ID["schema-id"]["onderwerpen"]
+GRAPH = ox.NamedNode(GRAPH_BASE + "synth")
 
 #: registers per unit of scale, as in the 2026 build
 PER_SCALE = {"themes": 8, "topics": 96, "orgs": 51, "laws": 38}
@@ -50,7 +45,7 @@ def _n(iri: str) -> ox.NamedNode:
 
 
 def _id(kind: str, slug: str) -> str:
-    return f"{BASE}id/{kind}/{slug}"
+    return ID[kind][slug]
 
 
 class Zipf:
@@ -163,7 +158,7 @@ def generate(scale: int = 1, seed: int = 2026) -> Iterator[ox.Quad]:
             add(iri, KN + "inPlan", plan)
             add(iri, KN + "vanThema", thema)
             add(iri, KN + "bronRegel", line, literal=True, datatype=XSD + "positiveInteger")
-            label(iri, name, DCT + "title" if kind == "product" else SKOS + "prefLabel")
+            label(iri, name, DCTERMS + "title" if kind == "product" else SKOS + "prefLabel")
             return iri
 
         total = 0

@@ -21,17 +21,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-
-def median_time(func, runs: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+from timing import median_time
 
 
 def main() -> None:
@@ -40,9 +32,8 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
     args = parser.parse_args()
 
-    from kennisgraaf.access import ensure_build
+    from kennisgraaf.access import open_store
     from kennisgraaf.sources import DataFolder
-    from kennisgraaf.store import OxigraphStore
     from kennisgraaf.views import Context, build_view, load_config, page_name, render_page
 
     folder = DataFolder.resolve(None)
@@ -50,7 +41,7 @@ def main() -> None:
     out = Path(tempfile.mkdtemp(prefix="kg-bench-pages-"))
     rows: list[tuple[str, object]] = []
     try:
-        store = OxigraphStore(ensure_build(None, cache).entry.graph_file)
+        store = open_store(None, cache)
         config = load_config(folder.visuals_dir)
 
         def prepare():

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from kennisgraaf.analysis.findings import KINDS, Finding
-from kennisgraaf.analysis.gaps import delivery_quarter, find_gaps
+from kennisgraaf.analysis.gaps import find_gaps
+from kennisgraaf.analysis.gaps_planning import delivery_quarter
 from kennisgraaf.analysis.network import Builder
 
 NS = "https://example.org/"

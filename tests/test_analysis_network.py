@@ -8,17 +8,8 @@ from collections import Counter
 import networkx as nx
 import pytest
 
-from kennisgraaf.analysis.network import (
-    INFERRED,
-    KINDS,
-    Builder,
-    amount_line,
-    euro_text,
-    find_theme,
-    load_network,
-    mention_line,
-    queries_dir,
-)
+from kennisgraaf.analysis.network import INFERRED, KINDS, Builder, find_theme, load_network, queries_dir
+from kennisgraaf.analysis.textlines import amount_line, euro_text, mention_line
 from kennisgraaf.errors import KennisgraafError
 from kennisgraaf.namespaces import PREFIXES
 

@@ -600,3 +600,12 @@ def test_write_site_for_the_tiny_graph(tiny, config, tmp_path):
         "themas.html", "overdrachten.html", "organisaties.html", "alles.html",
         page_name("thema", ET), page_name("thema", WK)}
     assert (tmp_path / "index.html").is_file()
+
+
+def test_tooltip_skips_empty_values_of_every_kind():
+    """Regression: an empty list (an organisation's themes) gave a bare 'Thema:' row."""
+    from kennisgraaf.views.model import Tip
+
+    tip = Tip("RIVM").add("Thema", []).add("Ook genoemd", set()).add("Vorm", "").add("Status", None)
+    assert tip.rows == []
+    assert [r.value for r in Tip("x").add("Thema", ["Waterkwaliteit", "ZZS"]).rows] == ["Waterkwaliteit, ZZS"]

@@ -16,14 +16,11 @@ def analyse(network, axes=None, top_bridges: int | None = 10):
     from .bridges import CLUSTER_AXES, bridges, clusters
     from .findings import Analysis
     from .gaps import find_gaps
-    from .network import nodes_of, plans_of
+    from .network import counted_themes, plans_of
     from .overlap import overlaps, parse_axes
 
     axes = parse_axes(axes)
-    # a sub-theme (Energiebesparing, with its own programme) is no theme that lacks a plan
-    subthemes = {s for s, _, p in network.edges(data="property") if p == "kn:subthemaVan"}
-    themes = tuple(sorted((t for t in nodes_of(network, "thema") if t not in subthemes),
-                          key=lambda t: network.nodes[t]["label"]))
+    themes = tuple(counted_themes(network))
     findings = find_gaps(network)
     found = overlaps(network, axes)
     cluster_axes = tuple(a for a in CLUSTER_AXES if a in axes) or None

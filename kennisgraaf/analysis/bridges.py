@@ -53,7 +53,7 @@ def bridges(network: nx.MultiDiGraph, top: int | None = 10, axes=BRIDGE_AXES) ->
         return []
     sources = themes if len(themes) <= SAMPLE else sorted(random.Random(SEED).sample(themes, SAMPLE))
     raw = nx.betweenness_centrality_subset(graph, sources=sources, targets=themes, normalized=False)
-    pairs = len(sources) * (len(themes) - 1) / 2 if sources is not themes else len(themes) * (len(themes) - 1) / 2
+    pairs = len(sources) * (len(themes) - 1) / 2
     found: dict[str, list[Bridge]] = {}
     for node, score in raw.items():
         kind = graph.nodes[node]["kind"]

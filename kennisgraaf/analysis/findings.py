@@ -6,7 +6,7 @@ Themes and items are IRIs (the node ids of the network); `bronnen` are plan line
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 SEVERITIES = ("hoog", "middel", "laag")
 
@@ -91,13 +91,6 @@ class Analysis:
     counts: dict[str, int] = field(default_factory=dict)
     plans: dict[str, tuple[str, ...]] = field(default_factory=dict)
     jaren: tuple[int, ...] = ()
-
-    def label(self, iri: str) -> str:
-        return self.labels.get(iri, iri.rstrip("/").rsplit("/", 1)[-1])
-
-
-def as_dict(obj) -> dict:
-    return asdict(obj)
 
 
 def sort_key(finding: Finding) -> tuple:

@@ -14,7 +14,6 @@ import networkx as nx
 
 from .findings import Finding, sort_key
 from .gaps_planning import budgets, incomplete_products, quarter_peaks, same_day_events
-from .gaps_planning import delivery_quarter as delivery_quarter  # re-exported: callers import it from here
 from .gaps_relations import handovers, one_sided_relations, themes_without_plan
 from .gaps_topics import laws_without_product, lonely_organisations, topics_without_lead
 

@@ -13,16 +13,12 @@ from itertools import groupby
 from .findings import Finding
 from .gaps_common import _bron, _bronnen, _names, _plan_bron, _themes, _year
 from .network import items_of, label, nodes_of, sources, targets
-from .textlines import euro_text
+from .textlines import euro
 
 #: a theme's quarter is a peak when it has at least RATIO × the mean of its other quarters
 #: and at least EXTRA deliveries more than that mean
 THEME_PEAK = (2.0, 3)
 NETWORK_PEAK = (1.5, 5)
-
-
-def _euro(amount) -> str:
-    return "€ " + euro_text(amount)
 
 
 # --------------------------------------------------------------------------- budgets and products
@@ -52,13 +48,13 @@ def budgets(network) -> list[Finding]:
         rows += sum(post["budget"] for post in posts if post.get("budgetjaar") in (None, year))
         what = "de categoriebudgetten" if posts else f"de {len(products)} producten"
         total, declared = data.get("tabelTotaal"), data.get("activiteitenbudget")
-        extra = f" (plus {_euro(other_year)} uit een ander budgetjaar)" if other_year else ""
+        extra = f" (plus {euro(other_year)} uit een ander budgetjaar)" if other_year else ""
         if total is not None and rows != total:
             diff = rows - total
             found.append(Finding(
                 "begroting-telt-niet-op", "hoog" if abs(diff) >= 0.1 * total else "middel", (data["thema"],),
-                f"In {data['label']} tellen {what} op tot {_euro(rows)}{extra}, maar de tabel noemt als totaal "
-                f"{_euro(total)} (verschil {_euro(abs(diff))}).",
+                f"In {data['label']} tellen {what} op tot {euro(rows)}{extra}, maar de tabel noemt als totaal "
+                f"{euro(total)} (verschil {euro(abs(diff))}).",
                 _bronnen(_plan_bron(network, plan, "kn:tabelTotaal")), (plan,)))
         planned = max(v for v in (total, rows) if v is not None)
         if declared is not None and planned > declared:
@@ -66,8 +62,8 @@ def budgets(network) -> list[Finding]:
             basis = "het tabeltotaal" if total is not None and total >= rows else "de som van de producten"
             found.append(Finding(
                 "begroting-boven-budget", "hoog" if over > 0.05 * declared else "middel", (data["thema"],),
-                f"{data['label']} begroot {_euro(planned)} ({basis}), {_euro(over)} boven het "
-                f"activiteitenbudget van {_euro(declared)}.",
+                f"{data['label']} begroot {euro(planned)} ({basis}), {euro(over)} boven het "
+                f"activiteitenbudget van {euro(declared)}.",
                 _bronnen(_plan_bron(network, plan, "kn:activiteitenbudget"),
                          _plan_bron(network, plan, "kn:tabelTotaal") if total is not None else None),
                 (plan,)))

@@ -17,16 +17,15 @@ lines of plan-level facts are looked up in the plan texts by textlines.py.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 import networkx as nx
 
-from ..namespaces import PREFIXES
+from ..namespaces import XSD
+from ..tables import compact, plain
 from .textlines import PlanTexts
-from .textlines import amount_line as amount_line  # re-exported: callers import the lookup from here
-from .textlines import euro_text as euro_text
-from .textlines import mention_line as mention_line
 
 KINDS = (
     "thema", "plan", "product", "onderwerp", "organisatie", "wet",
@@ -57,23 +56,13 @@ _LITERALS = {
 }
 
 
-def compact(iri: str) -> str:
-    best = max((p for p, ns in PREFIXES.items() if iri.startswith(ns)), key=lambda p: len(PREFIXES[p]), default="")
-    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
-
-
 def _value(term):
-    """A JSON-friendly Python value for a literal: int/float for numbers, bool, else text."""
-    datatype = term.datatype.value.rsplit("#", 1)[-1] if term.datatype else "string"
-    text = term.value
-    if datatype in ("decimal", "integer", "int", "long", "positiveInteger", "nonNegativeInteger", "double", "float"):
-        number = float(text)
-        return int(number) if number.is_integer() else number
-    if datatype == "gYear":
-        return int(text[:4])
-    if datatype == "boolean":
-        return text in ("true", "1")
-    return text
+    """A JSON-friendly Python value for a literal: `tables.plain`, with decimals as floats and a
+    gYear as its number."""
+    if term.datatype.value == XSD.gYear:
+        return int(term.value[:4])
+    value = plain(term)
+    return float(value) if isinstance(value, Decimal) else value
 
 
 # --------------------------------------------------------------------------- building
@@ -131,7 +120,7 @@ class Builder:
         heeftPlan∘samenhangMet.
         """
         g = self.graph
-        broader = _broader(g)
+        broader = broader_graph(g)
         chains = {"kn:partner": "kn:werktMet", "org:hasMember": "kn:werktMet", "kn:wet": "kn:noemtWet",
                   "kn:samenhangMet": "kn:verwantMet"}
         for node, data in list(g.nodes(data=True)):
@@ -153,7 +142,8 @@ class Builder:
         return g
 
 
-def _broader(g: nx.MultiDiGraph) -> nx.DiGraph:
+def broader_graph(g: nx.MultiDiGraph) -> nx.DiGraph:
+    """The topics, with an arc from each topic to its broader one (skos:broader)."""
     view = nx.DiGraph()
     view.add_edges_from((s, o) for s, o, p in g.edges(keys=True) if p == "skos:broader")
     view.add_nodes_from(n for n, d in g.nodes(data=True) if d["kind"] == "onderwerp")
@@ -311,6 +301,14 @@ def label(network: nx.MultiDiGraph, node: str) -> str:
     return found or _slug(node)
 
 
+def counted_themes(network: nx.MultiDiGraph) -> list[str]:
+    """The themes a report or view counts: every main theme, and a sub-theme only when it has
+    a plan of its own (Energiebesparing runs its own programme and has none: not a gap)."""
+    found = [t for t in nodes_of(network, "thema")
+             if not targets(network, t, "kn:subthemaVan") or plans_of(network, t)]
+    return sorted(found, key=lambda t: (label(network, t).casefold(), t))
+
+
 def plans_of(network: nx.MultiDiGraph, thema: str) -> set[str]:
     return sources(network, thema, "kn:thema")
 
@@ -363,10 +361,11 @@ def _grouping_topics(network) -> set[str]:
     return has_narrower - named
 
 
-def bipartite(network: nx.MultiDiGraph, axis: str) -> nx.Graph:
-    """Theme–item bipartite graph of one axis (themes bipartite=0, items bipartite=1)."""
+def bipartite(network: nx.MultiDiGraph, axis: str, sets: dict[str, frozenset[str]] | None = None) -> nx.Graph:
+    """Theme–item bipartite graph of one axis (themes bipartite=0, items bipartite=1); `sets`:
+    that axis's `axis_sets`, when the caller has them already."""
     graph = nx.Graph(axis=axis)
-    for thema, items in axis_sets(network, axis).items():
+    for thema, items in (axis_sets(network, axis) if sets is None else sets).items():
         graph.add_node(thema, bipartite=0, kind="thema", label=label(network, thema))
         for item in items:
             graph.add_node(item, bipartite=1, kind=network.nodes[item]["kind"], label=label(network, item))
@@ -374,9 +373,9 @@ def bipartite(network: nx.MultiDiGraph, axis: str) -> nx.Graph:
     return graph
 
 
-def theme_projection(network: nx.MultiDiGraph, axis: str) -> nx.Graph:
+def theme_projection(network: nx.MultiDiGraph, axis: str, sets: dict[str, frozenset[str]] | None = None) -> nx.Graph:
     """Theme–theme graph of one axis, weighted by the Jaccard similarity of their items."""
-    graph = bipartite(network, axis)
+    graph = bipartite(network, axis, sets)
     themes = [n for n, d in graph.nodes(data=True) if d["bipartite"] == 0]
     return nx.bipartite.overlap_weighted_projected_graph(graph, themes, jaccard=True)
 

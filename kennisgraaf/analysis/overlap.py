@@ -44,7 +44,7 @@ def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> l
     if thema is not None and thema not in network:
         thema = find_theme(network, thema)
     sets = {axis: axis_sets(network, axis) for axis in axes}
-    weights = {axis: theme_projection(network, axis) for axis in axes}
+    weights = {axis: theme_projection(network, axis, sets[axis]) for axis in axes}
     themes = sorted(set().union(*(s.keys() for s in sets.values())), key=lambda t: label(network, t))
     items = set().union(*(i for s in sets.values() for i in s.values()))
     rank = {n: i for i, n in enumerate(sorted(items, key=lambda n: (label(network, n).casefold(), n)))}

@@ -64,6 +64,11 @@ def euro_text(amount) -> str:
     return text
 
 
+def euro(amount) -> str:
+    """150000 → '€ 150.000' (for text and tooltips); nothing for no amount."""
+    return "" if amount is None else "€ " + euro_text(amount)
+
+
 def amount_line(lines, amount, prefer: str) -> int | None:
     pattern = re.compile(rf"(?<![\d.]){re.escape(euro_text(amount))}(?![\d])")
     hits = [i for i, line in enumerate(lines, 1) if pattern.search(line)]

@@ -28,9 +28,9 @@ def _network(data, cache_dir, endpoint, quiet):
     from ..analysis.network import load_network
     from ..sources import DataFolder
 
-    store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet))
-    texts = DataFolder.resolve(data).sources_texts_dir
-    return load_network(store, texts if texts.is_dir() else None)
+    folder = DataFolder.resolve(data)
+    store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
+    return load_network(store, folder.sources_texts_dir)
 
 
 def _names(network):

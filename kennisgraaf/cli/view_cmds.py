@@ -77,13 +77,13 @@ def view(
     else:
         if not name:
             raise KennisgraafError(f"geef een weergave ({VIEWS_HELP}) of --all; bijvoorbeeld: kennisgraaf view themas")
-        config.view(name)  # an unknown name fails here, before any build
+        definition = config.view(name)  # an unknown name fails here, before any build
         if out_dir is not None:
             raise KennisgraafError("--out-dir hoort bij --all; gebruik --out voor één weergave")
-        if config.view(name).needs_thema and not thema:
+        if definition.needs_thema and not thema:
             raise KennisgraafError(f"de weergave {name!r} heeft --thema nodig, bijvoorbeeld --thema Waterkwaliteit")
 
-    store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet))
+    store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
     ctx = Context(store, folder.sources_texts_dir)
     console = err_console()
     if all_views:

@@ -11,6 +11,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from ..htmltext import esc
+
 #: inline styles a span can have
 PLAIN, BOLD, ITALIC, CODE = "", "b", "i", "code"
 
@@ -132,7 +134,7 @@ nav ul{columns:2}
 def _html_spans(items: list[Span]) -> str:
     out = []
     for style, text in items:
-        text = html.escape(text, quote=True)
+        text = esc(text)
         if style == BOLD:
             out.append(f'<b class="{text}">{text}</b>' if text in ("hoog", "middel", "laag") else f"<b>{text}</b>")
         elif style == ITALIC:

@@ -1,7 +1,7 @@
-"""Overlaps, the overlap matrix, findings and bridges as `kennisgraaf.tables.Table`s (and JSON).
+"""Overlaps, the overlap matrix and findings as `kennisgraaf.tables.Table`s (and JSON).
 
-These tables feed the CLI's table, Markdown and CSV output; `to_json` gives the same data
-with IRIs and labels side by side, for other tools.
+These tables feed the CLI's table, Markdown and CSV output; `overlaps_json` and
+`findings_json` give the same data with IRIs and labels side by side, for other tools.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from ..analysis.findings import KINDS, Bridge, Finding, Overlap
+from ..analysis.findings import KINDS, Finding, Overlap
 from ..analysis.overlap import matrix
 from ..tables import Table
 
@@ -79,13 +79,6 @@ def gaps_table(findings: list[Finding], names: Names) -> Table:
     if not rows:
         table.notes.append("(geen bevindingen)")
     return table
-
-
-def bridges_table(found: list[Bridge], names: Names) -> Table:
-    rows = [[names(b.node), b.kind, round(b.betweenness, 4), len(b.themas), ", ".join(names.code(t) for t in b.themas)]
-            for b in found]
-    return Table(["naam", "soort", "betweenness", "thema's", "welke"], rows,
-                 title="Verbindende organisaties en onderwerpen")
 
 
 def _ref(iri: str, names: Names) -> dict:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import urllib.parse
 
+from ..htmltext import esc, script_json
 from ..namespaces import PREFIXES
-from ..views.render import esc, script_json
 from .resources import ID_BASE, Node, ResourceView, Statement
 
 

@@ -21,10 +21,11 @@ def write_site(store, folder, target: Path) -> list[Path]:
     from ..views import write_site as write_views
 
     target.mkdir(parents=True, exist_ok=True)
-    texts = folder.sources_texts_dir if folder.sources_texts_dir.is_dir() else None
+    texts = folder.sources_texts_dir
     network = load_network(store, texts)
-    written = [done.path for done in write_views(Context(store, texts, network=network),
-                                                 load_config(folder.visuals_dir), target)]
+    analysis = analyse(network)  # once: the views show the same overlaps and gaps as the report
+    context = Context(store, texts, network=network, overlaps=analysis.overlaps, gaps=analysis.findings)
+    written = [done.path for done in write_views(context, load_config(folder.visuals_dir), target)]
     report = target / REPORT_FILE
-    report.write_text(render(analyse(network), "html"), encoding="utf-8")
+    report.write_text(render(analysis, "html"), encoding="utf-8")
     return [*written, report]

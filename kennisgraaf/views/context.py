@@ -28,7 +28,6 @@ SELECT ?product ?status ?top WHERE {
 #: properties by which a plan or an item states something about a topic, organisation or law
 EVIDENCE_PROPS = ("kn:onderwerp", "kn:partner", "org:hasMember", "kn:beheerder", "kn:wet", "kn:stakeholder",
                   "kn:noemtOrganisatie")
-ITEM_KINDS = ("product", "overleg", "bijeenkomst", "overdracht", "aangedragen")
 
 
 class Context:
@@ -119,15 +118,12 @@ class Context:
         return sorted({s for s, _, p in self.network.in_edges(iri, keys=True) if p in props})
 
     def themes(self, with_subthemes: bool = False) -> list[str]:
-        """The themes to show: every main theme, and a sub-theme only when it has a plan."""
-        found = []
-        for iri, data in self.network.nodes(data=True):
-            if data.get("kind") != "thema":
-                continue
-            if not with_subthemes and self.out(iri, "kn:subthemaVan") and not self.plans(iri):
-                continue
-            found.append(iri)
-        return sorted(found, key=lambda t: (self.label(t).casefold(), t))
+        """The themes to show: the ones the analysis counts (or every theme node)."""
+        from ..analysis.network import counted_themes, nodes_of
+
+        if with_subthemes:
+            return sorted(nodes_of(self.network, "thema"), key=lambda t: (self.label(t).casefold(), t))
+        return counted_themes(self.network)
 
     def plans(self, thema: str) -> list[str]:
         return self.into(thema, "kn:thema")
@@ -164,8 +160,9 @@ class Context:
     def _broader(self) -> dict[str, set[str]]:
         import networkx as nx
 
-        graph = nx.DiGraph()
-        graph.add_edges_from((s, o) for s, o, p in self.network.edges(keys=True) if p == "skos:broader")
+        from ..analysis.network import broader_graph
+
+        graph = broader_graph(self.network)
         return {n: nx.descendants(graph, n) for n in graph}
 
     @cached_property
@@ -217,15 +214,4 @@ def merge_bron(bronnen) -> tuple[str, ...]:
             lines[name].add(int(line))
     return tuple(f"{name}:{', '.join(str(n) for n in sorted(found))}" if found else name
                  for name, found in lines.items())
-
-
-def euro(amount) -> str:
-    """150000 → '€ 150.000' (as the plans write amounts)."""
-    if amount is None:
-        return ""
-    whole = int(amount)
-    text = f"{whole:,}".replace(",", ".")
-    if amount != whole:
-        text += "," + f"{float(amount):.2f}".split(".")[1]
-    return f"€ {text}"
 

@@ -34,7 +34,7 @@ class Tip:
     bron: tuple[str, ...] = ()
 
     def add(self, key: str, value, *bron: str | None) -> Tip:
-        if value is None or value == "" or value == ():
+        if value is None or value == "" or (isinstance(value, (list, tuple, set, frozenset)) and not value):
             return self
         if isinstance(value, (list, tuple, set, frozenset)):
             value = ", ".join(str(v) for v in value)

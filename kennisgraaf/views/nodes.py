@@ -7,8 +7,9 @@ carry the plan file (and the line where the analysis found it, for budgets and t
 
 from __future__ import annotations
 
+from ..analysis.textlines import euro
 from .config import Config
-from .context import Context, euro
+from .context import Context
 from .model import LegendEntry, Node, Tip
 
 #: how a relation reads in a tooltip ("Beslisboom VTH — gaat over — KRW")

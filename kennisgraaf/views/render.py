@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from ..htmltext import esc, script_json
 from .config import Config
 from .model import LegendEntry, ViewGraph, lighter
 
@@ -31,17 +30,6 @@ INDEX_TEMPLATE = "index.html"
 PAGE_CSS = "view.css"
 PAGE_JS = "view.js"
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.M)
-
-
-def script_json(value) -> str:
-    """JSON that is safe inside <script type="application/json">: no `<`, `>` or `&` at all."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-
-
-def esc(text) -> str:
-    return html.escape(str(text), quote=True)
 
 
 @lru_cache(maxsize=4)

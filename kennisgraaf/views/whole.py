@@ -96,12 +96,11 @@ def _statement_bron(subject: str, graph: str, sources) -> tuple[str, ...]:
 
 
 def _node(ctx: Context, config: Config, iri: str, kind: str, labels, sources) -> Node:
+    name = labels.get(iri, iri.rsplit("/", 1)[-1])
     if kind == "thema" and iri in ctx.network:
         tip = theme_tip(ctx, config, iri)
     elif kind in NETWORK_TIPS and iri in ctx.network and ctx.kind(iri) == kind:
         tip = thing_tip(ctx, config, iri)
     else:
-        tip = Tip(labels.get(iri, iri.rsplit("/", 1)[-1]), config.kinds[kind].label,
-                  bron=tuple(sorted({b for _, b in sources.get(iri, ())})))
-    label = display_label(ctx, iri) if iri in ctx.network else labels.get(iri, iri.rsplit("/", 1)[-1])
-    return Node(iri, kind, label, tip)
+        tip = Tip(name, config.kinds[kind].label, bron=tuple(sorted({b for _, b in sources.get(iri, ())})))
+    return Node(iri, kind, display_label(ctx, iri) if iri in ctx.network else name, tip)
