@@ -6,10 +6,11 @@ the cache and (later) remote endpoints behave the same everywhere.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from .build import BuildReport, Progress, build
-from .cache import Cache
+from .cache import Cache, CacheDamaged
 from .sources import DataFolder
 from .store import OxigraphStore, Store
 
@@ -24,6 +25,22 @@ def ensure_build(
 ) -> BuildReport:
     folder = data if isinstance(data, DataFolder) else DataFolder.resolve(data)
     return build(folder, Cache(cache_dir), reasoner=reasoner, force=force, progress=progress)
+
+
+def open_local(
+    data: Path | DataFolder | None = None,
+    cache_dir: Path | None = None,
+    *,
+    progress: Progress | None = None,
+) -> OxigraphStore:
+    """The cached build opened read-only; rebuilt once (with one line saying so) if it is damaged."""
+    folder = data if isinstance(data, DataFolder) else DataFolder.resolve(data)
+    report = ensure_build(folder, cache_dir, progress=progress)
+    try:
+        return report.entry.open()
+    except CacheDamaged as err:
+        print(f"{err}; de graaf wordt opnieuw gebouwd", file=sys.stderr)
+    return build(folder, Cache(cache_dir), force=True, progress=progress).entry.open()
 
 
 def open_store(
@@ -45,5 +62,4 @@ def open_store(
             user=os.environ.get("KENNISGRAAF_ENDPOINT_USER") or None,
             password=os.environ.get("KENNISGRAAF_ENDPOINT_PASSWORD") or None,
         )
-    report = ensure_build(data, cache_dir, progress=progress)
-    return OxigraphStore(report.entry.graph_file)
+    return open_local(data, cache_dir, progress=progress)

@@ -1,19 +1,26 @@
-"""The pipeline: load → validate → reason → cache, with a report of what each stage did."""
+"""The pipeline: load → validate → reason → cache, with a report of what each stage did.
+
+Everything happens in one Oxigraph store: the sources are parsed into it (one named graph
+per file), the reasoner writes its conclusions into the inferred graph of the same store,
+and the cache keeps it as a persistent on-disk store that commands open read-only.
+"""
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import __version__
-from .cache import Cache, CacheEntry
+from .cache import Cache, CacheDamaged, CacheEntry
 from .errors import ValidationFailed
 from .sources import DataFolder
-from .validate import Violation
+from .violations import Violation
 
 Progress = Callable[[str], object]  # called with a Dutch stage name; may return a context manager
+Notify = Callable[[str], object]  # one Dutch line for the user (a damaged cache being rebuilt)
 
 
 @dataclass
@@ -32,6 +39,11 @@ def cache_key(folder: DataFolder, reasoner: str) -> str:
     return folder.fingerprint(extra=f"kennisgraaf {__version__} reasoner={reasoner}")
 
 
+def default_key(reasoner: str = "owlrl") -> str:
+    """The build the shipped data folder uses now: never pruned by another folder's build."""
+    return cache_key(DataFolder.resolve(None), reasoner)
+
+
 @contextmanager
 def _stage(name: str, seconds: dict, progress: Progress | None):
     started = time.perf_counter()
@@ -44,6 +56,79 @@ def _stage(name: str, seconds: dict, progress: Progress | None):
     seconds[name] = time.perf_counter() - started
 
 
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def cached(entry: CacheEntry, notify: Notify | None = _stderr) -> BuildReport | None:
+    """The report of a build already in the cache, or None if there is none or it is damaged."""
+    if not entry.exists():
+        return None
+    try:
+        manifest = entry.verify()
+        return BuildReport(entry=entry, from_cache=True, sources=manifest["sources"],
+                           asserted=manifest["asserted"], inferred=manifest["inferred"],
+                           seconds=manifest["seconds"], reasoner=manifest["reasoner"])
+    except (CacheDamaged, KeyError, TypeError) as err:
+        if notify:
+            why = err if isinstance(err, CacheDamaged) else f"de build in {entry.folder} is beschadigd"
+            notify(f"{why}; de graaf wordt opnieuw gebouwd")
+        return None
+
+
+def materialise(store, mode: str) -> int:
+    """Write what `mode` entails into the inferred graph of `store`; the number of triples added.
+
+    Calls `reason.materialise` (the rule engine on Oxigraph) when the reasoner module has
+    it; otherwise runs `reason.infer` (owlrl on rdflib) and copies its triples over.
+    """
+    from . import reason
+
+    if hasattr(reason, "materialise"):
+        return reason.materialise(store, mode=mode)
+    if mode == "none":
+        return 0
+    import pyoxigraph as ox
+
+    from .namespaces import INFERRED_GRAPH
+    from .validate import to_rdflib
+
+    graph = ox.NamedNode(INFERRED_GRAPH)
+
+    def term(t):
+        from rdflib import BNode, URIRef
+
+        if isinstance(t, URIRef):
+            return ox.NamedNode(str(t))
+        if isinstance(t, BNode):
+            return ox.BlankNode(str(t))
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)) if t.datatype else None)
+
+    inferred = reason.infer(to_rdflib(store), mode)
+    store.extend(ox.Quad(term(s), term(p), term(o), graph) for s, p, o in inferred)
+    return len(inferred)
+
+
+def _save(store, folder) -> None:
+    """The build's files: the persistent store and the N-Quads (for serve and publish)."""
+    import gc
+
+    import pyoxigraph as ox
+
+    from .cache import GRAPH_FILE, STORE_DIR
+
+    nquads = folder / GRAPH_FILE
+    store.dump(output=str(nquads), format=ox.RdfFormat.N_QUADS)
+    disk = ox.Store(str(folder / STORE_DIR))
+    disk.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    disk.flush()
+    disk.optimize()
+    del disk
+    gc.collect()  # closes RocksDB, so the files are final before they are checksummed
+
+
 def build(
     folder: DataFolder,
     cache: Cache,
@@ -51,64 +136,43 @@ def build(
     reasoner: str = "owlrl",
     force: bool = False,
     progress: Progress | None = None,
+    notify: Notify | None = _stderr,
 ) -> BuildReport:
-    """Build the graph unless an identical build is cached; raise on bad input."""
-    from rdflib import URIRef
-
-    from .load import load, union
-    from .namespaces import INFERRED_GRAPH
-    from .reason import infer
+    """Build the graph unless an identical, undamaged build is cached; raise on bad input."""
+    from .load import asserted_count, load
     from .validate import validate
 
     key = cache_key(folder, reasoner)
     entry = cache.entry(key)
-    if entry.exists() and not force:
-        manifest = entry.manifest
-        return BuildReport(
-            entry=entry,
-            from_cache=True,
-            sources=manifest["sources"],
-            asserted=manifest["asserted"],
-            inferred=manifest["inferred"],
-            seconds=manifest["seconds"],
-            reasoner=manifest["reasoner"],
-        )
+    if not force:
+        report = cached(entry, notify)
+        if report is not None:
+            return report
 
     seconds: dict[str, float] = {}
     with _stage("inlezen", seconds, progress):
-        dataset = load(folder)
-        asserted = union(dataset)
+        store = load(folder)
     with _stage("valideren", seconds, progress):
-        problems = validate(dataset, folder, asserted)
-        errors = [p for p in problems if p.is_error]
-        if errors:
+        problems = validate(store, folder)
+        if any(p.is_error for p in problems):
             raise ValidationFailed(problems)
+        asserted = asserted_count(store)
     with _stage("redeneren", seconds, progress):
-        inferred = infer(asserted, reasoner)
-        target = dataset.graph(URIRef(INFERRED_GRAPH))
-        for triple in inferred:
-            target.add(triple)
+        inferred = materialise(store, reasoner)
     with _stage("opslaan", seconds, progress):
-        nquads = dataset.serialize(format="nquads", encoding="utf-8")
-        report = BuildReport(
-            entry=entry,
-            from_cache=False,
-            sources=len(folder.sources()),
-            asserted=len(asserted),
-            inferred=len(inferred),
-            seconds=seconds,
-            warnings=problems,
-            reasoner=reasoner,
-        )
+        report = BuildReport(entry=entry, from_cache=False, sources=len(folder.sources()), asserted=asserted,
+                             inferred=inferred, seconds=seconds, warnings=problems, reasoner=reasoner)
         manifest = {
             "key": key,
             "data": str(folder.root),
             "sources": report.sources,
-            "asserted": report.asserted,
-            "inferred": report.inferred,
+            "asserted": asserted,
+            "inferred": inferred,
+            "quads": len(store),
             "seconds": seconds,
             "reasoner": reasoner,
             "version": __version__,
         }
-        cache.store(key, nquads, manifest)
+        protect = () if folder.root == DataFolder.resolve(None).root else (default_key(reasoner),)
+        cache.store(key, lambda target: _save(store, target), manifest, protect=protect)
     return report

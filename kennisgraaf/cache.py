@@ -1,21 +1,48 @@
-"""Stage 4: keep the reasoned graph in a per-user cache folder, keyed by a source hash.
+"""Stage 4: keep the reasoned graph in a per-user cache folder, keyed by a hash of every input.
 
-A build writes into a temporary folder and renames it into place only when every stage
-succeeded, so a failed build can never replace (or damage) the last good one.
+A build is a folder holding a persistent Oxigraph store (`store/`, opened read-only by the
+commands, so a warm command opens it in milliseconds instead of re-parsing), the same quads
+as N-Quads (`graph.nq`, for `serve` and `publish`) and a manifest with a SHA-256 of every
+file and the quad count. A command checks those before it trusts the build, so a damaged
+cache is noticed and rebuilt instead of giving partial answers.
+
+The name of a build (`<root>/<key>`) is a symbolic link to the folder with the files. A new
+build is written in a staging folder, renamed beside the old one and then switched in with
+one atomic `rename` of a fresh link: at every instant `<key>` is either the old build or
+the new one, so a kill can never lose the last good build. Staging folders of processes
+that died are removed the next time a build is stored.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import secrets
 import shutil
-import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import StoreError
+
 GRAPH_FILE = "graph.nq"
+STORE_DIR = "store"
 MANIFEST_FILE = "manifest.json"
-KEEP_BUILDS = 5
+#: per data folder, the newest builds kept (an older build of the same folder is a past state)
+KEEP_PER_FOLDER = 3
+#: builds of a data folder not built for this long are removed (unless protected)
+MAX_AGE_DAYS = 30
+#: above this total size the oldest unprotected builds go first
+MAX_BYTES = 8 * 1024**3
+#: a staging or unreferenced folder of a process that is still running is left alone this long
+STALE_SECONDS = 24 * 3600
+_RUNTIME_FILES = ("LOG", "LOCK")  # written by RocksDB on open; not part of the content
+
+
+class CacheDamaged(StoreError):
+    """A build in the cache whose files do not match its manifest."""
 
 
 def default_cache_dir() -> Path:
@@ -27,20 +54,100 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("kennisgraaf", appauthor=False))
 
 
+def _content_files(folder: Path) -> list[Path]:
+    """The files whose bytes make up a build (RocksDB's log and lock files excluded)."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.name != MANIFEST_FILE and not path.name.startswith(_RUNTIME_FILES):
+            found.append(path)
+    return found
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def checksums(folder: Path) -> dict[str, dict]:
+    return {p.relative_to(folder).as_posix(): {"sha256": _sha256(p), "bytes": p.stat().st_size}
+            for p in _content_files(folder)}
+
+
 @dataclass(frozen=True)
 class CacheEntry:
     folder: Path
 
     @property
+    def store_dir(self) -> Path:
+        return self.folder / STORE_DIR
+
+    @property
     def graph_file(self) -> Path:
+        """The N-Quads of the build, checked against the manifest before anyone reads them."""
+        self.verify(only=GRAPH_FILE)
         return self.folder / GRAPH_FILE
 
     @property
     def manifest(self) -> dict:
-        return json.loads((self.folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+        try:
+            manifest = json.loads((self.folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as err:
+            raise CacheDamaged(f"de build in {self.folder} is beschadigd (manifest onleesbaar: {err})") from None
+        if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+            raise CacheDamaged(f"de build in {self.folder} is beschadigd (manifest onvolledig)")
+        return manifest
 
     def exists(self) -> bool:
-        return (self.folder / MANIFEST_FILE).is_file() and self.graph_file.is_file()
+        return (self.folder / MANIFEST_FILE).is_file()
+
+    def verify(self, only: str | None = None) -> dict:
+        """The manifest, after checking that every file (or only `only`) has its recorded bytes."""
+        manifest = self.manifest
+        expected = {name: info for name, info in manifest["files"].items()
+                    if only is None or name == only or name.startswith(only + "/")}
+        present = {p.relative_to(self.folder).as_posix(): p for p in _content_files(self.folder)}
+        if only is None and set(present) != set(expected):
+            raise CacheDamaged(f"de build in {self.folder} is beschadigd (bestanden ontbreken of zijn toegevoegd)")
+        for name, info in expected.items():
+            path = present.get(name)
+            if path is None or path.stat().st_size != info.get("bytes") or _sha256(path) != info.get("sha256"):
+                raise CacheDamaged(f"de build in {self.folder} is beschadigd ({name} klopt niet met de controlesom)")
+        return manifest
+
+    def open(self):
+        """The build's store, read-only, after the checksum and the quad count agree."""
+        import pyoxigraph as ox
+
+        from .store import OxigraphStore
+
+        manifest = self.verify()
+        try:
+            store = ox.Store.read_only(str(self.store_dir))
+        except (OSError, RuntimeError) as err:
+            raise CacheDamaged(f"de build in {self.folder} is beschadigd (store: {err})") from None
+        if len(store) != manifest.get("quads"):
+            raise CacheDamaged(f"de build in {self.folder} is beschadigd ({len(store)} quads in plaats van "
+                               f"{manifest.get('quads')})")
+        return OxigraphStore(store=store)
+
+
+def _pid_alive(name: str) -> bool:
+    """Staging names carry the pid of the process writing them: `.build-<pid>-<random>`."""
+    try:
+        pid = int(name.split("-")[1])
+    except (IndexError, ValueError):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
 class Cache:
@@ -50,28 +157,134 @@ class Cache:
     def entry(self, key: str) -> CacheEntry:
         return CacheEntry(self.root / key)
 
-    def store(self, key: str, nquads: bytes, manifest: dict) -> CacheEntry:
-        """Write a complete build atomically; older builds beyond KEEP_BUILDS are pruned."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        target = self.entry(key)
-        staging = Path(tempfile.mkdtemp(prefix=".build-", dir=self.root))
+    def _writable_root(self) -> None:
+        if self.root.exists() and not self.root.is_dir():
+            raise StoreError(f"cachemap {self.root} is een bestand, geen map; kies een andere met --cache-dir "
+                             "of $KENNISGRAAF_CACHE_DIR")
         try:
-            (staging / GRAPH_FILE).write_bytes(nquads)
-            (staging / MANIFEST_FILE).write_text(
-                json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8"
-            )
-            if target.folder.exists():
-                shutil.rmtree(target.folder)
-            staging.rename(target.folder)
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise self._unwritable(err) from None
+
+    def _unwritable(self, err: OSError) -> StoreError:
+        why = err.strerror or str(err)
+        return StoreError(f"cachemap {self.root} is niet beschrijfbaar ({why}); de vorige build blijft staan. "
+                          "Maak ruimte of kies een andere map met --cache-dir of $KENNISGRAAF_CACHE_DIR")
+
+    def store(self, key: str, write: Callable[[Path], None], manifest: dict,
+              protect: tuple[str, ...] = ()) -> CacheEntry:
+        """Write a complete build with `write(folder)` and switch it in atomically.
+
+        `manifest` gets the checksums of what `write` made; builds named in `protect` (the
+        one the default data folder uses) are never pruned.
+        """
+        self._writable_root()
+        self.clean_stale()
+        target = self.entry(key)
+        staging = self.root / f".build-{os.getpid()}-{secrets.token_hex(4)}"
+        final = self.root / f".data-{os.getpid()}-{secrets.token_hex(4)}"
+        link = self.root / f".link-{os.getpid()}-{secrets.token_hex(4)}"
+        try:
+            staging.mkdir()
+            write(staging)
+            manifest = {**manifest, "files": checksums(staging), "created": time.time()}
+            (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, ensure_ascii=False),
+                                                 encoding="utf-8")
+            staging.rename(final)
+            old = self._resolved(target.folder)
+            os.symlink(final.name, link)
+            if target.folder.is_dir() and not target.folder.is_symlink():
+                legacy = self.root / f".data-{os.getpid()}-{secrets.token_hex(4)}"
+                target.folder.rename(legacy)  # a build of the older layout: a real folder
+                old = legacy
+            os.replace(link, target.folder)  # the switch: atomic
+        except OSError as err:
+            raise self._unwritable(err) from None
         finally:
-            if staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
-        self._prune(keep=target.folder)
+            for leftover in (staging, link):
+                if leftover.is_symlink():
+                    leftover.unlink()
+                elif leftover.exists():
+                    shutil.rmtree(leftover, ignore_errors=True)
+            if final.exists() and self._resolved(target.folder) != final.resolve():
+                shutil.rmtree(final, ignore_errors=True)
+        if old is not None and old != final and old.exists():
+            shutil.rmtree(old, ignore_errors=True)
+        self.prune(keep={key, *protect})
         return target
 
-    def _prune(self, keep: Path) -> None:
-        builds = [p for p in self.root.iterdir() if (p / MANIFEST_FILE).is_file()]
-        builds.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in builds[KEEP_BUILDS:]:
-            if old != keep:
-                shutil.rmtree(old, ignore_errors=True)
+    def _resolved(self, folder: Path) -> Path | None:
+        if folder.is_symlink():
+            return (self.root / os.readlink(folder)).resolve()
+        return None
+
+    def clean_stale(self) -> None:
+        """Remove staging and unreferenced build folders left by processes that died."""
+        try:
+            names = list(self.root.iterdir())
+        except OSError:
+            return
+        referenced = {self._resolved(p) for p in names if p.is_symlink()}
+        now = time.time()
+        for path in names:
+            if path.is_symlink():
+                if not path.exists():
+                    path.unlink(missing_ok=True)  # a link to a folder that is gone
+                continue
+            if not path.name.startswith((".build-", ".data-", ".link-")) or path.resolve() in referenced:
+                continue
+            try:
+                age = now - path.lstat().st_mtime
+            except OSError:
+                continue
+            if not _pid_alive(path.name) or age > STALE_SECONDS:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def builds(self) -> list[tuple[str, dict, float, int]]:
+        """(key, manifest, created, bytes) of every readable build, newest first."""
+        found = []
+        for path in self.root.iterdir():
+            if path.name.startswith("."):
+                continue
+            try:
+                manifest = CacheEntry(path).manifest
+            except StoreError:
+                continue
+            created = manifest.get("created") or path.lstat().st_mtime
+            found.append((path.name, manifest, created, _size(path.resolve())))
+        found.sort(key=lambda b: b[2], reverse=True)
+        return found
+
+    def prune(self, keep: set[str]) -> None:
+        """Per data folder keep the newest KEEP_PER_FOLDER builds, drop builds older than
+        MAX_AGE_DAYS, then the oldest until the cache is under MAX_BYTES; never one in `keep`."""
+        builds = self.builds()
+        doomed: list[str] = []
+        per_folder: dict[str, int] = {}
+        now = time.time()
+        for key, manifest, created, _ in builds:
+            folder = str(manifest.get("data"))
+            per_folder[folder] = per_folder.get(folder, 0) + 1
+            if key in keep:
+                continue
+            if per_folder[folder] > KEEP_PER_FOLDER or now - created > MAX_AGE_DAYS * 86400:
+                doomed.append(key)
+        total = sum(b[3] for b in builds if b[0] not in doomed)
+        for key, _, _, size in reversed(builds):
+            if total <= MAX_BYTES:
+                break
+            if key not in keep and key not in doomed:
+                doomed.append(key)
+                total -= size
+        for key in doomed:
+            self.remove(key)
+
+    def remove(self, key: str) -> None:
+        path = self.root / key
+        real = self._resolved(path)
+        if path.is_symlink():
+            path.unlink()
+        elif path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        if real is not None and real.exists():
+            shutil.rmtree(real, ignore_errors=True)

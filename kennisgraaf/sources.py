@@ -115,10 +115,43 @@ class DataFolder:
                 found.append(SourceFile(path, relative, fmt))
         return tuple(found)
 
+    def validation_inputs(self) -> list[tuple[str, Path]]:
+        """Every file a build reads besides the sources: shapes, integrity checks, plan texts.
+
+        All of them are in the cache key: a cut plan text or a new check must rebuild.
+        """
+        found = [(SHAPES_FILE, self.shapes_file)]
+        checks = self.queries_dir / "checks"
+        if checks.is_dir():
+            found += [(f"queries/checks/{p.name}", p) for p in sorted(checks.glob("*.rq")) if p.is_file()]
+        texts = self.sources_texts_dir
+        if texts.is_dir():
+            found += [(p.relative_to(self.root).as_posix(), p) for p in sorted(texts.rglob("*")) if p.is_file()]
+        return found
+
     def fingerprint(self, extra: str = "") -> str:
-        """A hash of every source file and the shapes: the cache key."""
+        """A hash of every source file and every validation input: the cache key."""
         digest = hashlib.sha256(extra.encode())
-        for source in [*self.sources(), SourceFile(self.shapes_file, SHAPES_FILE, "turtle")]:
-            digest.update(source.relative.encode() + b"\0")
-            digest.update(source.path.read_bytes() + b"\0")
+        inputs = [(s.relative, s.path) for s in self.sources()] + self.validation_inputs()
+        for relative, path in inputs:
+            digest.update(relative.encode() + b"\0")
+            try:
+                digest.update(path.read_bytes() + b"\0")
+            except OSError as err:
+                raise DataFolderError(f"{relative}: onleesbaar ({err.strerror or err})") from None
         return digest.hexdigest()
+
+    def text_path(self, name: str) -> Path | None:
+        """The plan text a `kn:bestandsnaam` names, or None if the name leads outside the
+        plan-text folder (`../`, an absolute path, a link out): such a file is never read."""
+        return text_path(self.sources_texts_dir, name)
+
+
+def text_path(texts_dir: Path, name: str) -> Path | None:
+    """The one rule for turning a `kn:bestandsnaam` into a path inside `texts_dir`."""
+    base = Path(texts_dir).resolve()
+    try:
+        path = (base / str(name)).resolve()
+    except (OSError, ValueError):
+        return None
+    return path if path.is_relative_to(base) and "\0" not in str(name) else None

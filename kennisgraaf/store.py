@@ -142,7 +142,8 @@ class Store:
 
 
 class OxigraphStore(Store):
-    """The local build, loaded from the cache's N-Quads into an in-memory Oxigraph store."""
+    """The local build: the cache's persistent store opened read-only (`CacheEntry.open`),
+    or N-Quads loaded into an in-memory store."""
 
     name = "lokaal"
 

@@ -1,163 +1,297 @@
-"""Stage 2: SHACL validation (pySHACL) of the asserted graph against ontology/shapes.ttl.
+"""Stage 2: validation of the asserted graph: literals, SHACL (pySHACL), integrity checks, plan lines.
 
 Each problem becomes a `Violation` that names what a regisseur recognises: the label of
 the node, the property, the message, and the plan file (and plan line) it comes from.
+
+pySHACL stays the SHACL engine (no faster engine on PyPI was shown to give its exact
+results); it needs an rdflib graph, so the asserted triples are copied into one here, and
+only here. Literals that do not fit their datatype are reported first, by node and
+property, before rdflib ever sees them (rdflib would log a traceback for each).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import re
+from contextlib import contextmanager
 
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS
+import pyoxigraph as ox
 
-from .load import parse_source, union
-from .namespaces import KN
+from .errors import QueryError, SourceError
+from .namespaces import DCTERMS, INFERRED_GRAPH, KN, RDFS, SKOS, XSD
 from .sources import DataFolder, SourceFile
+from .violations import Violation
+
+__all__ = ["Violation", "validate", "to_rdflib"]
 
 SEVERITY_NL = {
-    str(SH.Violation): "fout",
-    str(SH.Warning): "waarschuwing",
-    str(SH.Info): "info",
+    "http://www.w3.org/ns/shacl#Violation": "fout",
+    "http://www.w3.org/ns/shacl#Warning": "waarschuwing",
+    "http://www.w3.org/ns/shacl#Info": "info",
 }
+_INT = r"[+-]?\d+"
+#: lexical forms (XML Schema 1.1) of the datatypes the data uses; others are left to SHACL
+LEXICAL = {
+    XSD.integer: _INT, XSD.int: _INT, XSD.long: _INT,
+    XSD.positiveInteger: r"\+?0*[1-9]\d*", XSD.nonNegativeInteger: r"\+?\d+|-0+",
+    XSD.decimal: r"[+-]?(\d+(\.\d*)?|\.\d+)",
+    XSD.double: r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|-INF|NaN",
+    XSD.float: r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|-INF|NaN",
+    XSD.boolean: r"true|false|1|0",
+    XSD.date: r"-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(Z|[+-]\d{2}:\d{2})?",
+    XSD.gYear: r"-?\d{4,}(Z|[+-]\d{2}:\d{2})?",
+}
+_LEXICAL = {dt: re.compile(rf"(?:{rx})\Z") for dt, rx in LEXICAL.items()}
+_NOT_INFERRED = f"FILTER(?g != <{INFERRED_GRAPH}>)"
 
 
-@dataclass(frozen=True)
-class Violation:
-    severity: str
-    node: str
-    label: str
-    path: str
-    message: str
-    value: str
-    source: str  # the Turtle file that states the node
-    line: int | None  # kn:bronRegel of the node in the plan text, if any
+def _ox_short(term) -> str:
+    from .tables import compact
 
-    @property
-    def is_error(self) -> bool:
-        return self.severity == "fout"
-
-
-def label_of(graph: Graph, node) -> str:
-    for prop in (SKOS.prefLabel, DCTERMS.title, RDFS.label):
-        value = graph.value(node, prop)
-        if value is not None:
-            return str(value)
-    return graph.namespace_manager.normalizeUri(node) if isinstance(node, URIRef) else str(node)
-
-
-def short(graph: Graph, node) -> str:
-    if node is None:
+    if term is None:
         return ""
-    if isinstance(node, URIRef):
-        return graph.namespace_manager.normalizeUri(node)
-    return str(node)
+    if isinstance(term, ox.NamedNode):
+        return compact(term.value)
+    return str(term.value) if hasattr(term, "value") else str(term)
 
 
-def load_shapes(folder: DataFolder) -> Graph:
-    shapes = Graph()
-    parse_source(SourceFile(folder.shapes_file, "ontology/shapes.ttl", "turtle"), shapes)
-    return shapes
+class Facts:
+    """Lookups every check needs on the asserted graph: labels, plan lines, origins."""
+
+    def __init__(self, store: ox.Store, folder: DataFolder):
+        self.store, self.folder = store, folder
+        self.origin = _origins(store, folder)
+
+    def _value(self, node: ox.NamedNode | ox.BlankNode, prop: str):
+        for quad in self.store.quads_for_pattern(node, ox.NamedNode(prop), None):
+            if quad.graph_name != ox.NamedNode(INFERRED_GRAPH):
+                return quad.object
+        return None
+
+    def label(self, node) -> str:
+        for prop in (SKOS.prefLabel, DCTERMS["title"], RDFS.label):
+            value = self._value(node, prop) if not isinstance(node, ox.Literal) else None
+            if value is not None:
+                return str(value.value)
+        return _ox_short(node)
+
+    def line(self, node) -> int | None:
+        """The node's kn:bronRegel as a number; an ill-typed one is reported elsewhere."""
+        if isinstance(node, ox.Literal):
+            return None
+        value = self._value(node, KN.bronRegel)
+        return plan_line(value)
+
+    def violation(self, severity, node, path, message, value) -> Violation:
+        return Violation(severity=severity, node=str(node.value) if hasattr(node, "value") else str(node),
+                         label=self.label(node), path=path, message=message, value=value,
+                         source=self.origin.get(node, ""), line=self.line(node))
 
 
-def validate(dataset: Dataset, folder: DataFolder, data: Graph | None = None) -> list[Violation]:
-    """Every SHACL result, errors first; an empty list means the data conforms.
+def plan_line(value) -> int | None:
+    if isinstance(value, ox.Literal) and re.fullmatch(r"\+?\d{1,9}", value.value):
+        return int(value.value)
+    return None
 
-    `data` is the union of the dataset's graphs when the caller already made it.
-    """
-    from pyshacl import validate as shacl_validate
 
-    data = union(dataset) if data is None else data
-    _, report, _ = shacl_validate(
-        data, shacl_graph=load_shapes(folder), inference="none", advanced=True, allow_warnings=True
-    )
-    origin = _origins(dataset, folder)
-    found = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
-        node = report.value(result, SH.focusNode)
-        line = data.value(node, URIRef(KN.bronRegel))
-        found.append(
-            Violation(
-                severity=SEVERITY_NL.get(str(report.value(result, SH.resultSeverity)), "fout"),
-                node=str(node),
-                label=label_of(data, node),
-                path=short(data, report.value(result, SH.resultPath)),
-                message=str(report.value(result, SH.resultMessage) or ""),
-                value=short(data, report.value(result, SH.value)),
-                source=origin.get(node, ""),
-                line=int(line) if line is not None else None,
-            )
-        )
-    found += run_checks(dataset, folder, data, origin)
-    found += check_source_lines(data, folder, origin)
+def validate(store: ox.Store, folder: DataFolder) -> list[Violation]:
+    """Every finding, errors first; an empty list means the data conforms."""
+    facts = Facts(store, folder)
+    found = check_literals(facts)
+    if not found:  # ill-typed literals would make SHACL and the checks report noise
+        found += check_shapes(facts)
+        found += run_checks(facts)
+        found += check_source_lines(facts)
     found.sort(key=lambda v: (not v.is_error, v.source, v.label, v.path))
     return found
 
 
-def run_checks(dataset: Dataset, folder: DataFolder, data: Graph, origin: dict) -> list[Violation]:
-    """Integrity rules as `queries/checks/*-violation.rq`: each row they return is an error."""
-    import pyoxigraph as ox
+def check_literals(facts: Facts) -> list[Violation]:
+    """A literal whose text does not fit its datatype ("abc" as xsd:integer): node, property, value."""
+    found = []
+    query = ("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isLiteral(?o) && datatype(?o) IN ("
+             + ", ".join(f"<{dt}>" for dt in _LEXICAL) + ")) " + _NOT_INFERRED + " }")
+    for row in facts.store.query(query):
+        literal = row["o"]
+        if not _LEXICAL[literal.datatype.value].match(literal.value):
+            found.append(facts.violation("fout", row["s"], _ox_short(row["p"]),
+                                         f"waarde past niet bij het datatype {_ox_short(literal.datatype)}",
+                                         repr(literal.value)[1:-1]))
+    return found
 
+
+@contextmanager
+def _quiet_rdflib():
+    """rdflib logs a traceback for every literal it cannot convert; ours are checked already."""
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def to_rdflib(store: ox.Store, graph_name: str | None = None):
+    """The asserted triples of every source graph (or of one graph) as one rdflib Graph."""
+    from rdflib import BNode, Graph, Literal, URIRef
+
+    from .namespaces import bind_all
+
+    graph = Graph()
+    bind_all(graph)
+    cache: dict = {}
+
+    def term(t):
+        found = cache.get(t)
+        if found is None:
+            if isinstance(t, ox.NamedNode):
+                found = URIRef(t.value)
+            elif isinstance(t, ox.BlankNode):
+                found = BNode(t.value)
+            elif t.language:
+                found = Literal(t.value, lang=t.language)
+            else:
+                found = Literal(t.value, datatype=URIRef(t.datatype.value))
+            cache[t] = found
+        return found
+
+    inferred = ox.NamedNode(INFERRED_GRAPH)
+    pattern_graph = ox.NamedNode(graph_name) if graph_name else None
+    add = graph.add
+    with _quiet_rdflib():
+        for q in store.quads_for_pattern(None, None, None, pattern_graph):
+            if q.graph_name != inferred:
+                add((term(q.subject), term(q.predicate), term(q.object)))
+    return graph
+
+
+def load_shapes(folder: DataFolder):
+    from rdflib import Graph
+
+    from .load import parse_source
+
+    shapes = ox.Store()
+    parse_source(SourceFile(folder.shapes_file, "ontology/shapes.ttl", "turtle"), shapes)
+    graph = to_rdflib(shapes)
+    return graph if len(graph) else Graph()
+
+
+def check_shapes(facts: Facts) -> list[Violation]:
+    from pyshacl import validate as shacl_validate
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import RDF, SH
+
+    data = to_rdflib(facts.store)
+    _, report, _ = shacl_validate(
+        data, shacl_graph=load_shapes(facts.folder), inference="none", advanced=True, allow_warnings=True
+    )
+
+    def back(term):
+        if isinstance(term, URIRef):
+            return ox.NamedNode(str(term))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        if isinstance(term, Literal):
+            return ox.Literal(str(term))
+        return None
+
+    def short(term) -> str:
+        if term is None:
+            return ""
+        return data.namespace_manager.normalizeUri(term) if isinstance(term, URIRef) else str(term)
+
+    found = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        node = back(report.value(result, SH.focusNode))
+        found.append(facts.violation(
+            SEVERITY_NL.get(str(report.value(result, SH.resultSeverity)), "fout"), node,
+            short(report.value(result, SH.resultPath)), str(report.value(result, SH.resultMessage) or ""),
+            short(report.value(result, SH.value))))
+    return found
+
+
+def run_checks(facts: Facts) -> list[Violation]:
+    """Integrity rules as `queries/checks/*-violation.rq`: each row they return is an error.
+
+    They pass the same read-only guard as any user query: a check is text from the data
+    folder, and a SERVICE in it must not make the build call another server.
+    """
     from .queries import parse_header
-    from .tables import compact
+    from .sparql_guard import check_read_only
 
-    checks = sorted((folder.queries_dir / "checks").glob("*-violation.rq"))
-    if not checks:
-        return []
-    store = ox.Store()
-    store.load(dataset.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
     found = []
-    for path in checks:
-        text = path.read_text(encoding="utf-8")
+    for relative, path in facts.folder.validation_inputs():
+        if not (relative.startswith("queries/checks/") and path.name.endswith("-violation.rq")):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+            check_read_only(text)
+            rows = list(facts.store.query(text, use_default_graph_as_union=True))
+        except UnicodeDecodeError as err:
+            raise SourceError(relative, None, f"geen UTF-8 ({err.reason})") from None
+        except QueryError as err:
+            raise SourceError(relative, None, str(err)) from None
+        except SyntaxError as err:
+            from .load import syntax_message
+
+            raise SourceError(relative, err.lineno, f"SPARQL-fout: {syntax_message(err)}") from None
+        except (OSError, RuntimeError) as err:
+            raise SourceError(relative, None, f"controle kan niet worden uitgevoerd: {err}") from None
         title = parse_header(path.stem, path, text).title or path.stem
-        for row in store.query(text, use_default_graph_as_union=True):
-            node = URIRef(row["item"].value)
-            line = data.value(node, URIRef(KN.bronRegel))
-            found.append(
-                Violation(
-                    severity="fout",
-                    node=str(node),
-                    label=label_of(data, node),
-                    path=compact(row["eigenschap"].value),
-                    message=f"{title} ({path.name})",
-                    value=compact(row["waarde"].value)
-                    if isinstance(row["waarde"], ox.NamedNode)
-                    else str(row["waarde"].value),
-                    source=origin.get(node, ""),
-                    line=int(line) if line is not None else None,
-                )
-            )
+        for row in rows:
+            try:
+                item, prop, value = row["item"], row["eigenschap"], row["waarde"]
+            except (KeyError, TypeError):
+                raise SourceError(relative, None, "een controle moet ?item, ?eigenschap en ?waarde geven") from None
+            found.append(facts.violation("fout", item, _ox_short(prop), f"{title} ({path.name})",
+                                         _ox_short(value)))
     return found
 
 
-def check_source_lines(data: Graph, folder: DataFolder, origin: dict) -> list[Violation]:
-    """Every kn:bronRegel must point at a line that exists in its plan's text."""
-    bron, plan_of, document, filename = (URIRef(KN.bronRegel), URIRef(KN.inPlan), URIRef(KN.bronDocument),
-                                         URIRef(KN.bestandsnaam))
-    lengths: dict[str, int] = {}
+def check_source_lines(facts: Facts) -> list[Violation]:
+    """Every kn:bronRegel must point at a line that exists in its plan's text, and every
+    kn:bestandsnaam at a file inside the data folder's plan texts (nothing outside is read)."""
+    query = """SELECT ?item ?line ?name WHERE {
+      GRAPH ?g { ?item kn:bronRegel ?line } FILTER(?g != ?inferred)
+      OPTIONAL { ?item kn:inPlan ?p }
+      BIND(COALESCE(?p, ?item) AS ?plan)
+      ?plan kn:bronDocument/kn:bestandsnaam ?name }"""
+    lengths: dict[str, int | None] = {}
     found = []
-    for item, line in data.subject_objects(bron):
-        plans = list(data.objects(item, plan_of)) or [item]
-        for plan in plans:
-            name = data.value(data.value(plan, document), filename)
-            if name is None:
-                continue
-            path = folder.sources_texts_dir / str(name)
-            if str(name) not in lengths:
-                lengths[str(name)] = len(path.read_text(encoding="utf-8").splitlines()) if path.is_file() else 0
-            if not 1 <= int(line) <= lengths[str(name)]:
-                why = (f"regel {line} bestaat niet in {name} ({lengths[str(name)]} regels)" if lengths[str(name)]
-                       else f"brontekst {name} ontbreekt in {folder.sources_texts_dir}")
-                found.append(Violation("fout", str(item), label_of(data, item), "kn:bronRegel", why,
-                                       str(line), origin.get(item, ""), int(line)))
+    rows = facts.store.query(query.replace("?inferred", f"<{INFERRED_GRAPH}>"), prefixes={"kn": KN},
+                             use_default_graph_as_union=True)
+    for row in rows:
+        item, line, name = row["item"], row["line"], str(row["name"].value)
+        number = plan_line(line)
+        if name not in lengths:
+            path = facts.folder.text_path(name)
+            lengths[name] = None if path is None else (
+                len(path.read_text(encoding="utf-8", errors="replace").splitlines()) if path.is_file() else 0)
+        length = lengths[name]
+        if length is None:
+            found.append(facts.violation("fout", item, "kn:bestandsnaam",
+                                         f"brontekst {name} ligt buiten de datamap; die wordt niet gelezen", name))
+        elif number is None or not 1 <= number <= length:
+            why = (f"regel {line.value} bestaat niet in {name} ({length} regels)" if length
+                   else f"brontekst {name} ontbreekt in {facts.folder.sources_texts_dir}")
+            found.append(facts.violation("fout", item, "kn:bronRegel", why, str(line.value)))
     return found
 
 
-def _origins(dataset: Dataset, folder: DataFolder) -> dict:
+def _origins(store: ox.Store, folder: DataFolder) -> dict:
     """Which source file states each subject (the first, in load order)."""
-    by_graph = {source.graph_iri: source.relative for source in folder.sources()}
     origin: dict = {}
-    for s, _p, _o, g in dataset.quads((None, None, None, None)):
-        name = str(g.identifier if hasattr(g, "identifier") else g)
-        origin.setdefault(s, by_graph.get(name, name))
+    known = set()
+    for source in folder.sources():
+        if source.format == "trig":
+            continue
+        known.add(source.graph_iri)
+        for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(source.graph_iri)):
+            origin.setdefault(quad.subject, source.relative)
+    for graph in store.named_graphs():  # graphs a TriG file names itself
+        if graph.value in known or graph.value == INFERRED_GRAPH:
+            continue
+        for quad in store.quads_for_pattern(None, None, None, graph):
+            origin.setdefault(quad.subject, graph.value)
     return origin

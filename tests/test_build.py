@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import time
-
 import pytest
 from typer.testing import CliRunner
 
 from kennisgraaf.access import ensure_build
-from kennisgraaf.cache import Cache
+from kennisgraaf.cache import KEEP_PER_FOLDER, Cache
 from kennisgraaf.cli import app
 from kennisgraaf.errors import DataFolderError, SourceError, ValidationFailed
 from kennisgraaf.store import OxigraphStore
@@ -114,10 +111,10 @@ def test_cache_prunes_old_builds(tmp_path):
     cache = Cache(tmp_path)
     (tmp_path / "weergaven").mkdir()  # not a build: never pruned
     for n in range(8):
-        cache.store(f"k{n}", b"", {"n": n})
-        past = time.time() - 100 + n
-        os.utime(tmp_path / f"k{n}", (past, past))
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == ["k3", "k4", "k5", "k6", "k7", "weergaven"]
+        cache.store(f"k{n}", lambda folder: (folder / "graph.nq").write_bytes(b""),
+                    {"n": n, "data": "/een/datamap"})
+    names = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert names == [f"k{n}" for n in range(8 - KEEP_PER_FOLDER, 8)] + ["weergaven"]
 
 
 @pytest.mark.parametrize(
