@@ -42,6 +42,7 @@ LEXICAL = {
     XSD.gYear: r"-?\d{4,}(Z|[+-]\d{2}:\d{2})?",
 }
 _LEXICAL = {dt: re.compile(rf"(?:{rx})\Z") for dt, rx in LEXICAL.items()}
+_CHECK_COLUMNS = {"item", "eigenschap", "waarde"}
 _NOT_INFERRED = f"FILTER(?g != <{INFERRED_GRAPH}>)"
 
 
@@ -115,8 +116,8 @@ def check_literals(facts: Facts) -> list[Violation]:
         literal = row["o"]
         if not _LEXICAL[literal.datatype.value].match(literal.value):
             found.append(facts.violation("fout", row["s"], _ox_short(row["p"]),
-                                         f"waarde past niet bij het datatype {_ox_short(literal.datatype)}",
-                                         repr(literal.value)[1:-1]))
+                                         f"waarde {literal.value!r} past niet bij het datatype "
+                                         f"{_ox_short(literal.datatype)}", ""))
     return found
 
 
@@ -227,7 +228,12 @@ def run_checks(facts: Facts) -> list[Violation]:
         try:
             text = path.read_text(encoding="utf-8")
             check_read_only(text)
-            rows = list(facts.store.query(text, use_default_graph_as_union=True))
+            solutions = facts.store.query(text, use_default_graph_as_union=True)
+            if not isinstance(solutions, ox.QuerySolutions) or not _CHECK_COLUMNS <= {
+                    v.value for v in solutions.variables}:
+                raise SourceError(relative, None, "een controle moet een SELECT zijn die ?item, ?eigenschap "
+                                  "en ?waarde geeft")
+            rows = list(solutions)
         except UnicodeDecodeError as err:
             raise SourceError(relative, None, f"geen UTF-8 ({err.reason})") from None
         except QueryError as err:
@@ -240,12 +246,8 @@ def run_checks(facts: Facts) -> list[Violation]:
             raise SourceError(relative, None, f"controle kan niet worden uitgevoerd: {err}") from None
         title = parse_header(path.stem, path, text).title or path.stem
         for row in rows:
-            try:
-                item, prop, value = row["item"], row["eigenschap"], row["waarde"]
-            except (KeyError, TypeError):
-                raise SourceError(relative, None, "een controle moet ?item, ?eigenschap en ?waarde geven") from None
-            found.append(facts.violation("fout", item, _ox_short(prop), f"{title} ({path.name})",
-                                         _ox_short(value)))
+            found.append(facts.violation("fout", row["item"], _ox_short(row["eigenschap"]),
+                                         f"{title} ({path.name})", _ox_short(row["waarde"])))
     return found
 
 
