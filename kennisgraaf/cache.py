@@ -224,8 +224,12 @@ class Cache:
             names = list(self.root.iterdir())
         except OSError:
             return
-        referenced = {self._resolved(p) for p in names if p.is_symlink()}
         now = time.time()
+        for path in names:
+            if path.is_symlink() and path.name.startswith(".link-") and not _pid_alive(path.name):
+                path.unlink(missing_ok=True)  # a switch that never happened
+        names = [p for p in names if p.is_symlink() or p.exists()]
+        referenced = {self._resolved(p) for p in names if p.is_symlink()}
         for path in names:
             if path.is_symlink():
                 if not path.exists():
