@@ -63,9 +63,15 @@ class Zipf:
         return found
 
 
-def generate(scale: int = 1, seed: int = 2026) -> Iterator[ox.Quad]:
+def generate(scale: int = 1, seed: int = 2026, for_folder: bool = False) -> Iterator[ox.Quad]:
+    """The synthetic graph; `for_folder` gives only what a plan states (no derived triples),
+    in one named graph per file of a data folder, valid against the real shapes."""
     rng = random.Random(seed)
     out: list[tuple] = []
+    current = {"graph": GRAPH}
+
+    def into(name: str) -> None:
+        current["graph"] = ox.NamedNode(GRAPH_BASE + name) if for_folder else GRAPH
 
     def add(s: str, p: str, o, literal: bool = False, datatype: str | None = None, lang: str | None = None):
         if literal:
@@ -73,18 +79,23 @@ def generate(scale: int = 1, seed: int = 2026) -> Iterator[ox.Quad]:
                 str(o), datatype=_n(datatype) if datatype else None)
         else:
             obj = _n(o)
-        out.append((_n(s), _n(p), obj))
+        out.append((_n(s), _n(p), obj, current["graph"]))
 
     def label(s: str, text: str, prop: str = SKOS + "prefLabel"):
         add(s, prop, text, literal=True, lang="nl")
 
     # registers ----------------------------------------------------------------------
+    into("registers/themas")
     n_themes = PER_SCALE["themes"] * scale
     themes = [_id("thema", f"t{i}") for i in range(n_themes)]
     for i, t in enumerate(themes):
         add(t, RDF_TYPE, KN + "Thema")
         label(t, f"Thema {i}")
         add(t, SKOS + "notation", f"T{i}", literal=True)
+    into("registers/onderwerpen")
+    if for_folder:
+        add(SCHEME, RDF_TYPE, SKOS + "ConceptScheme")
+        label(SCHEME, "Onderwerpen")
     topics = [_id("onderwerp", f"o{i}") for i in range(PER_SCALE["topics"] * scale)]
     groups = topics[: max(1, len(topics) // 12)]
     broader: dict[str, str] = {}
@@ -95,26 +106,33 @@ def generate(scale: int = 1, seed: int = 2026) -> Iterator[ox.Quad]:
         if t not in groups and rng.random() < 0.7:
             broader[t] = rng.choice(groups)
             add(t, SKOS + "broader", broader[t])
+    into("registers/organisaties")
     orgs = [_id("organisatie", f"org{i}") for i in range(PER_SCALE["orgs"] * scale)]
     for i, o in enumerate(orgs):
         add(o, RDF_TYPE, ORG + "Organization")
         add(o, RDF_TYPE, ORG + "FormalOrganization")
         label(o, f"Organisatie {i}")
+    into("registers/wetgeving")
     laws = [_id("wet", f"w{i}") for i in range(PER_SCALE["laws"] * scale)]
     for i, w in enumerate(laws):
         add(w, RDF_TYPE, KN + "Wet")
         label(w, f"Wet {i}")
         if rng.random() < 0.15:
             add(w, KN + "aankomend", "true", literal=True, datatype=XSD + "boolean")
+    into("registers/kwartalen")
     quarters = {q: _id("kwartaal", f"2026-Q{q}") for q in range(1, 5)}
     for q, iri in quarters.items():
         add(iri, RDF_TYPE, KN + "Kwartaal")
+        label(iri, f"Q{q} 2026")
         add(iri, KN + "jaar", "2026", literal=True, datatype=XSD + "gYear")
         add(iri, KN + "volgnummer", q, literal=True, datatype=XSD + "integer")
-    vormen = [_id("vorm", f"v{i}") for i in range(len(FORMS))]
-    statussen = [_id("status", f"s{i}") for i in range(len(STATUSES))]
-    for iri, text in [*zip(vormen, FORMS, strict=True), *zip(statussen, STATUSES, strict=True)]:
-        label(iri, text)
+    if for_folder:  # the real vocabularies, copied with the ontology
+        vormen, statussen = vocabulary("vormen"), vocabulary("statussen")
+    else:
+        vormen = [_id("vorm", f"v{i}") for i in range(len(FORMS))]
+        statussen = [_id("status", f"s{i}") for i in range(len(STATUSES))]
+        for iri, text in [*zip(vormen, FORMS, strict=True), *zip(statussen, STATUSES, strict=True)]:
+            label(iri, text)
 
     topic_pick, org_pick, law_pick = Zipf(topics, rng), Zipf(orgs, rng), Zipf(laws, rng)
     planned = [t for i, t in enumerate(themes) if i % 4 != 3]
@@ -126,12 +144,16 @@ def generate(scale: int = 1, seed: int = 2026) -> Iterator[ox.Quad]:
         return found
 
     for n, thema in enumerate(planned):
+        into(f"plans/2026/p{n}")
         plan, doc = _id("plan", f"2026-p{n}"), _id("document", f"p{n}")
         add(plan, RDF_TYPE, KN + "Kennisplan")
         label(plan, f"Kennisplan {n} 2026")
         add(plan, KN + "thema", thema)
         add(plan, KN + "jaar", "2026", literal=True, datatype=XSD + "gYear")
         add(plan, KN + "bronDocument", doc)
+        if for_folder:
+            add(doc, RDF_TYPE, KN + "Brondocument")
+            add(doc, DCTERMS + "title", f"Kennisplan {n} 2026 (synthetisch)", literal=True, lang="nl")
         add(doc, KN + "bestandsnaam", f"synth/kennisplan-{n}.txt", literal=True)
         raakt: set[str] = set()
         werkt: set[str] = set()
@@ -139,7 +161,8 @@ def generate(scale: int = 1, seed: int = 2026) -> Iterator[ox.Quad]:
         for other in rng.sample(themes, rng.randint(1, 5)):
             if other != thema:
                 add(plan, KN + "samenhangMet", other)
-                add(thema, KN + "verwantMet", other)
+                if not for_folder:
+                    add(thema, KN + "verwantMet", other)
         for o in org_pick.sample(rng.randint(3, 12)):
             add(plan, KN + "partner", o)
             werkt.add(o)
@@ -156,8 +179,9 @@ def generate(scale: int = 1, seed: int = 2026) -> Iterator[ox.Quad]:
             iri = _id(kind, f"p{n}-{slug}")
             add(iri, RDF_TYPE, KN + cls)
             add(iri, KN + "inPlan", plan)
-            add(iri, KN + "vanThema", thema)
-            add(iri, KN + "bronRegel", line, literal=True, datatype=XSD + "positiveInteger")
+            if not for_folder:
+                add(iri, KN + "vanThema", thema)
+            add(iri, KN + "bronRegel", line, literal=True, datatype=XSD + "integer")
             label(iri, name, DCTERMS + "title" if kind == "product" else SKOS + "prefLabel")
             return iri
 
@@ -201,9 +225,10 @@ def generate(scale: int = 1, seed: int = 2026) -> Iterator[ox.Quad]:
         for k in range(rng.randint(5, 12)):
             cls = rng.choice(["Overleg", "Netwerk", "Werkgroep"])
             m = item("overleg", cls, f"m{k}", 330 + 2 * k, f"Overleg {k} van plan {n}")
-            for extra in ({"Overleg"} | {cls}) - {cls}:
-                add(m, RDF_TYPE, KN + extra)
-            add(m, RDF_TYPE, ORG + "Organization")
+            if not for_folder:
+                for extra in ({"Overleg"} | {cls}) - {cls}:
+                    add(m, RDF_TYPE, KN + extra)
+                add(m, RDF_TYPE, ORG + "Organization")
             for o in org_pick.sample(rng.randint(0, 5)):
                 add(m, ORG + "hasMember", o)
                 werkt.add(o)
@@ -219,6 +244,7 @@ def generate(scale: int = 1, seed: int = 2026) -> Iterator[ox.Quad]:
             for k in range(rng.randint(1, 3)):
                 h = item("overdracht", "Regieoverdracht", f"h{k}", 185 + 2 * k, f"Overdracht {k} van plan {n}")
                 add(h, KN + "onderwerp", topic_pick.sample(1).pop())
+                add(h, KN + "onderwerpTekst", f"Onderwerp van overdracht {k}", literal=True)
                 add(h, KN + "naarThema", rng.choice(themes))
         if rng.random() < 0.1:
             for k in range(rng.randint(10, 15)):
@@ -226,14 +252,60 @@ def generate(scale: int = 1, seed: int = 2026) -> Iterator[ox.Quad]:
                 t = topic_pick.sample(1).pop()
                 add(a, KN + "onderwerp", t)
                 raakt.update(closure(t))
+        if for_folder:
+            continue  # what follows is for the reasoner to derive
         for t in raakt:
             add(thema, KN + "raaktOnderwerp", t)
         for o in werkt:
             add(thema, KN + "werktMet", o)
         for w in noemt:
             add(thema, KN + "noemtWet", w)
-    for s, p, o in out:
-        yield ox.Quad(s, p, o, GRAPH)
+    for s, p, o, g in out:
+        yield ox.Quad(s, p, o, g)
+
+
+def vocabulary(name: str) -> list[str]:
+    """The concepts of one of the ontology's vocabularies (ontology/vocabularies/<name>.ttl)."""
+    from kennisgraaf.sources import shipped_root
+
+    store = ox.Store()
+    store.load(path=str(shipped_root() / "ontology" / "vocabularies" / f"{name}.ttl"), format=ox.RdfFormat.TURTLE)
+    scheme = ox.NamedNode(ID["schema-id"][name])
+    return sorted(q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(SKOS + "inScheme"), scheme))
+
+
+TEXT_LINES = 450  # every kn:bronRegel the generator writes is below this
+
+
+def write_folder(out: Path, scale: int = 1, seed: int = 2026) -> int:
+    """A real data folder: the shipped ontology, registers and plans as Turtle, plan texts.
+
+    Returns the number of triples written. `kennisgraaf build --data OUT` validates it
+    with 0 errors and reasons over it like over the 2026 plans.
+    """
+    import shutil
+
+    from kennisgraaf.sources import shipped_root
+
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(shipped_root() / "ontology", out / "ontology")
+    by_graph: dict[str, list[ox.Triple]] = {}
+    for quad in generate(scale, seed, for_folder=True):
+        by_graph.setdefault(quad.graph_name.value[len(GRAPH_BASE):], []).append(quad.triple)
+    for name, triples in by_graph.items():
+        path = out / "graph" / f"{name}.ttl"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        header = f"# Synthetisch ({name}), schaal {scale}, seed {seed}: benchmarks/synth.py\n"
+        path.write_bytes(header.encode() + ox.serialize(triples, format=ox.RdfFormat.TURTLE))
+    texts = out / "graph" / "bronnen" / "synth"
+    texts.mkdir(parents=True)
+    for name in by_graph:
+        if name.startswith("plans/2026/p"):
+            n = name.rsplit("p", 1)[1]
+            body = "".join(f"Regel {i} van synthetisch kennisplan {n}.\n" for i in range(1, TEXT_LINES + 1))
+            (texts / f"kennisplan-{n}.txt").write_text(body, encoding="utf-8")
+    return sum(len(t) for t in by_graph.values())
 
 
 def synthetic_store(scale: int = 1, seed: int = 2026):
@@ -249,7 +321,12 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=100)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--out", type=Path, help="write N-Quads here (else only print the size)")
+    parser.add_argument("--folder", type=Path, help="write a data folder (ontology, plans, texts) here")
     args = parser.parse_args()
+    if args.folder:
+        count = write_folder(args.folder, args.scale, args.seed)
+        print(f"schaal {args.scale}: {count} triples in {args.folder}", file=sys.stderr)
+        return
     quads = list(generate(args.scale, args.seed))
     if args.out:
         args.out.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))

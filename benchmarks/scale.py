@@ -1,0 +1,155 @@
+"""Build and every command at 10 k, 100 k and 1 M triples, beside a plain rdflib pipeline.
+
+    python benchmarks/scale.py [--sizes 10k,100k,1M] [--runs 3] [--plain-at 10k,100k]
+
+For each size, benchmarks/synth.py writes a real data folder (ontology, plans, plan texts)
+that validates with 0 errors. Measured as whole processes, as a user feels them:
+  - cold `kennisgraaf build --force` (load, validate, reason, store): median, peak RSS
+  - warm commands on that build: stats, every catalogue query, overlap, gaps, rapport, view
+  - the plain pipeline on the same folder: rdflib parsing, pySHACL, owlrl, and the catalogue
+    queries through rdflib's SPARQL engine, in one process (skipped when it passes --plain-limit)
+Prints medians, peak RSS and the ratio plain / kennisgraaf. The machine is shared: read
+medians and ratios, not single figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from synth import write_folder
+
+#: synth scale per size (about 2,600 asserted triples per unit, plus the ontology)
+SIZES = {"10k": 4, "100k": 38, "1M": 385}
+PARAMS = {"thema": "Thema 0", "organisatie": "Organisatie 0", "onderwerp": "Onderwerp 0", "kwartaal": "Q2",
+          "minimum": "2", "item": "Product 0 van plan 0"}
+SCRIPT = shutil.which("kennisgraaf") or str(Path(sys.executable).parent / "kennisgraaf")
+
+
+def timed(cmd: list[str], timeout: float | None = None) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS (MB) and exit code of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _, status, usage = os.wait4(proc.pid, 0)
+    except KeyboardInterrupt:
+        proc.kill()
+        raise
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_maxrss // 1024, proc.returncode
+
+
+def median_run(cmd: list[str], runs: int) -> tuple[float, int]:
+    results = [timed(cmd) for _ in range(runs)]
+    failed = [r for r in results if r[2] != 0]
+    if failed:
+        raise SystemExit(f"mislukt ({failed[0][2]}): {' '.join(cmd)}")
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def commands(folder: Path, cache: Path, out: Path) -> dict[str, list[str]]:
+    from kennisgraaf.queries import Catalogue
+    from kennisgraaf.sources import DataFolder
+
+    common = ["--data", str(folder), "--cache-dir", str(cache)]
+    found = {"stats": ["stats", "-q", "--format", "csv", *common]}
+    catalogue = Catalogue.load(DataFolder.resolve(folder).queries_dir)
+    for query in catalogue.queries.values() if hasattr(catalogue, "queries") else catalogue:
+        name = query.name
+        params = [p for p in PARAMS if f"?{p}" in query.text and f"# Voorbeeld: kennisgraaf query {name} -p {p}"
+                  in query.text]
+        extra = [arg for p in params for arg in ("-p", f"{p}={PARAMS[p]}")]
+        found[f"query {name}"] = ["query", name, *extra, "-q", "--format", "csv", *common]
+    found["overlap"] = ["overlap", "-q", "--format", "csv", *common]
+    found["gaps"] = ["gaps", "-q", "--format", "csv", *common]
+    found["rapport"] = ["rapport", "-q", "--out", str(out / "rapport.html"), *common]
+    found["view themas"] = ["view", "themas", "-q", "--no-open", "--out", str(out / "v.html"), *common]
+    return found
+
+
+PLAIN = r"""
+import sys, time
+from pathlib import Path
+import owlrl
+from pyshacl import validate
+from rdflib import Graph
+folder = Path(sys.argv[1])
+start = time.perf_counter()
+graph = Graph()
+for path in sorted([*folder.glob("ontology/**/*.ttl"), *folder.glob("graph/**/*.ttl")]):
+    if path.name != "shapes.ttl":
+        graph.parse(path, format="turtle")
+shapes = Graph().parse(folder / "ontology" / "shapes.ttl", format="turtle")
+conforms, _, _ = validate(graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
+owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
+for query in sorted(Path(sys.argv[2]).glob("*.rq")):
+    text = query.read_text(encoding="utf-8")
+    if "?thema" in text or "?organisatie" in text or "?onderwerp" in text or "?item" in text:
+        pass  # parameters are bound by VALUES in kennisgraaf; rdflib runs the unbound query
+    list(graph.query(text))
+print(time.perf_counter() - start, len(graph))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10k,100k,1M")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--plain-at", default="10k,100k", help="sizes at which the plain pipeline runs too")
+    parser.add_argument("--plain-limit", type=float, default=600.0, help="seconds before the plain run is given up")
+    parser.add_argument("--keep", type=Path, help="keep the data folders here (else a temporary folder)")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="kg-scale-"))
+    from kennisgraaf.sources import shipped_root
+
+    queries_dir = shipped_root() / "queries"
+    report: list[tuple[str, str, str, str]] = []
+    try:
+        for size in args.sizes.split(","):
+            folder, cache, out = work / f"data-{size}", work / f"cache-{size}", work / f"out-{size}"
+            out.mkdir(parents=True, exist_ok=True)
+            triples = write_folder(folder, SIZES[size])
+            print(f"{size}: {triples} triples (synth schaal {SIZES[size]})", file=sys.stderr, flush=True)
+            runs = 1 if size == "1M" else args.runs
+            build_s, build_mb = median_run([SCRIPT, "build", "--force", "-q", "--data", str(folder), "--cache-dir",
+                                            str(cache)], runs)
+            report.append((size, "build (koud)", f"{build_s:.2f}", f"{build_mb}"))
+            warm = []
+            for name, cmd in commands(folder, cache, out).items():
+                secs, mb = median_run([SCRIPT, *cmd], runs)
+                warm.append(secs)
+                report.append((size, name, f"{secs:.2f}", f"{mb}"))
+                print(f"  {name}: {secs:.2f} s", file=sys.stderr, flush=True)
+            report.append((size, "warm: slechtste commando", f"{max(warm):.2f}", ""))
+            if size in args.plain_at.split(","):
+                try:
+                    start = time.perf_counter()
+                    proc = subprocess.run([sys.executable, "-c", PLAIN, str(folder), str(queries_dir)],
+                                          capture_output=True, text=True, timeout=args.plain_limit)
+                    plain = time.perf_counter() - start
+                    if proc.returncode:
+                        raise SystemExit(proc.stderr[-2000:])
+                    ours = build_s + sum(warm)
+                    report.append((size, "plain rdflib+pySHACL+owlrl+rdflib-SPARQL", f"{plain:.2f}", ""))
+                    report.append((size, "kennisgraaf build + alle commando's", f"{ours:.2f}", ""))
+                    report.append((size, "verhouding plain / kennisgraaf", f"{plain / ours:.1f}x", ""))
+                except subprocess.TimeoutExpired:
+                    report.append((size, "plain pipeline", f"> {args.plain_limit:.0f} (afgebroken)", ""))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    width = max(len(r[1]) for r in report)
+    print(f"{'grootte':8} {'meting':{width}} {'seconden':>12} {'piek-RSS MB':>12}")
+    for size, name, secs, mb in report:
+        print(f"{size:8} {name:{width}} {secs:>12} {mb:>12}")
+
+
+if __name__ == "__main__":
+    main()
