@@ -29,7 +29,7 @@ YEAR_PREFIXES = ("plan", "product", "overdracht", "bijeenkomst", "begroting", "a
 #: subjects that get a kn:vervolgOp link to the IRI they were copied from
 LINKED_CLASSES = ("kn:Kennisplan", "kn:Kennisproduct", "kn:Regieoverdracht")
 
-_SUBJECT = re.compile(r"^((?:%s):\S+)\s+a\s+(\S+)" % "|".join(YEAR_PREFIXES))
+_SUBJECT = re.compile(r"^((?:" + "|".join(YEAR_PREFIXES) + r"):\S+)\s+a\s+(\S+)")
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def _shift(code: str, van: int, naar: int, delta: int) -> str:
         code = re.sub(rf"\b({prefix}:(?:[a-z]+-)*){van}-", rf"\g<1>{naar}-", code)
     code = re.sub(r"\bkwartaal:(\d{4})-Q", lambda m: f"kwartaal:{int(m.group(1)) + delta}-Q", code)
     code = re.sub(r'"(\d{4})"\^\^xsd:gYear', lambda m: f'"{int(m.group(1)) + delta}"^^xsd:gYear', code)
-    code = re.sub(r'(skos:prefLabel "Kennisplan [^"]*?)\b%d\b' % van, rf"\g<1>{naar}", code)
+    code = re.sub(r'(skos:prefLabel "Kennisplan [^"]*?)\b' + str(van) + r'\b', rf"\g<1>{naar}", code)
     code = code.replace(f'"{van}/kennisplan-{van}-', f'"{naar}/kennisplan-{naar}-')
     return code
 

@@ -130,19 +130,23 @@ class Catalogue:
         `Jaarkeuze`, or None for the latest year with plans). With every year, a SELECT runs
         once per year and its rows come back with a leading `jaar` column.
         """
-        from .years import choose, uses_year, year_term
-
         query = self.get(name)
-        bound = self.bindings(store, query, values or {})
-        if not uses_year(query.text):
-            return store.run(query.text, bound)
-        keuze = choose(store, jaar)
-        if keuze.jaar is not None:
-            return store.run(query.text, {**bound, "jaar": year_term(keuze.jaar)})
-        return per_year(store, query.text, bound, keuze.jaren)
+        return scoped(store, query.text, self.bindings(store, query, values or {}), jaar)
 
     def run(self, store, name: str, values: dict[str, str] | None = None, jaar=None) -> Table:
         return from_results(self.execute(store, name, values, jaar), title=self.get(name).title)
+
+
+def scoped(store, text: str, bound: dict, jaar=None):
+    """Run `text` with its parameters `bound`, scoped to the plan year when it names `?jaar`."""
+    from .years import choose, uses_year, year_term
+
+    if not uses_year(text):
+        return store.run(text, bound)
+    keuze = choose(store, jaar)
+    if keuze.jaar is not None:
+        return store.run(text, {**bound, "jaar": year_term(keuze.jaar)})
+    return per_year(store, text, bound, keuze.jaren)
 
 
 def per_year(store, text: str, bound: dict, jaren) -> object:

@@ -83,11 +83,17 @@ def parse_year(text: str | int | None, option: str = "--jaar") -> int | str | No
 
 
 def choose(store, text: str | int | None = None, *, allow_all: bool = True, option: str = "--jaar") -> Jaarkeuze:
-    """The reader's choice against the years the graph has: default the latest."""
+    """The reader's choice against the years the store has plans for: default the latest."""
     if isinstance(text, Jaarkeuze):
         return text
+    parse_year(text, option)  # a malformed year fails before the store is asked
+    return pick(plan_years(store), text, allow_all=allow_all, option=option)
+
+
+def pick(jaren, text: str | int | None = None, *, allow_all: bool = True, option: str = "--jaar") -> Jaarkeuze:
+    """The reader's choice against a list of plan years: default the latest."""
     wanted = parse_year(text, option)
-    jaren = plan_years(store)
+    jaren = tuple(sorted(jaren))
     if wanted == ALLE:
         if not allow_all:
             raise KennisgraafError(f"{option} {ALLE}: kies hier één jaar ({_known(jaren)})")
