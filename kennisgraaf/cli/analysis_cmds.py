@@ -25,9 +25,17 @@ LangsOpt = Annotated[
 def _network(data, cache_dir, endpoint, quiet, jaar=None):
     """The analysis network of one plan year (default: the latest), with the plan texts of
     `data`; the year is said on stderr, so a table or a file stays as it was."""
+    from ..analysis.years import scope
+
+    network, keuze = _all_years(data, cache_dir, endpoint, quiet, jaar)
+    return scope(network, keuze.jaar)
+
+
+def _all_years(data, cache_dir, endpoint, quiet, jaar=None):
+    """The network of every year, and the year the reader chose."""
     from ..access import open_store
     from ..analysis.network import load_network
-    from ..analysis.years import plan_years, scope
+    from ..analysis.years import plan_years
     from ..sources import DataFolder
     from ..years import parse_year, pick
 
@@ -39,7 +47,7 @@ def _network(data, cache_dir, endpoint, quiet, jaar=None):
     if not quiet and len(keuze.jaren) > 1:
         err_console().print(f"{keuze.label()} (andere jaren: --jaar {', '.join(map(str, keuze.jaren))})",
                             highlight=False, markup=False)
-    return scope(network, keuze.jaar)
+    return network, keuze
 
 
 def _names(network):
@@ -167,6 +175,9 @@ def rapport(
     organisaties en onderwerpen die de meeste thema's verbinden, en clusters van thema's.
     HTML is één zelfstandig bestand (geen internet nodig).
 
+    Over één planjaar (standaard het laatste); heeft de graaf een eerder jaar, dan volgt een
+    hoofdstuk met wat er sinds dat jaar veranderde (als kennisgraaf vergelijk).
+
     Voorbeeld: kennisgraaf rapport --out rapport.html
     """
     from ..analysis import analyse
@@ -175,5 +186,11 @@ def rapport(
     if fmt is None:
         fmt = "html" if out is not None and Path(out).suffix.lower() in (".html", ".htm") else "md"
     check_format(fmt, FORMATS)
-    network = _network(data, cache_dir, endpoint, quiet, jaar)
-    write_text(render(analyse(network), fmt), out)
+    from ..analysis.compare import compare
+    from ..analysis.years import scope
+    from ..reports.vergelijking import comparison_blocks
+
+    everything, keuze = _all_years(data, cache_dir, endpoint, quiet, jaar)
+    earlier = [y for y in keuze.jaren if keuze.jaar is not None and y < keuze.jaar]
+    extra = comparison_blocks(compare(everything, earlier[-1], keuze.jaar)) if earlier else []
+    write_text(render(analyse(scope(everything, keuze.jaar)), fmt, extra), out)
