@@ -130,8 +130,14 @@ class Catalogue:
         `Jaarkeuze`, or None for the latest year with plans). With every year, a SELECT runs
         once per year and its rows come back with a leading `jaar` column.
         """
+        from .years import choose, qualify_quarters, uses_year
+
         query = self.get(name)
-        return scoped(store, query.text, self.bindings(store, query, values or {}), jaar)
+        values = dict(values or {})
+        if uses_year(query.text):
+            jaar = choose(store, jaar)
+            values = qualify_quarters(query.params, values, jaar)
+        return scoped(store, query.text, self.bindings(store, query, values), jaar)
 
     def run(self, store, name: str, values: dict[str, str] | None = None, jaar=None) -> Table:
         return from_results(self.execute(store, name, values, jaar), title=self.get(name).title)

@@ -105,5 +105,18 @@ def pick(jaren, text: str | int | None = None, *, allow_all: bool = True, option
     return Jaarkeuze(wanted, jaren)
 
 
+def qualify_quarters(params, values: dict[str, str], keuze: Jaarkeuze) -> dict[str, str]:
+    """A bare quarter ("Q2") for a query of one year means that year's quarter ("2027-Q2"), so
+    it stays unambiguous once the graph holds plans of several years."""
+    if keuze.jaar is None:
+        return values
+    out = dict(values)
+    for param in params:
+        raw = out.get(param.name)
+        if param.kind == "kwartaal" and raw and re.fullmatch(r"[Qq][1-4]", raw.strip()):
+            out[param.name] = f"{keuze.jaar}-Q{raw.strip()[1]}"
+    return out
+
+
 def _known(jaren) -> str:
     return "jaren met plannen: " + ", ".join(map(str, jaren)) if jaren else "de graaf heeft geen plannen"
