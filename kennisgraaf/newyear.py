@@ -41,6 +41,25 @@ class NewPlan:
     cleared: int
 
 
+def theme_slug(folder: DataFolder, text: str) -> str:
+    """The slug of the theme a curator types (name, abbreviation, code), looked up in the theme
+    register alone: a draft plan that does not validate yet must not stop the next command."""
+    import pyoxigraph as ox
+
+    from .resolve import resolve
+    from .store import OxigraphStore
+
+    register = folder.graph_dir / "registers" / "themas.ttl"
+    if not register.is_file():
+        raise KennisgraafError(f"themaregister ontbreekt: {register}")
+    store = ox.Store()
+    try:
+        store.load(path=str(register), format=ox.RdfFormat.TURTLE)
+    except (SyntaxError, OSError) as err:
+        raise KennisgraafError(f"{register}: {err}") from None
+    return resolve(OxigraphStore(store=store), "thema", text, "--thema").value.rstrip("/").rsplit("/", 1)[-1]
+
+
 def plan_file(folder: DataFolder, jaar: int, slug: str) -> Path:
     return folder.graph_dir / "plans" / str(jaar) / f"{slug}.ttl"
 

@@ -3,6 +3,7 @@
 tests/fixtures/jaren/graph/ holds only the fictional files (a ZZS plan for 2027, a minimal
 Bodem en ondergrond plan for 2026, and their texts); `compose` lays them over a copy of the
 shipped ontology/ and graph/, so the real data is never duplicated in the fixture.
+The pytest fixtures that build them live in conftest.py.
 """
 
 from __future__ import annotations

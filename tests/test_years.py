@@ -16,7 +16,6 @@ import json
 
 import pytest
 from golden import EXPECTED_JAREN, case_file, cases, render_case
-from jaren_helpers import compose
 from typer.testing import CliRunner
 
 from kennisgraaf.access import ensure_build
@@ -28,47 +27,9 @@ from kennisgraaf.analysis.overlap import overlaps
 from kennisgraaf.analysis.years import in_opbouw, scope
 from kennisgraaf.cli import app
 from kennisgraaf.reports.rapport import render
-from kennisgraaf.sources import DataFolder
-from kennisgraaf.store import OxigraphStore
 
 runner = CliRunner()
 ZZS = "https://w3id.org/kennisgraaf/id/thema/zeer-zorgwekkende-stoffen"
-
-
-@pytest.fixture(scope="session")
-def jaren_root(tmp_path_factory):
-    """Shipped data + ZZS 2027 + Bodem 2026."""
-    return compose(tmp_path_factory.mktemp("jaren") / "data", bodem=True)
-
-
-@pytest.fixture(scope="session")
-def jaren27_root(tmp_path_factory):
-    """Shipped data + ZZS 2027 only: every 2026 output must be as on the shipped data."""
-    return compose(tmp_path_factory.mktemp("jaren27") / "data", bodem=False)
-
-
-def _store(root, cache_dir):
-    return OxigraphStore(ensure_build(root, cache_dir).entry.graph_file)
-
-
-@pytest.fixture(scope="session")
-def jaren_store(jaren_root, cache_dir):
-    return _store(jaren_root, cache_dir)
-
-
-@pytest.fixture(scope="session")
-def jaren27_store(jaren27_root, cache_dir):
-    return _store(jaren27_root, cache_dir)
-
-
-@pytest.fixture(scope="session")
-def jaren27_network(jaren27_store, jaren27_root):
-    return load_network(jaren27_store, DataFolder.resolve(jaren27_root).sources_texts_dir)
-
-
-@pytest.fixture(scope="session")
-def jaren_network(jaren_store, jaren_root):
-    return load_network(jaren_store, DataFolder.resolve(jaren_root).sources_texts_dir)
 
 
 def invoke(*args):

@@ -77,8 +77,6 @@ def nieuw_jaar(
                      show_default=False),
     ] = None,
     data: DataOpt = None,
-    cache_dir: CacheOpt = None,
-    quiet: QuietOpt = False,
 ) -> None:
     """Begin het plan van volgend jaar met een kopie van dit jaar: het jaar aangepast in IRI's,
     naam en kwartalen, de planregels (kn:bronRegel) leeg en bij elk plan, product en elke
@@ -90,15 +88,11 @@ def nieuw_jaar(
 
     Voorbeeld: kennisgraaf nieuw-jaar 2027 --thema ZZS --data ./mijn-data
     """
-    from ..access import open_store
-    from ..newyear import new_year
-    from ..resolve import resolve
+    from ..newyear import new_year, theme_slug
     from ..sources import DataFolder
 
     folder = DataFolder.resolve(data)
-    store = open_store(folder, cache_dir, progress=progress(quiet))
-    slug = resolve(store, "thema", thema, name="--thema").value.rstrip("/").rsplit("/", 1)[-1]
-    done = new_year(folder, jaar, slug, van)
+    done = new_year(folder, jaar, theme_slug(folder, thema), van)
     console = err_console()
     console.print(f"geschreven: {done.target} (kopie van {done.source.relative_to(folder.root)}; "
                   f"{done.links} vervolgOp-links, {done.cleared} planregels leeggemaakt)",
