@@ -55,6 +55,12 @@ def scope(network: nx.MultiDiGraph, jaar: int | None) -> nx.MultiDiGraph:
     return g
 
 
+def latest(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The network of the latest year that has plans (what a reader sees without --jaar)."""
+    years = plan_years(network)
+    return scope(network, years[-1] if years else None)
+
+
 def _keep_plans(g: nx.MultiDiGraph, node: str, keep: set[str]) -> None:
     """A recurring item cut to the plans of the year: its plan, themes and line of that year."""
     data = g.nodes[node]
