@@ -99,11 +99,12 @@ def compare(network: nx.MultiDiGraph, van: int, naar: int, thema: str | None = N
         else:
             changes.append(Change("plan-ontbreekt", name, label(old, sorted(plans_of(old, t))[0]), str(van), "",
                                   f"{naar} heeft (nog) geen plan van dit thema"))
+    old_gaps, new_gaps = find_gaps(old), find_gaps(new)  # once per year: the rules see every theme
     for t in both:
         changes += _products(network, old, new, t)
         changes += _sets(old, new, t)
-        changes += _handovers(old, new, t, find_gaps(old), find_gaps(new))
-    changes += _findings(old, new, both, everywhere, find_gaps(old), find_gaps(new))
+        changes += _handovers(old, new, t, old_gaps, new_gaps)
+    changes += _findings(old, new, both, everywhere, old_gaps, new_gaps)
     order = list(KINDS)
     changes.sort(key=lambda c: (order.index(c.soort), c.thema.casefold(), c.wat.casefold()))
     labels = {n: d.get("label", n) for n, d in network.nodes(data=True)}
