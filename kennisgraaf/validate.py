@@ -83,10 +83,11 @@ class Facts:
         value = self._value(node, KN.bronRegel)
         return plan_line(value)
 
-    def violation(self, severity, node, path, message, value) -> Violation:
+    def violation(self, severity, node, path, message, value, source=None, line=None) -> Violation:
+        """A finding about `node`; its file and plan line unless the caller knows better."""
         return Violation(severity=severity, node=str(node.value) if hasattr(node, "value") else str(node),
                          label=self.label(node), path=path, message=message, value=value,
-                         source=self.origin.get(node, ""), line=self.line(node))
+                         source=source or self.origin.get(node, ""), line=line or self.line(node))
 
 
 def plan_line(value) -> int | None:
@@ -253,18 +254,25 @@ def run_checks(facts: Facts) -> list[Violation]:
 
 def check_source_lines(facts: Facts) -> list[Violation]:
     """Every kn:bronRegel must point at a line that exists in its plan's text, and every
-    kn:bestandsnaam at a file inside the data folder's plan texts (nothing outside is read)."""
-    query = """SELECT ?item ?line ?name WHERE {
-      GRAPH ?g { ?item kn:bronRegel ?line } FILTER(?g != ?inferred)
-      OPTIONAL { ?item kn:inPlan ?p }
-      BIND(COALESCE(?p, ?item) AS ?plan)
+    kn:bestandsnaam at a file inside the data folder's plan texts (nothing outside is read).
+
+    A recurring meeting is named by several plans (one per year): each plan file states its own
+    kn:inPlan and kn:bronRegel, so a line is checked against the plan stated in the same named
+    graph, and a fault is blamed on that file.
+    """
+    query = """SELECT ?item ?line ?g ?name WHERE {
+      GRAPH ?g { ?item kn:bronRegel ?line OPTIONAL { ?item kn:inPlan ?same } } FILTER(?g != ?inferred)
+      OPTIONAL { ?item kn:inPlan ?any FILTER(!BOUND(?same)) }
+      BIND(COALESCE(?same, ?any, ?item) AS ?plan)
       ?plan kn:bronDocument/kn:bestandsnaam ?name }"""
+    by_graph = {source.graph_iri: source.relative for source in facts.folder.sources()}
     lengths: dict[str, int | None] = {}
     found = []
     rows = facts.store.query(query.replace("?inferred", f"<{INFERRED_GRAPH}>"), prefixes={"kn": KN},
                              use_default_graph_as_union=True)
     for row in rows:
         item, line, name = row["item"], row["line"], str(row["name"].value)
+        where = by_graph.get(row["g"].value)
         number = plan_line(line)
         if name not in lengths:
             path = facts.folder.text_path(name)
@@ -273,11 +281,13 @@ def check_source_lines(facts: Facts) -> list[Violation]:
         length = lengths[name]
         if length is None:
             found.append(facts.violation("fout", item, "kn:bestandsnaam",
-                                         f"brontekst {name} ligt buiten de datamap; die wordt niet gelezen", name))
+                                         f"brontekst {name} ligt buiten de datamap; die wordt niet gelezen", name,
+                                         source=where))
         elif number is None or not 1 <= number <= length:
             why = (f"regel {line.value} bestaat niet in {name} ({length} regels)" if length
                    else f"brontekst {name} ontbreekt in {facts.folder.sources_texts_dir}")
-            found.append(facts.violation("fout", item, "kn:bronRegel", why, str(line.value)))
+            found.append(facts.violation("fout", item, "kn:bronRegel", why, str(line.value), source=where,
+                                         line=number))
     return found
 
 
