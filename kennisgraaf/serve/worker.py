@@ -16,6 +16,7 @@ behind heavy ones: it gets 503 with Retry-After at once.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import resource
 import signal
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from ..errors import QueryError
+from ..errors import QueryError, StoreError
 from ..sparql_guard import QueryRefused, check_read_only
 from ..store import query_options, short_message
 from . import negotiate
@@ -141,6 +142,10 @@ def worker_main(conn, graph_file: str, limits: Limits) -> None:
     limit_memory(limits.max_memory)
     store = ox.Store()
     store.bulk_load(path=graph_file, format=ox.RdfFormat.N_QUADS)
+    # Oxigraph reports a failed allocation (the memory limit) with a backtrace on stderr
+    # before it aborts; the pool answers the query and logs one line instead.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
     conn.send("ready")
     while True:
         try:
@@ -161,10 +166,15 @@ class Worker:
         child.close()
 
     def wait_ready(self, timeout: float) -> None:
-        if not self.conn.poll(timeout):
-            self.kill()
-            raise RuntimeError(f"worker niet gestart binnen {timeout:g} s")
-        self.conn.recv()
+        try:
+            if self.conn.poll(timeout):
+                self.conn.recv()
+                return
+        except (EOFError, OSError):
+            pass
+        self.kill()
+        raise StoreError(f"een werkproces kon de graaf niet laden (binnen {timeout:g} s, met de geheugengrens "
+                         "van --max-memory)")
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -217,7 +227,7 @@ class WorkerPool:
             fresh = self._start()
             try:
                 fresh.wait_ready(STARTUP_TIMEOUT)
-            except (RuntimeError, EOFError, OSError):
+            except (StoreError, EOFError, OSError):
                 with self._lock:
                     self._workers.discard(fresh)
                 return
