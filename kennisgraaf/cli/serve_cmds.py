@@ -41,15 +41,27 @@ def serve(
         bool,
         typer.Option("--views/--no-views", help="Zonder --site: maak bij het starten de weergaven en het rapport."),
     ] = True,
+    max_memory: Annotated[
+        int, typer.Option("--max-memory", metavar="MB", min=0,
+                          help="Geheugengrens per werkproces in MB (0: geen grens).")
+    ] = 1024,
+    max_mb: Annotated[
+        float, typer.Option("--max-answer-mb", metavar="MB", min=0.001, help="Hoogstens zoveel MB per antwoord.")
+    ] = 50.0,
+    cors: Annotated[
+        str | None,
+        typer.Option("--cors", metavar="ORIGIN", show_default=False,
+                     help="Sta webpagina's van deze origin (of '*') toe de antwoorden te lezen; standaard uit."),
+    ] = None,
     log: Annotated[bool, typer.Option("--log/--no-log", help="Toon elk verzoek op stderr.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Start een webserver op de graaf: een SPARQL 1.1-endpoint (/sparql), een vragenpagina met de
     vaste vragen, een pagina per bron (/id/thema/waterkwaliteit) en de weergaven (/site/).
 
-    Het endpoint is alleen-lezen: updates en SERVICE worden geweigerd, en elke query heeft een
-    tijdslimiet en een grens aan het aantal rijen. Zonder --site maakt de server bij het starten
-    de weergaven en het rapport van dezelfde build. Stop met Ctrl+C.
+    Het endpoint is alleen-lezen: updates, LOAD en SERVICE worden geweigerd, en elke query heeft een
+    tijdslimiet, een geheugengrens en een grens aan rijen en bytes per antwoord. Zonder --site
+    maakt de server bij het starten de weergaven en het rapport van dezelfde build. Stop met Ctrl+C.
 
     Voorbeeld: kennisgraaf serve --port 8000 --site ./weergaven
     """
@@ -57,6 +69,7 @@ def serve(
     from ..errors import KennisgraafError
     from ..serve import KennisgraafServer, ServeConfig
     from ..serve.server import default_workers
+    from ..serve.worker import MB
     from ..sources import DataFolder
     from ..store import OxigraphStore
 
@@ -86,6 +99,9 @@ def serve(
             max_rows=max_rows,
             workers=workers or default_workers(),
             site=site,
+            max_memory=max_memory * MB if max_memory else None,
+            max_bytes=int(max_mb * MB),
+            cors=cors,
             log=(lambda line: console.print(line, markup=False, highlight=False)) if log else None,
         )
         if host not in LOOPBACK:
