@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from .errors import StoreError
 from .namespaces import DCTERMS, GRAPH_BASE, XSD
-from .remote import GRAPH_FORMATS, check_url, error_text, http_opener, media_type
+from .remote import GRAPH_FORMATS, MAX_ANSWER_BYTES, check_url, error_text, fetch
 
 #: the record of the last publish: which graphs, from which build, when
 RECORD_GRAPH = GRAPH_BASE + "publicatie"
@@ -67,7 +67,7 @@ class GraphStore:
                  timeout: float = DEFAULT_TIMEOUT):
         self.url = check_url(url, "--store")
         self.timeout = timeout
-        self._opener = http_opener(url, user, password)
+        self._user, self._password = user, password
 
     def graph_url(self, graph: str) -> str:
         """`?graph=<iri>` (indirect identification), or `?default` for the default graph."""
@@ -82,24 +82,18 @@ class GraphStore:
                                          headers={"User-Agent": "kennisgraaf publish", **(headers or {})})
         what = f"{method} {graph or 'standaardgraaf'}"
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                return response.status, media_type(response.headers.get("Content-Type")), response.read()
+            return fetch(request, url=self.url, user=self._user, password=self._password, timeout=self.timeout,
+                         max_bytes=MAX_ANSWER_BYTES, what=f"{self.url}: {what}")
         except urllib.error.HTTPError as err:
             if err.code == 404 and method in ("GET", "DELETE"):
                 return 404, "", b""
-            detail = error_text(err.read() or b"") or err.reason
+            detail = error_text(getattr(err, "capped_body", b"")) or err.reason
             hint = ""
             if err.code == 401:
                 hint = " — controleer --user en het wachtwoord (--password-env), en of die gebruiker mag schrijven"
             elif err.code in (404, 405):
                 hint = " — is dit het Graph Store-adres? (Virtuoso: …/sparql-graph-crud-auth, Fuseki: …/<dataset>/data)"
             raise StoreError(f"{self.url}: {what} mislukt (HTTP {err.code}): {detail}{hint}") from None
-        except TimeoutError:
-            raise StoreError(f"{self.url}: {what} gaf binnen {self.timeout:g} s geen antwoord") from None
-        except urllib.error.URLError as err:
-            raise StoreError(f"{self.url} is niet bereikbaar: {err.reason}") from None
-        except OSError as err:
-            raise StoreError(f"{self.url} is niet bereikbaar: {err}") from None
 
     def put(self, graph: str, triples: list[ox.Triple]) -> int:
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""

@@ -49,6 +49,15 @@ EndpointOpt = Annotated[
         rich_help_panel="Gegevens",
     ),
 ]
+EndpointTimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        help="Met --endpoint: totale tijdslimiet per verzoek in seconden (ook voor een server die traag druppelt).",
+        min=0.1,
+        rich_help_panel="Gegevens",
+    ),
+]
 FormatOpt = Annotated[
     str,
     typer.Option("--format", "-f", help="Uitvoer: table, csv, json of md."),

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
+from .app import CacheOpt, DataOpt, EndpointOpt, EndpointTimeoutOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
 from .output import check_format, emit, progress, write_text
 
 ParamOpt = Annotated[
@@ -89,6 +89,7 @@ def query(
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
+    timeout: EndpointTimeoutOpt = 60.0,
     quiet: QuietOpt = False,
 ) -> None:
     """Stel een benoemde vraag (queries/*.rq) of een eigen query uit een bestand.
@@ -114,13 +115,13 @@ def query(
         if not file.is_file():
             raise QueryError(f"bestand niet gevonden: {file}")
         text = file.read_text(encoding="utf-8")
-        store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
+        store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet), timeout=timeout)
         show(store, store.run(text), fmt, out, title=file.name)
         return
     if not name:
         raise QueryError("geef de naam van een vraag, --file, of --list (kennisgraaf query --list)")
     catalogue.get(name)  # unknown name → the list, before any build
-    store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
+    store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet), timeout=timeout)
     results = catalogue.execute(store, name, parse_params(param))
     show(store, results, fmt, out, title=catalogue.get(name).title)
 
@@ -138,6 +139,7 @@ def sparql(
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
+    timeout: EndpointTimeoutOpt = 60.0,
     quiet: QuietOpt = False,
 ) -> None:
     """Voer een eigen SPARQL-query uit (alleen lezen). Prefixen als kn:, skos:, org:,
@@ -158,5 +160,5 @@ def sparql(
         raise QueryError('geef een query, bijvoorbeeld: kennisgraaf sparql "SELECT * WHERE { ?s a kn:Thema }"')
     if text == "-":
         text = sys.stdin.read()
-    store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet))
+    store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet), timeout=timeout)
     show(store, store.run(text), fmt, out)
