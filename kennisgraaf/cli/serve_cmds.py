@@ -143,7 +143,10 @@ def publish(
         bool,
         typer.Option("--prune/--no-prune", help="Verwijder eerder gepubliceerde grafen die de build niet meer heeft."),
     ] = True,
-    timeout: Annotated[float, typer.Option(help="Tijdslimiet per HTTP-verzoek in seconden.", min=1)] = 120.0,
+    timeout: Annotated[float, typer.Option(help="Totale tijdslimiet per HTTP-verzoek in seconden.", min=1)] = 120.0,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Stuur alle grafen, ook die een onderbroken vorige poging al verving.")
+    ] = False,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     fmt: FormatOpt = "table",
@@ -159,9 +162,9 @@ def publish(
     Voorbeeld: kennisgraaf publish --store http://localhost:8890/sparql-graph-crud-auth --user dba --password-env KG_WW
     """
     from ..access import ensure_build
+    from ..cache import Cache
     from ..errors import KennisgraafError
-    from ..namespaces import GRAPH_BASE
-    from ..publish import GraphStore
+    from ..publish import GraphStore, PublishState, short_name
     from ..publish import publish as run_publish
     from ..tables import Table
 
@@ -178,15 +181,20 @@ def publish(
     target = GraphStore(store, user=user, password=password, timeout=timeout)
     console = err_console()
     step = None if quiet else (lambda graph: console.print(f"PUT {graph}", highlight=False))
-    result = run_publish(report.entry.graph_file, target, build_key=report.entry.folder.name, prune=prune,
-                         progress=step)
-
-    def short(graph: str) -> str:
-        return graph[len(GRAPH_BASE):] if graph.startswith(GRAPH_BASE) else (graph or "(standaardgraaf)")
+    build_key = report.entry.folder.name
+    state = PublishState(Cache(cache_dir).root, target.url, build_key)
+    if all_:
+        state.clear()
+    elif state.done() and not quiet:
+        console.print(f"vervolg van een onderbroken publicatie: {len(state.done())} grafen waren al vervangen "
+                      "(--all stuurt alles opnieuw)", highlight=False)
+    result = run_publish(report.entry.graph_file, target, build_key=build_key, prune=prune, progress=step,
+                         state=state)
 
     status = {200: "vervangen", 201: "nieuw", 204: "vervangen"}
-    rows = [[short(g.graph), g.triples, status.get(g.status, str(g.status))] for g in result.graphs]
-    rows += [[short(g), 0, "verwijderd"] for g in result.removed]
+    rows = [[short_name(g.graph), g.triples, status.get(g.status, str(g.status))] for g in result.graphs]
+    rows += [[short_name(g), 0, "al vervangen (vorige poging)"] for g in result.skipped]
+    rows += [[short_name(g), 0, "verwijderd"] for g in result.removed]
     notes = [f"{result.triples} triples in {len(result.graphs)} grafen naar {result.store} "
              f"in {result.seconds:.1f} s"]
     emit(Table(["graaf", "triples", "actie"], rows, title="Gepubliceerd", notes=notes), fmt, out)
