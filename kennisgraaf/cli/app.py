@@ -81,5 +81,11 @@ def handles_errors(func):
             return func(*args, **kwargs)
         except KennisgraafError as err:
             fail(err)
+        except OSError as err:  # the last net: a file that cannot be read or written, in one line
+            if err.filename is None:
+                raise
+            from .paths import os_reason
+
+            fail(KennisgraafError(f"{err.filename}: {os_reason(err)}"))
 
     return wrapper

@@ -10,6 +10,7 @@ import typer
 
 from .app import CacheOpt, DataOpt, EndpointOpt, EndpointTimeoutOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
 from .output import check_format, emit, progress, write_text
+from .paths import check_out_file, decode_stdin, read_utf8
 
 ParamOpt = Annotated[
     list[str] | None,
@@ -104,6 +105,7 @@ def query(
     from ..queries import Catalogue
     from ..sources import DataFolder
 
+    check_out_file(out)  # before any build: a folder or an unwritable path is said at once
     folder = DataFolder.resolve(data)
     catalogue = Catalogue.load(folder.queries_dir)
     if list_:
@@ -114,7 +116,7 @@ def query(
             raise QueryError("geef een vraagnaam óf --file, niet allebei")
         if not file.is_file():
             raise QueryError(f"bestand niet gevonden: {file}")
-        text = file.read_text(encoding="utf-8")
+        text = read_utf8(file, "--file")
         store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet), timeout=timeout)
         show(store, store.run(text), fmt, out, title=file.name)
         return
@@ -152,6 +154,7 @@ def sparql(
     from ..namespaces import PREFIXES
     from ..tables import Table
 
+    check_out_file(out)
     if explain:
         emit(Table(["prefix", "IRI"], [[p + ":", iri] for p, iri in PREFIXES.items()], title="Prefixen"), fmt, out)
         if not text:
@@ -159,6 +162,6 @@ def sparql(
     if not text:
         raise QueryError('geef een query, bijvoorbeeld: kennisgraaf sparql "SELECT * WHERE { ?s a kn:Thema }"')
     if text == "-":
-        text = sys.stdin.read()
+        text = decode_stdin(sys.stdin.buffer.read())
     store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet), timeout=timeout)
     show(store, store.run(text), fmt, out)
