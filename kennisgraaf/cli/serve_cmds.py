@@ -44,10 +44,14 @@ def serve(
     max_memory: Annotated[
         int, typer.Option("--max-memory", metavar="MB", min=0,
                           help="Geheugengrens per werkproces in MB (0: geen grens).")
-    ] = 1024,
+    ] = 512,
     max_mb: Annotated[
         float, typer.Option("--max-answer-mb", metavar="MB", min=0.001, help="Hoogstens zoveel MB per antwoord.")
     ] = 50.0,
+    queue_wait: Annotated[
+        float, typer.Option("--queue-wait", metavar="S", min=0,
+                            help="Zo lang mag een query op een vrij werkproces wachten; daarna 503 (0: meteen).")
+    ] = 0.0,
     cors: Annotated[
         str | None,
         typer.Option("--cors", metavar="ORIGIN", show_default=False,
@@ -102,6 +106,7 @@ def serve(
             max_memory=max_memory * MB if max_memory else None,
             max_bytes=int(max_mb * MB),
             cors=cors,
+            queue_wait=queue_wait,
             log=(lambda line: console.print(line, markup=False, highlight=False)) if log else None,
         )
         if host not in LOOPBACK:

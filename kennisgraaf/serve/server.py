@@ -43,7 +43,7 @@ class ServeConfig:
     site: Path | None = None  # the views and the report, served under /site/
     max_body: int = 1_000_000  # bytes in a POST body
     max_bytes: int = 50 * MB  # bytes in one answer
-    max_memory: int | None = 1024 * MB  # address space of one worker process (RLIMIT_AS)
+    max_memory: int | None = 512 * MB  # address space of one worker process (RLIMIT_AS)
     body_timeout: float = 10.0  # seconds to receive a whole request body
     queue_wait: float = 0.0  # seconds a query may wait for a free worker before 503
     cors: str | None = None  # the origin allowed to read answers from a browser (Access-Control-Allow-Origin)

@@ -41,7 +41,7 @@ class Limits:
 
     max_rows: int = 10_000
     max_bytes: int = 50 * MB
-    max_memory: int | None = 1024 * MB  # None: no limit (the operating system's)
+    max_memory: int | None = 512 * MB  # None: no limit (the operating system's)
 
 
 @dataclass(frozen=True)
