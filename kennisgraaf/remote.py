@@ -318,7 +318,9 @@ class RemoteStore(Store):
         try:  # Oxigraph parses the solutions lazily, while they are read
             return ResultSet.from_solutions(solutions)
         except (SyntaxError, ValueError, TypeError) as err:
-            raise self._unreadable(err) from None
+            problem = self._unreadable(err)
+        del solutions  # not kept alive by the traceback: Oxigraph's results belong to this thread
+        raise problem
 
     def _ask(self, query: str) -> bool:
         answer = self._results(query)
@@ -330,7 +332,9 @@ class RemoteStore(Store):
             try:
                 rows = [solution[0] for solution in answer]
             except (SyntaxError, ValueError, TypeError) as err:
-                raise self._unreadable(err) from None
+                problem = self._unreadable(err)
+                del answer
+                raise problem from None
             if len(rows) <= 1:
                 return bool(rows) and rows[0] is not None and rows[0].value in ("1", "true")
         raise StoreError(f"{self.endpoint} gaf rijen terug op een ASK-query")
