@@ -51,7 +51,7 @@ def serve(
     queue_wait: Annotated[
         float, typer.Option("--queue-wait", metavar="S", min=0,
                             help="Zo lang mag een query op een vrij werkproces wachten; daarna 503 (0: meteen).")
-    ] = 0.0,
+    ] = 0.5,
     cors: Annotated[
         str | None,
         typer.Option("--cors", metavar="ORIGIN", show_default=False,

@@ -45,7 +45,7 @@ class ServeConfig:
     max_bytes: int = 50 * MB  # bytes in one answer
     max_memory: int | None = 512 * MB  # address space of one worker process (RLIMIT_AS)
     body_timeout: float = 10.0  # seconds to receive a whole request body
-    queue_wait: float = 0.0  # seconds a query may wait for a free worker before 503
+    queue_wait: float = 0.5  # seconds a query may wait for a free worker before 503
     cors: str | None = None  # the origin allowed to read answers from a browser (Access-Control-Allow-Origin)
     log: object = None  # callable(str) for one line per request; None: silent
 

@@ -10,7 +10,7 @@ The worker is also where a query is checked (parsed by the guard) and where memo
 bounded: each worker process runs under an address-space limit (RLIMIT_AS), so a query
 that would build gigabytes fails in that worker alone, which is then replaced. The
 answer is bounded in rows and in bytes. When every worker is busy a query is not queued
-behind heavy ones: it gets 503 with Retry-After at once.
+behind heavy ones: after a short wait (`queue_wait`) it gets 503 with Retry-After.
 """
 
 from __future__ import annotations
@@ -195,7 +195,7 @@ class WorkerPool:
     """A fixed number of worker processes; `run` borrows one for a query, within the time limit."""
 
     def __init__(self, graph_file: str, *, size: int = 2, timeout: float = 10.0, limits: Limits | None = None,
-                 queue_wait: float = 0.0):
+                 queue_wait: float = 0.5):
         self.graph_file, self.size, self.timeout = str(graph_file), size, timeout
         self.limits = limits or Limits()
         self.queue_wait = queue_wait
@@ -241,9 +241,10 @@ class WorkerPool:
     def run(self, job: Job) -> Outcome:
         """The worker's outcome, or the error outcome when busy, over the time limit or crashed.
 
-        A query waits for a free worker at most `queue_wait` seconds (none by default): a
-        full pool answers 503 with Retry-After at once, so a cheap query is never queued
-        behind heavy ones for the length of their time limit.
+        A query waits for a free worker at most `queue_wait` seconds (half a second by
+        default: enough for a burst of cheap queries to take turns), then a full pool
+        answers 503 with Retry-After, so a cheap query is never queued behind heavy ones
+        for the length of their time limit.
         """
         try:
             worker = self._idle.get(timeout=self.queue_wait) if self.queue_wait > 0 else self._idle.get_nowait()
