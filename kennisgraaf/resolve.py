@@ -6,11 +6,18 @@ are loaded it is ambiguous and the user is asked for "2027-Q2".
 Candidates and their labels come from the graph itself (bound with VALUES, never pasted),
 so a 2027 organisation is found without code changes. An unknown value gets the closest
 matches in the error message.
+
+The name matching itself (`normalise`, `NameIndex`: labels, abbreviations, `skos:altLabel`,
+slugs, fuzzy suggestions above a threshold, and finding names in running text) is the one
+rule shared by query parameters, `inlezen` (workbook cells) and `scan` (plan texts).
 """
 
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
@@ -49,22 +56,144 @@ SELECT ?item ?label WHERE {
 """
 
 
+#: how similar (difflib ratio) a typed name must be to a known one to be suggested
+SUGGEST_CUTOFF = 0.75
+
+
 def _slug(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+def normalise(text: str) -> str:
+    """The matching key of a name: no accents, case, punctuation or doubled spaces; & is 'en'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("&", " en ")
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+
+
+def slugify(text: str) -> str:
+    """A stable, readable IRI slug for a name: 'Zó Werkt Water' → 'zo-werkt-water'."""
+    return normalise(text).replace(" ", "-")
+
+
+def is_abbreviation(label: str) -> bool:
+    """'RIVM', 'Bal', 'IenW', 'KRW': matched in text with their capitals, not as a word like 'bal'."""
+    letters = [c for c in label if c.isalpha()]
+    return bool(letters) and (len(label) <= 4 or sum(c.isupper() for c in letters) >= 2) and " " not in label
+
+
+@dataclass
+class Mention:
+    """One place a text names a known item: the 1-based line, the words as written."""
+
+    iri: str
+    line: int
+    text: str
+
+
+@dataclass
+class NameIndex:
+    """Every name of the items of one kind (labels, abbreviations, slugs) → their IRIs."""
+
+    names: dict[str, set[str]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # IRI → its preferred label
+    abbreviations: dict[str, set[str]] = field(default_factory=dict)  # as written → IRIs
+
+    def add(self, iri: str, label: str, preferred: bool = False) -> None:
+        key = normalise(label)
+        if not key:
+            return
+        self.names.setdefault(key, set()).add(iri)
+        if is_abbreviation(label.strip()):
+            self.abbreviations.setdefault(label.strip(), set()).add(iri)
+        if preferred or iri not in self.labels:
+            self.labels[iri] = label
+        self.names.setdefault(normalise(_slug(iri)), set()).add(iri)
+
+    def lookup(self, raw: str) -> set[str]:
+        """The IRIs this exact name (after normalisation) stands for."""
+        return set(self.names.get(normalise(raw), set()))
+
+    def suggest(self, raw: str, n: int = 3, cutoff: float = SUGGEST_CUTOFF) -> list[str]:
+        """The preferred labels of the closest known names, best first."""
+        key = normalise(raw)
+        close = difflib.get_close_matches(key, list(self.names), n=n * 3, cutoff=cutoff)
+        found: list[str] = []
+        for name in close:
+            for iri in sorted(self.names[name]):
+                label = self.labels.get(iri, name)
+                if label not in found:
+                    found.append(label)
+        return found[:n]
+
+    def label_for(self, iri: str) -> str:
+        """A name that finds exactly this IRI again: its label, or its slug when that is ambiguous."""
+        label = self.labels.get(iri)
+        if label is not None and self.lookup(label) == {iri}:
+            return label
+        return _slug(iri)
+
+    def find_in(self, lines: list[str]) -> list[Mention]:
+        """Every place the lines name an item; longest names first, so 'Bodem en ondergrond'
+        is not also counted as 'Bodem'."""
+        patterns = _patterns(self)
+        found = []
+        for number, line in enumerate(lines, start=1):
+            taken: list[tuple[int, int]] = []
+            plain = _fold(line)
+            for pattern, iris, folded in patterns:
+                for match in pattern.finditer(plain if folded else line):
+                    span = match.span()
+                    if any(span[0] < end and start < span[1] for start, end in taken):
+                        continue
+                    taken.append(span)
+                    found += [Mention(iri, number, line[span[0] : span[1]]) for iri in sorted(iris)]
+        return found
+
+
+def _fold(text: str) -> str:
+    """Case and accents folded, same length as the input so match spans point into it."""
+    out = []
+    for c in text:
+        base = unicodedata.normalize("NFKD", c)
+        base = "".join(b for b in base if not unicodedata.combining(b)).casefold()
+        out.append(base[:1] if len(base) >= 1 else " ")
+    return "".join(out)
+
+
+def _patterns(index: NameIndex) -> list[tuple[re.Pattern, set[str], bool]]:
+    """Regexes for the names of an index, longest first: abbreviations case-sensitive."""
+    patterns: list[tuple[int, re.Pattern, set[str], bool]] = []
+    for written, iris in index.abbreviations.items():
+        body = re.escape(written)
+        patterns.append((len(written), re.compile(rf"(?<![\w-]){body}(?![\w])"), iris, False))
+    for key, iris in index.names.items():
+        if any(normalise(w) == key for w in index.abbreviations) or len(key) < 3:
+            continue
+        words = ["(?:en|&)" if w == "en" else re.escape(w) for w in key.split()]
+        body = r"[\s\-/,.()']+".join(words)
+        patterns.append((len(key), re.compile(rf"(?<![\w]){body}(?!\w)"), iris, True))
+    patterns.sort(key=lambda p: -p[0])
+    return [(p, iris, folded) for _, p, iris, folded in patterns]
+
+
 def candidates(store, kind: str) -> dict[str, set[str]]:
-    """label (casefolded) → IRIs, for every item of this kind, its slug included."""
+    """label (normalised) → IRIs, for every item of this kind, its slug included."""
+    return index(store, kind).names
+
+
+def index(store, kind: str) -> NameIndex:
+    """The names of every item of this kind in the store (a 2027 organisation included)."""
     results = store.select(CANDIDATES, {"class": ox.NamedNode(KIND_CLASS[kind])})
     namespace = KIND_NAMESPACE.get(kind)
-    table: dict[str, set[str]] = {}
+    names = NameIndex()
     for row in results.rows:
         iri = row["item"].value
         if namespace and not iri.startswith(namespace):
             continue
-        for label in (row["label"].value, _slug(iri)):
-            table.setdefault(label.casefold().strip(), set()).add(iri)
-    return table
+        names.add(iri, row["label"].value)
+    return names
 
 
 def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Literal | list[ox.NamedNode]:
@@ -79,9 +208,10 @@ def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Lit
             raise QueryError(f"{what}: {raw!r} is geen geheel getal") from None
     if kind not in KIND_CLASS:
         raise QueryError(f"{what}: onbekende soort parameter {kind!r}")
-    table = candidates(store, kind)
-    key = raw.casefold().strip()
-    hits = table.get(key, set())
+    names = index(store, kind)
+    table = names.names
+    key = normalise(raw)
+    hits = names.lookup(raw)
     if len(hits) == 1:
         return ox.NamedNode(next(iter(hits)))
     if len(hits) > 1 and kind in MULTI_KINDS:
