@@ -49,7 +49,7 @@ KIND_NAMESPACE = {"onderwerp": str(ID["onderwerp"]), "status": str(ID["status"])
 CANDIDATES = """
 SELECT ?item ?label WHERE {
   ?item a ?class .
-  { ?item skos:prefLabel|skos:altLabel|dcterms:title|skos:notation ?label }
+  { ?item skos:prefLabel|skos:altLabel|skos:hiddenLabel|dcterms:title|skos:notation ?label }
   UNION { ?item a kn:Kwartaal ; kn:volgnummer ?n ; kn:jaar ?jaar . BIND(CONCAT("Q", STR(?n)) AS ?label)
           FILTER EXISTS { ?plan a kn:Kennisplan ; kn:jaar ?jaar } }
 }
@@ -78,9 +78,13 @@ def slugify(text: str) -> str:
 
 
 def is_abbreviation(label: str) -> bool:
-    """'RIVM', 'Bal', 'IenW', 'KRW': matched in text with their capitals, not as a word like 'bal'."""
-    letters = [c for c in label if c.isalpha()]
-    return bool(letters) and (len(label) <= 4 or sum(c.isupper() for c in letters) >= 2) and " " not in label
+    """'RIVM', 'Bal', 'IenW', 'KRW': short names matched in text as written (with their
+    capitals), so 'Bal' does not match the word 'bal'; longer names match in any case."""
+    return " " not in label and len(label) <= 4 and any(c.isalpha() for c in label)
+
+
+#: "PGS15, 29 en 37": a series that names PGS 15, PGS 29 and PGS 37
+_SERIES = re.compile(r"(?<![\w])([A-Z]{2,})[\s-]?(\d+)((?:\s*(?:,|en|of)\s*\d+)+)")
 
 
 @dataclass
@@ -135,20 +139,28 @@ class NameIndex:
         return _slug(iri)
 
     def find_in(self, lines: list[str]) -> list[Mention]:
-        """Every place the lines name an item; longest names first, so 'Bodem en ondergrond'
-        is not also counted as 'Bodem'."""
+        """Every place the lines name an item. A name may run on to the next line (the OCR'd
+        plans break lines anywhere); it counts for the line it starts on. Longest names win,
+        so 'Bodem en ondergrond' is not also counted as 'Bodem'."""
         patterns = _patterns(self)
         found = []
         for number, line in enumerate(lines, start=1):
+            following = lines[number] if number < len(lines) else ""
+            window = f"{line} {following}"
+            plain = _fold(window)
             taken: list[tuple[int, int]] = []
-            plain = _fold(line)
             for pattern, iris, folded in patterns:
-                for match in pattern.finditer(plain if folded else line):
+                for match in pattern.finditer(plain if folded else window):
                     span = match.span()
-                    if any(span[0] < end and start < span[1] for start, end in taken):
+                    if span[0] >= len(line) or any(span[0] < end and start < span[1] for start, end in taken):
                         continue
                     taken.append(span)
-                    found += [Mention(iri, number, line[span[0] : span[1]]) for iri in sorted(iris)]
+                    found += [Mention(iri, number, window[span[0] : span[1]]) for iri in sorted(iris)]
+            for match in _SERIES.finditer(line):
+                prefix, numbers = match.group(1), [match.group(2), *re.findall(r"\d+", match.group(3))]
+                for n in numbers[1:]:
+                    for iri in sorted(self.lookup(f"{prefix}{n}") or self.lookup(f"{prefix} {n}")):
+                        found.append(Mention(iri, number, f"{prefix} {n}"))
         return found
 
 
@@ -169,10 +181,10 @@ def _patterns(index: NameIndex) -> list[tuple[re.Pattern, set[str], bool]]:
         body = re.escape(written)
         patterns.append((len(written), re.compile(rf"(?<![\w-]){body}(?![\w])"), iris, False))
     for key, iris in index.names.items():
-        if any(normalise(w) == key for w in index.abbreviations) or len(key) < 3:
+        if (len(key) <= 4 and any(normalise(w) == key for w in index.abbreviations)) or len(key) < 3:
             continue
         words = ["(?:en|&)" if w == "en" else re.escape(w) for w in key.split()]
-        body = r"[\s\-/,.()']+".join(words)
+        body = r"[\W_]+".join(words)
         patterns.append((len(key), re.compile(rf"(?<![\w]){body}(?!\w)"), iris, True))
     patterns.sort(key=lambda p: -p[0])
     return [(p, iris, folded) for _, p, iris, folded in patterns]

@@ -20,7 +20,7 @@ from .columns import REGISTER_KINDS
 
 #: the register kinds with the IRI namespace their items live in
 KIND_NAMESPACE = {kind: str(ID[kind]) for kind in REGISTER_KINDS}
-NAME_PROPERTIES = (SKOS.prefLabel, SKOS.altLabel, SKOS.notation, DCTERMS["title"])
+NAME_PROPERTIES = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, SKOS.notation, DCTERMS["title"])
 
 
 @dataclass
