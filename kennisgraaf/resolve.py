@@ -94,6 +94,7 @@ class Mention:
     iri: str
     line: int
     text: str
+    kind: str = ""
 
 
 @dataclass
@@ -103,14 +104,18 @@ class NameIndex:
     names: dict[str, set[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # IRI → its preferred label
     abbreviations: dict[str, set[str]] = field(default_factory=dict)  # as written → IRIs
+    literal: dict[str, set[str]] = field(default_factory=dict)  # 'omgevingsdienst.nl': dots count
 
     def add(self, iri: str, label: str, preferred: bool = False) -> None:
         key = normalise(label)
         if not key:
             return
         self.names.setdefault(key, set()).add(iri)
-        if is_abbreviation(label.strip()):
-            self.abbreviations.setdefault(label.strip(), set()).add(iri)
+        written = label.strip()
+        if is_abbreviation(written):
+            self.abbreviations.setdefault(written, set()).add(iri)
+        elif re.search(r"\w\.\w", written):
+            self.literal.setdefault(_fold(written), set()).add(iri)
         if preferred or iri not in self.labels:
             self.labels[iri] = label
         self.names.setdefault(normalise(_slug(iri)), set()).add(iri)
@@ -139,29 +144,39 @@ class NameIndex:
         return _slug(iri)
 
     def find_in(self, lines: list[str]) -> list[Mention]:
-        """Every place the lines name an item. A name may run on to the next line (the OCR'd
-        plans break lines anywhere); it counts for the line it starts on. Longest names win,
-        so 'Bodem en ondergrond' is not also counted as 'Bodem'."""
-        patterns = _patterns(self)
-        found = []
-        for number, line in enumerate(lines, start=1):
-            following = lines[number] if number < len(lines) else ""
-            window = f"{line} {following}"
-            plain = _fold(window)
-            taken: list[tuple[int, int]] = []
-            for pattern, iris, folded in patterns:
-                for match in pattern.finditer(plain if folded else window):
-                    span = match.span()
-                    if span[0] >= len(line) or any(span[0] < end and start < span[1] for start, end in taken):
-                        continue
-                    taken.append(span)
-                    found += [Mention(iri, number, window[span[0] : span[1]]) for iri in sorted(iris)]
-            for match in _SERIES.finditer(line):
-                prefix, numbers = match.group(1), [match.group(2), *re.findall(r"\d+", match.group(3))]
-                for n in numbers[1:]:
-                    for iri in sorted(self.lookup(f"{prefix}{n}") or self.lookup(f"{prefix} {n}")):
-                        found.append(Mention(iri, number, f"{prefix} {n}"))
-        return found
+        return find_names({"": self}, lines)
+
+
+def find_names(indexes: dict[str, NameIndex], lines: list[str]) -> list[Mention]:
+    """Every place the lines name an item of any of these indexes (kind → index).
+
+    A name may run on to the next line (the OCR'd plans break lines anywhere); it counts for
+    the line it starts on. Within a kind the longest name wins ('Bodem en ondergrond', not also
+    'Bodem'); a topic inside a meeting's name ('Handboek Onvoorziene Lozingen') is still named.
+    """
+    patterns = [p for kind, index in indexes.items() for p in _patterns(index, kind)]
+    patterns.sort(key=lambda p: -p[0])
+    found = []
+    for number, line in enumerate(lines, start=1):
+        following = lines[number] if number < len(lines) else ""
+        window = f"{line} {following}"
+        plain = _fold(window)
+        taken: dict[str, list[tuple[int, int]]] = {}
+        for _, pattern, iris, folded, kind in patterns:
+            spans = taken.setdefault(kind, [])
+            for match in pattern.finditer(plain if folded else window):
+                span = match.span()
+                if span[0] >= len(line) or any(span[0] < end and start < span[1] for start, end in spans):
+                    continue  # inside a longer name of the same kind
+                spans.append(span)
+                found += [Mention(iri, number, window[span[0] : span[1]], kind) for iri in sorted(iris)]
+        for match in _SERIES.finditer(line):
+            prefix, numbers = match.group(1), [match.group(2), *re.findall(r"\d+", match.group(3))]
+            for n in numbers[1:]:
+                for kind, index in indexes.items():
+                    for iri in sorted(index.lookup(f"{prefix}{n}") or index.lookup(f"{prefix} {n}")):
+                        found.append(Mention(iri, number, f"{prefix} {n}", kind))
+    return found
 
 
 def _fold(text: str) -> str:
@@ -174,20 +189,23 @@ def _fold(text: str) -> str:
     return "".join(out)
 
 
-def _patterns(index: NameIndex) -> list[tuple[re.Pattern, set[str], bool]]:
-    """Regexes for the names of an index, longest first: abbreviations case-sensitive."""
-    patterns: list[tuple[int, re.Pattern, set[str], bool]] = []
+def _patterns(index: NameIndex, kind: str) -> list[tuple[int, re.Pattern, set[str], bool, str]]:
+    """Regexes for the names of an index: abbreviations case-sensitive, the rest folded."""
+    patterns = []
     for written, iris in index.abbreviations.items():
         body = re.escape(written)
-        patterns.append((len(written), re.compile(rf"(?<![\w-]){body}(?![\w])"), iris, False))
+        patterns.append((len(written), re.compile(rf"(?<![\w-]){body}(?![\w])"), iris, False, kind))
+    literal_keys = {normalise(w) for w in index.literal}
+    for written, iris in index.literal.items():
+        patterns.append((len(written), re.compile(rf"(?<![\w]){re.escape(written)}(?!\w)"), iris, True, kind))
     for key, iris in index.names.items():
-        if (len(key) <= 4 and any(normalise(w) == key for w in index.abbreviations)) or len(key) < 3:
+        short = len(key) <= 4 and any(normalise(w) == key for w in index.abbreviations)
+        if short or len(key) < 3 or key in literal_keys:
             continue
         words = ["(?:en|&)" if w == "en" else re.escape(w) for w in key.split()]
         body = r"[\W_]+".join(words)
-        patterns.append((len(key), re.compile(rf"(?<![\w]){body}(?!\w)"), iris, True))
-    patterns.sort(key=lambda p: -p[0])
-    return [(p, iris, folded) for _, p, iris, folded in patterns]
+        patterns.append((len(key), re.compile(rf"(?<![\w]){body}(?!\w)"), iris, True, kind))
+    return patterns
 
 
 def candidates(store, kind: str) -> dict[str, set[str]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from ..errors import KennisgraafError
-from ..resolve import Mention, normalise
+from ..resolve import Mention, find_names, normalise
 from ..sources import DataFolder
 from ..tables import Table, compact
 from .registers import Registers
@@ -94,9 +94,8 @@ def scan(path: Path, folder: DataFolder, theme: str | None = None, year: str | N
     year = year or (guessed[0] if guessed else None)
     report = ScanReport(path.name, theme)
     mentions: dict[tuple[str, str], list[Mention]] = {}
-    for kind in SCAN_KINDS:
-        for mention in registers.indexes[kind].find_in(lines):
-            mentions.setdefault((kind, mention.iri), []).append(mention)
+    for mention in find_names({kind: registers.indexes[kind] for kind in SCAN_KINDS}, lines):
+        mentions.setdefault((mention.kind, mention.iri), []).append(mention)
     for (kind, iri), found in sorted(mentions.items()):
         label = registers.indexes[kind].labels.get(iri, iri)
         report.named.append(Found(kind, iri, label, sorted({m.line for m in found}), lines[found[0].line - 1].strip()))
