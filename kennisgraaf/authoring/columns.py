@@ -72,7 +72,11 @@ class Column:
     def letter_help(self) -> str:
         many = ""
         if self.multi:
-            many = "; meerdere teksten elk op een eigen regel in de cel" if self.kind in LITERAL_KINDS else "; meerdere waarden gescheiden door ';'"
+            many = (
+                "; meerdere teksten elk op een eigen regel in de cel"
+                if self.kind in LITERAL_KINDS
+                else "; meerdere waarden gescheiden door ';'"
+            )
         need = " Verplicht." if self.required else ""
         return f"{self.help} ({KIND_HELP[self.kind]}{many}).{need}"
 
@@ -91,46 +95,76 @@ class Sheet:
         return next(c for c in self.columns if c.header == header)
 
 
-ID = Column("ID", "Vaste sleutel van de regel (wordt het laatste deel van de IRI); leeg = afgeleid van de naam", None, width=34)
+ID = Column(
+    "ID", "Vaste sleutel van de regel (wordt het laatste deel van de IRI); leeg = afgeleid van de naam", None, width=34
+)
 BRONREGEL = Column("Bronregel", "Regelnummer in de plantekst waar dit staat", KN.bronRegel, "geheel", width=10)
 OPMERKING = Column("Opmerking", "Toelichting voor de lezer van de Turtle (wordt commentaar, geen feit)", None, width=40)
 ONDERWERPEN = Column("Onderwerpen", "Onderwerpen waar dit over gaat", KN.onderwerp, "onderwerp", multi=True, width=30)
 WETTEN = Column("Wetgeving", "Wetten en regelingen waar dit over gaat", KN.wet, "wet", multi=True, width=24)
 PLATFORMS = Column("Platforms", "Platforms waarop dit gebeurt of verschijnt", KN.platform, "platform", multi=True)
 ZIE_OOK = Column("Zie ook", "Verwante regels op andere bladen", RDFS.seeAlso, "item", multi=True, width=30)
-COMMENTAAR = Column("Notitie", "Een notitie die als rdfs:comment in de graaf komt", RDFS.comment, "tekst-nl", multi=True, width=30)
+COMMENTAAR = Column(
+    "Notitie", "Een notitie die als rdfs:comment in de graaf komt", RDFS.comment, "tekst-nl", multi=True, width=30
+)
 NAAM = Column("Naam", "De naam zoals het plan hem schrijft", SKOS.prefLabel, "tekst-nl", required=True, width=40)
 AFKORTINGEN = Column("Andere namen", "Afkortingen en andere namen", SKOS.altLabel, "tekst-nl", multi=True)
 LEDEN = Column("Deelnemers", "Deelnemende organisaties", ORG.hasMember, "organisatie", multi=True, width=30)
 ONDERWERPTEKST = Column("Onderwerp (tekst)", "Het onderwerp zoals het plan het beschrijft", KN.onderwerpTekst, width=30)
 VORM = Column("Vorm", "De vorm", KN.vorm, "vorm")
-PROGRAMMALIJN = Column("Programmalijn", "De programmalijn (blad Programmalijnen)", KN.programmalijn, "programmalijn", multi=True)
+PROGRAMMALIJN = Column(
+    "Programmalijn", "De programmalijn (blad Programmalijnen)", KN.programmalijn, "programmalijn", multi=True
+)
 BUDGET = Column("Budget", "Bedrag in euro", KN.budget, "bedrag", width=12)
-BUDGETTEKST = Column("Budget (tekst)", "Budget als tekst als er geen bedrag staat (bijv. 'n.v.t.')", KN.budgetTekst, width=12)
-BUDGETJAAR = Column("Budgetjaar", "Uit welk budgetjaar het bedrag komt, als dat niet het planjaar is", KN.budgetjaar, "jaar", width=10)
+BUDGETTEKST = Column(
+    "Budget (tekst)", "Budget als tekst als er geen bedrag staat (bijv. 'n.v.t.')", KN.budgetTekst, width=12
+)
+BUDGETJAAR = Column(
+    "Budgetjaar", "Uit welk budgetjaar het bedrag komt, als dat niet het planjaar is", KN.budgetjaar, "jaar", width=10
+)
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
-        "Plan", "plan", "Eén regel: het plan zelf (thema, jaar, status, datum, regisseur, budgetten).",
+        "Plan",
+        "plan",
+        "Eén regel: het plan zelf (thema, jaar, status, datum, regisseur, budgetten).",
         (
             Column("Thema", "Het thema van dit plan", KN.thema, "thema", required=True, width=26),
             Column("Jaar", "Het planjaar", KN.jaar, "jaar", required=True, width=8),
             Column("Naam", "De titel van het plan", SKOS.prefLabel, "tekst-nl", required=True, width=36),
-            Column("Brondocument", "Het gepubliceerde plan (register Brondocumenten)", KN.bronDocument, "document", width=36),
+            Column(
+                "Brondocument",
+                "Het gepubliceerde plan (register Brondocumenten)",
+                KN.bronDocument,
+                "document",
+                width=36,
+            ),
             Column("Planstatus", "Status van het plan zoals op de voorkant (bijv. 'Definitief')", KN.planstatus),
             Column("Versie", "Versie zoals in het colofon", KN.versie),
             Column("Datum (tekst)", "Datum zoals in het colofon (bijv. 'februari 2026')", KN.datumTekst),
             Column("Datum", "Datum van uitgave als er een dag staat", DCTERMS.issued, "datum", width=12),
             Column("Kennisregisseur", "Naam van de kennisregisseur", KN.kennisregisseur, "tekst", width=24),
             Column("E-mail regisseur", "E-mailadres van de kennisregisseur", KN.email, "tekst", width=28),
-            Column("Activiteitenbudget", "Het activiteitenbudget zoals het plan het noemt", KN.activiteitenbudget, "bedrag", width=14),
-            Column("Tabeltotaal", "De regel 'Totaal' onder de tabel kennisproducten", KN.tabelTotaal, "bedrag", width=12),
+            Column(
+                "Activiteitenbudget",
+                "Het activiteitenbudget zoals het plan het noemt",
+                KN.activiteitenbudget,
+                "bedrag",
+                width=14,
+            ),
+            Column(
+                "Tabeltotaal", "De regel 'Totaal' onder de tabel kennisproducten", KN.tabelTotaal, "bedrag", width=12
+            ),
             OPMERKING,
         ),
-        rdf_type=KN.Kennisplan, namespace="plan", section="The plan",
+        rdf_type=KN.Kennisplan,
+        namespace="plan",
+        section="The plan",
     ),
     Sheet(
-        "Producten", "items", "Eén regel per kennisproduct in de tabel kennisproducten, in volgorde.",
+        "Producten",
+        "items",
+        "Eén regel per kennisproduct in de tabel kennisproducten, in volgorde.",
         (
             ID,
             Column("Nr", "Volgnummer van de rij in de tabel", KN.volgnummer, "geheel", required=True, width=6),
@@ -141,111 +175,218 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Kwartalen", "Alle kwartalen waarin het loopt", KN.kwartaal, "kwartaal", multi=True, width=24),
             Column("Start", "Startkwartaal van een periode", KN.startKwartaal, "kwartaal", width=10),
             Column("Eind", "Eindkwartaal van een periode", KN.eindKwartaal, "kwartaal", width=10),
-            BUDGET, BUDGETTEKST, BUDGETJAAR, PROGRAMMALIJN, ONDERWERPEN,
+            BUDGET,
+            BUDGETTEKST,
+            BUDGETJAAR,
+            PROGRAMMALIJN,
+            ONDERWERPEN,
             Column("Partners", "Partners bij dit product", KN.partner, "organisatie", multi=True, width=24),
-            Column("Genoemde organisaties", "Organisaties die het product noemt zonder partner te zijn", KN.noemtOrganisatie, "organisatie", multi=True),
-            WETTEN, PLATFORMS, ZIE_OOK, BRONREGEL, COMMENTAAR, OPMERKING,
+            Column(
+                "Genoemde organisaties",
+                "Organisaties die het product noemt zonder partner te zijn",
+                KN.noemtOrganisatie,
+                "organisatie",
+                multi=True,
+            ),
+            WETTEN,
+            PLATFORMS,
+            ZIE_OOK,
+            BRONREGEL,
+            COMMENTAAR,
+            OPMERKING,
         ),
-        rdf_type=KN.Kennisproduct, namespace="product", section="Tabel: kennisproducten",
+        rdf_type=KN.Kennisproduct,
+        namespace="product",
+        section="Tabel: kennisproducten",
     ),
     Sheet(
-        "Overleggen", "items", "Eén regel per overleg, netwerk of werkgroep waar het plan aan deelneemt.",
+        "Overleggen",
+        "items",
+        "Eén regel per overleg, netwerk of werkgroep waar het plan aan deelneemt.",
         (
             ID,
-            Column("Soort", "Overleg, Netwerk of Werkgroep", None, "keuze", required=True,
-                   choices={"Overleg": KN.Overleg, "Netwerk": KN.Netwerk, "Werkgroep": KN.Werkgroep}, width=12),
-            NAAM, AFKORTINGEN, ONDERWERPTEKST,
+            Column(
+                "Soort",
+                "Overleg, Netwerk of Werkgroep",
+                None,
+                "keuze",
+                required=True,
+                choices={"Overleg": KN.Overleg, "Netwerk": KN.Netwerk, "Werkgroep": KN.Werkgroep},
+                width=12,
+            ),
+            NAAM,
+            AFKORTINGEN,
+            ONDERWERPTEKST,
             Column("Deelnemers (tekst)", "De deelnemers zoals het plan ze beschrijft", KN.deelnemersTekst, width=30),
             LEDEN,
             Column("Beheerder", "De organisatie die het organiseert", KN.beheerder, "organisatie", multi=True),
             Column("Frequentie", "Hoe vaak, zoals geschreven (bijv. 'Viermaal per jaar')", KN.frequentie),
             Column("Per jaar", "Aantal keer per jaar, als het plan dat zegt", KN.perJaar, "bedrag", width=8),
-            ONDERWERPEN, WETTEN, PLATFORMS, ZIE_OOK, BRONREGEL, COMMENTAAR, OPMERKING,
+            ONDERWERPEN,
+            WETTEN,
+            PLATFORMS,
+            ZIE_OOK,
+            BRONREGEL,
+            COMMENTAAR,
+            OPMERKING,
         ),
-        namespace="overleg", section="Samenwerkingsverbanden: overleggen, netwerken en werkgroepen",
+        namespace="overleg",
+        section="Samenwerkingsverbanden: overleggen, netwerken en werkgroepen",
     ),
     Sheet(
-        "Bijeenkomsten", "items", "Eén regel per bijeenkomst met een datum of kwartaal (webinar, kennisdag).",
+        "Bijeenkomsten",
+        "items",
+        "Eén regel per bijeenkomst met een datum of kwartaal (webinar, kennisdag).",
         (
-            ID, NAAM, VORM,
+            ID,
+            NAAM,
+            VORM,
             Column("Datum", "De datum (JJJJ-MM-DD) als die vaststaat", SCHEMA.startDate, "datum", width=12),
             Column("Datum (tekst)", "De datum zoals geschreven, als die geen dag is", KN.datumTekst),
             Column("Kwartaal", "Het kwartaal", KN.kwartaal, "kwartaal", multi=True, width=12),
-            ONDERWERPEN, PLATFORMS, ZIE_OOK, BRONREGEL, OPMERKING,
+            ONDERWERPEN,
+            PLATFORMS,
+            ZIE_OOK,
+            BRONREGEL,
+            OPMERKING,
         ),
-        rdf_type=KN.Bijeenkomst, namespace="bijeenkomst", section="Bijeenkomsten",
+        rdf_type=KN.Bijeenkomst,
+        namespace="bijeenkomst",
+        section="Bijeenkomsten",
     ),
     Sheet(
-        "Programmalijnen", "items", "Eén regel per programmalijn of categorie van het plan.",
+        "Programmalijnen",
+        "items",
+        "Eén regel per programmalijn of categorie van het plan.",
         (
-            ID, NAAM, AFKORTINGEN,
+            ID,
+            NAAM,
+            AFKORTINGEN,
             Column("Code", "Korte code of nummer van de lijn", SKOS.notation, width=8),
             Column("Nr", "Volgnummer", KN.volgnummer, "geheel", width=6),
             Column("Toelichting lijn", "Toelichting op de lijn", SKOS.scopeNote, "tekst-nl", width=30),
-            BRONREGEL, OPMERKING,
+            BRONREGEL,
+            OPMERKING,
         ),
-        rdf_type=KN.Programmalijn, namespace="programmalijn", section="Programmalijnen",
+        rdf_type=KN.Programmalijn,
+        namespace="programmalijn",
+        section="Programmalijnen",
     ),
     Sheet(
-        "Begroting", "items", "Eén regel per begrotingspost (buiten of naast de tabel kennisproducten).",
+        "Begroting",
+        "items",
+        "Eén regel per begrotingspost (buiten of naast de tabel kennisproducten).",
         (
             ID,
-            Column("Soort", "tabelpost (een rij van de budgettabel) of begrotingspost (een ander budget)", None, "keuze",
-                   required=True, choices={"tabelpost": KN.tabelpost, "begrotingspost": KN.begrotingspost}, width=14),
-            NAAM, BUDGET, BUDGETTEKST, BUDGETJAAR, PROGRAMMALIJN, PLATFORMS, BRONREGEL, OPMERKING,
+            Column(
+                "Soort",
+                "tabelpost (een rij van de budgettabel) of begrotingspost (een ander budget)",
+                None,
+                "keuze",
+                required=True,
+                choices={"tabelpost": KN.tabelpost, "begrotingspost": KN.begrotingspost},
+                width=14,
+            ),
+            NAAM,
+            BUDGET,
+            BUDGETTEKST,
+            BUDGETJAAR,
+            PROGRAMMALIJN,
+            PLATFORMS,
+            BRONREGEL,
+            OPMERKING,
         ),
-        rdf_type=KN.Begrotingspost, namespace="begroting", section="Begroting",
+        rdf_type=KN.Begrotingspost,
+        namespace="begroting",
+        section="Begroting",
     ),
     Sheet(
-        "Overdrachten", "items", "Eén regel per regieoverdracht: een onderwerp dat naar een ander thema gaat.",
+        "Overdrachten",
+        "items",
+        "Eén regel per regieoverdracht: een onderwerp dat naar een ander thema gaat.",
         (
-            ID, NAAM,
+            ID,
+            NAAM,
             Column("Naar thema", "Het thema dat de regie krijgt", KN.naarThema, "thema", required=True, width=24),
-            ONDERWERPEN, ONDERWERPTEKST,
+            ONDERWERPEN,
+            ONDERWERPTEKST,
             Column("Voorwaarde", "De voorwaarde van de overdracht, zoals geschreven", KN.voorwaarde, width=30),
-            BRONREGEL, OPMERKING,
+            BRONREGEL,
+            OPMERKING,
         ),
-        rdf_type=KN.Regieoverdracht, namespace="overdracht", section="Regieoverdrachten",
+        rdf_type=KN.Regieoverdracht,
+        namespace="overdracht",
+        section="Regieoverdrachten",
     ),
     Sheet(
-        "Aangedragen", "items", "Eén regel per aangedragen onderwerp (tabel van Actuele vraagstukken).",
+        "Aangedragen",
+        "items",
+        "Eén regel per aangedragen onderwerp (tabel van Actuele vraagstukken).",
         (
-            ID, NAAM,
+            ID,
+            NAAM,
             Column("Actie", "De actie zoals geschreven", KN.actie),
             Column("Ander thema", "Thema dat het oppakt", KN.anderThema, "thema", multi=True),
             Column("Ander thema (tekst)", "Ander kennisthema zoals geschreven", KN.anderThemaTekst),
-            ONDERWERPEN, WETTEN,
-            Column("Genoemde organisaties", "Organisaties die genoemd worden", KN.noemtOrganisatie, "organisatie", multi=True),
-            BRONREGEL, OPMERKING,
+            ONDERWERPEN,
+            WETTEN,
+            Column(
+                "Genoemde organisaties",
+                "Organisaties die genoemd worden",
+                KN.noemtOrganisatie,
+                "organisatie",
+                multi=True,
+            ),
+            BRONREGEL,
+            OPMERKING,
         ),
-        rdf_type=KN.AangedragenOnderwerp, namespace="aangedragen", section="Aangedragen onderwerpen",
+        rdf_type=KN.AangedragenOnderwerp,
+        namespace="aangedragen",
+        section="Aangedragen onderwerpen",
     ),
     Sheet(
-        "Organisaties", "links", "Eén regel per organisatie die het plan noemt, met haar rol.",
+        "Organisaties",
+        "links",
+        "Eén regel per organisatie die het plan noemt, met haar rol.",
         (
             Column("Organisatie", "Naam of afkorting uit het register", None, "organisatie", required=True, width=36),
-            Column("Rol", "partner, stakeholder of genoemd (in een andere rol)", None, "keuze", required=True,
-                   choices={"partner": KN.partner, "stakeholder": KN.stakeholder, "genoemd": KN.noemtOrganisatie}, width=14),
+            Column(
+                "Rol",
+                "partner, stakeholder of genoemd (in een andere rol)",
+                None,
+                "keuze",
+                required=True,
+                choices={"partner": KN.partner, "stakeholder": KN.stakeholder, "genoemd": KN.noemtOrganisatie},
+                width=14,
+            ),
         ),
         section="Organisaties",
     ),
     Sheet(
-        "Wetgeving", "links", "Eén regel per wet of regeling die het plan noemt.",
+        "Wetgeving",
+        "links",
+        "Eén regel per wet of regeling die het plan noemt.",
         (Column("Wet", "Naam of afkorting uit het register", KN.wet, "wet", required=True, width=40),),
         section="Wetgeving",
     ),
     Sheet(
-        "Onderwerpen", "links", "Eén regel per hoofdonderwerp van het plan.",
+        "Onderwerpen",
+        "links",
+        "Eén regel per hoofdonderwerp van het plan.",
         (Column("Onderwerp", "Onderwerp uit het register", KN.onderwerp, "onderwerp", required=True, width=36),),
         section="Onderwerpen",
     ),
     Sheet(
-        "Platforms", "links", "Eén regel per platform dat het plan gebruikt.",
+        "Platforms",
+        "links",
+        "Eén regel per platform dat het plan gebruikt.",
         (Column("Platform", "Platform uit het register", KN.platform, "platform", required=True, width=36),),
         section="Platforms",
     ),
     Sheet(
-        "Samenhang", "links", "Eén regel per ander thema waarmee het plan samenhang noemt.",
+        "Samenhang",
+        "links",
+        "Eén regel per ander thema waarmee het plan samenhang noemt.",
         (Column("Thema", "Thema uit het register", KN.samenhangMet, "thema", required=True, width=36),),
         section="Samenhang met andere thema's",
     ),

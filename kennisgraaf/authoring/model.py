@@ -24,6 +24,12 @@ from .registers import Registers
 #: kinds a regisseur may add to the register from a workbook (--nieuw-toevoegen)
 NEW_KINDS = {"organisatie": ORG.Organization, "onderwerp": SKOS.Concept}
 REGISSEUR_ORG = ID["organisatie"] + "omgevingsdienst-nl"
+#: Dutch 'het'-words take "onbekend", 'de'-words "onbekende"
+HET_WORDS = {"thema", "onderwerp", "platform", "document", "kwartaal"}
+
+
+def unknown(kind: str) -> str:
+    return f"onbekend {kind}" if kind in HET_WORDS else f"onbekende {kind}"
 
 
 class AuthoringError(KennisgraafError):
@@ -90,7 +96,9 @@ def _cell(col: Column, values: list, registers: Registers, local: NameIndex, gra
     return "; ".join(sorted(names, key=str.casefold))
 
 
-def to_rows(graph: Graph, plan: str, registers: Registers, comments: dict[str, str] | None = None) -> dict[str, list[dict]]:
+def to_rows(
+    graph: Graph, plan: str, registers: Registers, comments: dict[str, str] | None = None
+) -> dict[str, list[dict]]:
     """The workbook rows of one plan graph; an error lists every triple no column can hold."""
     comments = comments or {}
     left = set(graph)
@@ -114,7 +122,9 @@ def to_rows(graph: Graph, plan: str, registers: Registers, comments: dict[str, s
                 continue
             values = take(subject, col.predicate)
             if len(values) > 1 and not col.multi:
-                raise AuthoringError([f"{_short(graph, subject)}: {len(values)} waarden voor {col.header}, het werkboek heeft er één"])
+                raise AuthoringError(
+                    [f"{_short(graph, subject)}: {len(values)} waarden voor {col.header}, het werkboek heeft er één"]
+                )
             row[col.header] = _cell(col, values, registers, local, graph)
         return row
 
@@ -196,7 +206,9 @@ class _Reader:
                 try:
                     number = Decimal(str(value).strip().replace(",", "."))
                 except InvalidOperation:
-                    self.problem(where, f"'{value}' is geen bedrag — schrijf een getal zonder €-teken of punten, bijv. 15000")
+                    self.problem(
+                        where, f"'{value}' is geen bedrag — schrijf een getal zonder €-teken of punten, bijv. 15000"
+                    )
                     continue
                 out.append(Literal(_lexical_number(number), datatype=URIRef(XSD.decimal)))
             elif col.kind in ("geheel", "jaar"):
@@ -205,7 +217,11 @@ class _Reader:
                     text = str(int(value))
                 if not text.isdigit():
                     what = "jaartal" if col.kind == "jaar" else "geheel getal"
-                    self.problem(where, f"'{value}' is geen {what} — schrijf alleen cijfers, bijv. {2026 if col.kind == 'jaar' else 12}")
+                    example = 2026 if col.kind == "jaar" else 12
+                    self.problem(
+                        where,
+                        f"'{value}' is geen {what} — schrijf alleen cijfers, bijv. {example}",
+                    )
                     continue
                 out.append(Literal(str(int(text)), datatype=URIRef(XSD[datatype])))
             elif col.kind == "datum":
@@ -234,7 +250,7 @@ class _Reader:
             return None
         close = index.suggest(raw)
         if close:
-            self.problem(where, f"onbekende {kind} '{raw}' — bedoelt u '{close[0]}'?")
+            self.problem(where, f"{unknown(kind)} '{raw}' — bedoelt u '{close[0]}'?")
             return None
         if kind in NEW_KINDS and self.add_new:
             iri = ID[kind] + slugify(raw)
@@ -242,9 +258,13 @@ class _Reader:
             index.add(iri, raw, preferred=True)
             return URIRef(iri)
         if kind in NEW_KINDS:
-            self.problem(where, f"{kind} '{raw}' is nieuw: niet in het register — controleer de naam, of voeg haar toe met --nieuw-toevoegen")
+            self.problem(
+                where,
+                f"{kind} '{raw}' is nieuw: niet in het register — controleer de naam, "
+                "of voeg haar toe met --nieuw-toevoegen",
+            )
         else:
-            self.problem(where, f"onbekende {kind} '{raw}' — kies een waarde uit de keuzelijst")
+            self.problem(where, f"{unknown(kind)} '{raw}' — kies een waarde uit de keuzelijst")
         return None
 
     def local(self, kind: str, raw: str, where: str, items: NameIndex) -> URIRef | None:
@@ -253,14 +273,17 @@ class _Reader:
             iri = ID.get(prefix, "") + slug if prefix in ID else None
             if iri and iri in items.labels:
                 return URIRef(iri)
-            self.problem(where, f"onbekende verwijzing '{raw}' — schrijf blad-voorvoegsel en ID, bijv. product:wk-2026-beslisboom-vth")
+            self.problem(
+                where,
+                f"onbekende verwijzing '{raw}' — schrijf blad-voorvoegsel en ID, bijv. product:wk-2026-beslisboom-vth",
+            )
             return None
         hits = items.lookup(raw)
         if len(hits) == 1:
             return URIRef(next(iter(hits)))
         close = items.suggest(raw)
         hint = f" — bedoelt u '{close[0]}'?" if close else " — zet hem eerst op het blad Programmalijnen"
-        self.problem(where, f"onbekende {kind} '{raw}'{hint}")
+        self.problem(where, f"{unknown(kind)} '{raw}'{hint}")
         return None
 
     def values(self, col: Column, raw, where: str, items: dict[str, NameIndex]) -> list:
@@ -313,8 +336,13 @@ def from_rows(rows: dict[str, list[dict]], registers: Registers, add_new: bool =
             slug = str(row.get("ID") or "").strip()
             if not slug and name:
                 base = slugify(str(name))
-                slug = base if sheet.namespace == "overleg" else (
-                    f"{notation}-{base}" if sheet.namespace == "programmalijn" else f"{notation}-{year_text}-{base}")
+                slug = (
+                    base
+                    if sheet.namespace == "overleg"
+                    else (
+                        f"{notation}-{base}" if sheet.namespace == "programmalijn" else f"{notation}-{year_text}-{base}"
+                    )
+                )
             here = _where_factory(sheet, row)("ID")
             if not slug:
                 continue
@@ -407,7 +435,7 @@ def _item_row(reader: _Reader, sheet: Sheet, row: dict, plan: URIRef, subject: U
                 close = index.suggest(str(raw))
                 hint = f"bedoelt u '{close[0]}'?" if close else f"kies uit: {', '.join(col.choices)}"
                 reader.problem(where(col.header), f"onbekende {col.header.lower()} '{raw}' — {hint}")
-            elif target.startswith(KN) and target[len(KN):][:1].isupper():
+            elif target.startswith(KN) and target[len(KN) :][:1].isupper():
                 graph.add((subject, RDF.type, URIRef(target)))
             else:
                 graph.add((plan, URIRef(target), subject))

@@ -15,8 +15,7 @@ from rdflib import Graph, URIRef
 
 from ..errors import KennisgraafError
 from ..load import load
-from ..namespaces import ID, ORG, RDF, SKOS, bind_all
-from ..resolve import slugify
+from ..namespaces import ID, RDF, SKOS, bind_all
 from ..sources import DataFolder
 from ..validate import validate
 from .model import NEW_KINDS, AuthoringError, Result, from_rows, to_rows
@@ -43,7 +42,7 @@ def workbook_rows(folder: DataFolder, registers: Registers, theme: str, year: st
     """The rows of an existing plan, or an empty workbook with only theme and year for a new one."""
     path = plan_path(folder, year, theme)
     if not path.is_file():
-        label = registers.graph.value(URIRef(ID["thema"] + theme), SKOS.prefLabel)
+        label = registers.graph.value(URIRef(ID["thema"] + theme), URIRef(SKOS.prefLabel))
         return {"Plan": [{"Thema": str(label), "Jaar": int(year), "Naam": f"Kennisplan {label} {year}"}]}
     graph = Graph()
     bind_all(graph)
@@ -99,8 +98,10 @@ def _register_additions(result: Result, registers: Registers, source: str) -> di
         if path is None:
             raise KennisgraafError(f"{item.where}: geen registerbestand voor {item.kind} in deze datamap")
         slug = item.iri.rsplit("/", 1)[-1]
-        lines = [f"\n# Nieuw uit het werkboek {source} ({item.where}); vul soort en andere namen aan.",
-                 f"{item.kind}:{slug} a {'org:Organization' if item.kind == 'organisatie' else 'skos:Concept'} ;"]
+        lines = [
+            f"\n# Nieuw uit het werkboek {source} ({item.where}); vul soort en andere namen aan.",
+            f"{item.kind}:{slug} a {'org:Organization' if item.kind == 'organisatie' else 'skos:Concept'} ;",
+        ]
         if item.kind == "onderwerp":
             lines.append(f"    skos:inScheme <{ID['schema-id']}onderwerpen> ;")
         lines.append(f"    skos:prefLabel {_quote(item.label)}@nl .")
@@ -153,6 +154,3 @@ def write(inlezen: Inlezen) -> None:
         with path.open("a", encoding="utf-8") as handle:
             handle.write(block)
     inlezen.target.write_text(inlezen.text, encoding="utf-8")
-
-
-__all__ = ["ORG", "slugify", "plan_path", "read_plan_workbook", "write", "write_plan_workbook"]

@@ -55,7 +55,9 @@ class ScanReport:
             for f in items:
                 rows.append([group, f.kind, f.label, compact(f.iri) if f.iri else "", _lines(f.lines), f.sentence])
         notes = [f"{len(self.named)} registerbegrippen genoemd in {self.source}"]
-        return Table(["uitkomst", "soort", "naam", "iri", "regels", "zin"], rows, title=f"Scan van {self.source}", notes=notes)
+        return Table(
+            ["uitkomst", "soort", "naam", "iri", "regels", "zin"], rows, title=f"Scan van {self.source}", notes=notes
+        )
 
 
 def _lines(numbers: list[int]) -> str:
@@ -76,8 +78,13 @@ def guess_plan(path: Path) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
-def scan(path: Path, folder: DataFolder, theme: str | None = None, year: str | None = None,
-         registers: Registers | None = None) -> ScanReport:
+def scan(
+    path: Path,
+    folder: DataFolder,
+    theme: str | None = None,
+    year: str | None = None,
+    registers: Registers | None = None,
+) -> ScanReport:
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -137,9 +144,13 @@ def workbook_rows(report: ScanReport, registers: Registers, year: str) -> dict[s
     rows: dict[str, list[dict]] = {"Plan": [{"Jaar": int(year)}]}
     if own:
         rows["Plan"][0]["Thema"] = label["thema"](own)
-    sheet = {"organisatie": ("Organisaties", "Organisatie"), "wet": ("Wetgeving", "Wet"),
-             "onderwerp": ("Onderwerpen", "Onderwerp"), "platform": ("Platforms", "Platform"),
-             "thema": ("Samenhang", "Thema")}
+    sheet = {
+        "organisatie": ("Organisaties", "Organisatie"),
+        "wet": ("Wetgeving", "Wet"),
+        "onderwerp": ("Onderwerpen", "Onderwerp"),
+        "platform": ("Platforms", "Platform"),
+        "thema": ("Samenhang", "Thema"),
+    }
     for f in report.named:
         if f.kind not in sheet or f.iri == own:
             continue

@@ -70,7 +70,9 @@ def _order() -> list[str]:
 
 
 def _block(graph: Graph, subject, order: list) -> list[str]:
-    predicates = sorted(set(graph.predicates(subject)), key=lambda p: (order.index(p) if p in order else len(order), str(p)))
+    predicates = sorted(
+        set(graph.predicates(subject)), key=lambda p: (order.index(p) if p in order else len(order), str(p))
+    )
     lines = []
     for i, predicate in enumerate(predicates):
         objects = sorted(graph.objects(subject, predicate), key=lambda o: _term(graph, o))
@@ -126,7 +128,11 @@ def serialise(graph: Graph, plan: str, comments: dict[str, str], source_name: st
         classes = [sheet.rdf_type] if sheet.rdf_type else [c for col in sheet.columns for c in col.choices.values()]
         subjects = sorted(
             {s for cls in classes for s in graph.subjects(RDF.type, URIRef(cls))} - done,
-            key=lambda s: (int(graph.value(s, URIRef(KN.volgnummer)) or 0), int(graph.value(s, URIRef(KN.bronRegel)) or 0), str(s)),
+            key=lambda s: (
+                int(graph.value(s, URIRef(KN.volgnummer)) or 0),
+                int(graph.value(s, URIRef(KN.bronRegel)) or 0),
+                str(s),
+            ),
         )
         if not subjects:
             continue
@@ -137,7 +143,9 @@ def serialise(graph: Graph, plan: str, comments: dict[str, str], source_name: st
                 out.extend(_comment(comments[str(subject)]))
             else:
                 line = graph.value(subject, URIRef(KN.bronRegel))
-                name = graph.value(subject, SKOS.prefLabel) or graph.value(subject, URIRef("http://purl.org/dc/terms/title"))
+                name = graph.value(subject, SKOS.prefLabel) or graph.value(
+                    subject, URIRef("http://purl.org/dc/terms/title")
+                )
                 out.append(f"# {sheet.name}: {name}" + (f" (regel {line})." if line is not None else "."))
             out.extend(_block(graph, subject, order))
             done.add(subject)

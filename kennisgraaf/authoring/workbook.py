@@ -68,8 +68,13 @@ def write_workbook(rows: dict[str, list[dict]], registers: Registers, path: Path
             source = list_range(col)
             if source:
                 strict = not col.multi
-                check = DataValidation(type="list", formula1=f"={source}", allow_blank=True,
-                                       showErrorMessage=strict, errorStyle="stop" if strict else "information")
+                check = DataValidation(
+                    type="list",
+                    formula1=f"={source}",
+                    allow_blank=True,
+                    showErrorMessage=strict,
+                    errorStyle="stop" if strict else "information",
+                )
                 check.error = f"Kies een waarde uit de lijst ({KIND_HELP[col.kind]})."
                 check.prompt = col.help
                 ws.add_data_validation(check)
@@ -144,7 +149,9 @@ def read_workbook(path: Path) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {}
     for sheet in SHEETS:
         if sheet.name not in book.sheetnames:
-            problems.append(f"{path.name}: blad '{sheet.name}' ontbreekt — maak het werkboek met 'kennisgraaf werkboek'")
+            problems.append(
+                f"{path.name}: blad '{sheet.name}' ontbreekt — maak het werkboek met 'kennisgraaf werkboek'"
+            )
             continue
         ws = book[sheet.name]
         headers = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1))] if ws.max_row else []
@@ -155,7 +162,10 @@ def read_workbook(path: Path) -> dict[str, list[dict]]:
             for i, want in enumerate(expected):
                 got = headers[i] if i < len(headers) else None
                 if got != want:
-                    problems.append(f"{sheet.name}!{get_column_letter(i + 1)}1: kolom '{want}' verwacht, gevonden '{got or ''}' — verplaats of hernoem geen kolommen")
+                    problems.append(
+                        f"{sheet.name}!{get_column_letter(i + 1)}1: kolom '{want}' verwacht, gevonden "
+                        f"'{got or ''}' — verplaats of hernoem geen kolommen"
+                    )
                     break
             continue
         found = []
