@@ -49,7 +49,8 @@ class Registers:
             for item, label in self.graph.subject_objects(URIRef(prop)):
                 kind = self.kind_of(str(item))
                 if kind is not None and isinstance(label, Literal):
-                    self.indexes[kind].add(str(item), str(label), preferred=prop == SKOS.prefLabel)
+                    dutch = label.language in (None, "nl")
+                    self.indexes[kind].add(str(item), str(label), preferred=prop == SKOS.prefLabel and dutch)
 
     def kind_of(self, iri: str) -> str | None:
         for kind, namespace in KIND_NAMESPACE.items():
