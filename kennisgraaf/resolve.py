@@ -197,7 +197,7 @@ def _patterns(index: NameIndex, kind: str) -> list[tuple[int, re.Pattern, set[st
         patterns.append((len(written), re.compile(rf"(?<![\w-]){body}(?![\w])"), iris, False, kind))
     literal_keys = {normalise(w) for w in index.literal}
     for written, iris in index.literal.items():
-        patterns.append((len(written), re.compile(rf"(?<![\w]){re.escape(written)}(?!\w)"), iris, True, kind))
+        patterns.append((len(written), re.compile(rf"(?<![\w@.]){re.escape(written)}(?!\w)"), iris, True, kind))
     for key, iris in index.names.items():
         short = len(key) <= 4 and any(normalise(w) == key for w in index.abbreviations)
         if short or len(key) < 3 or key in literal_keys:
