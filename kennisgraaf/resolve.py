@@ -15,6 +15,7 @@ rule shared by query parameters, `inlezen` (workbook cells) and `scan` (plan tex
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -156,6 +157,10 @@ def find_names(indexes: dict[str, NameIndex], lines: list[str]) -> list[Mention]
     """
     patterns = [p for kind, index in indexes.items() for p in _patterns(index, kind)]
     patterns.sort(key=lambda p: -p[0])
+    # one search over the whole text first: only the few names that occur at all are tried per line
+    whole = " ".join(lines)
+    whole_folded = _fold(whole)
+    patterns = [p for p in patterns if p[1].search(whole_folded if p[3] else whole)]
     found = []
     for number, line in enumerate(lines, start=1):
         following = lines[number] if number < len(lines) else ""
@@ -181,12 +186,14 @@ def find_names(indexes: dict[str, NameIndex], lines: list[str]) -> list[Mention]
 
 def _fold(text: str) -> str:
     """Case and accents folded, same length as the input so match spans point into it."""
-    out = []
-    for c in text:
-        base = unicodedata.normalize("NFKD", c)
-        base = "".join(b for b in base if not unicodedata.combining(b)).casefold()
-        out.append(base[:1] if len(base) >= 1 else " ")
-    return "".join(out)
+    return "".join(_fold_char(c) for c in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFKD", c)
+    base = "".join(b for b in base if not unicodedata.combining(b)).casefold()
+    return base[:1] if base else " "
 
 
 def _patterns(index: NameIndex, kind: str) -> list[tuple[int, re.Pattern, set[str], bool, str]]:
