@@ -207,7 +207,10 @@ def test_a_workbook_that_fails_validation_writes_nothing(data_copy, wk_book, tmp
     book = _edited(wk_book, tmp_path, {"Producten!T2": 99999})
     result = CliRunner().invoke(app, ["inlezen", str(book), "--data", str(data_copy), "--vervangen"])
     assert result.exit_code == 2, result.output
-    assert "validatie:" in result.output
+    assert (
+        "validatie: Beslisboom VTH bij aantreffen van KRW/ZZS/overige stoffen (Juridisch kader) "
+        "(Producten, kolom Bronregel): regel 99999 bestaat niet" in " ".join(result.output.split())
+    )
     assert _snapshot(data_copy) == before
 
 

@@ -18,6 +18,7 @@ from ..load import load
 from ..namespaces import ID, RDF, SKOS, bind_all
 from ..sources import DataFolder
 from ..validate import validate
+from .columns import SHEETS
 from .model import NEW_KINDS, AuthoringError, Result, from_rows, to_rows
 from .registers import Registers
 from .turtle import block_comments, serialise
@@ -132,10 +133,22 @@ def _check(folder: DataFolder, target: Path, graph: Graph, registers: Registers,
     errors = [v for v in validate(dataset, folder) if v.is_error]
     if errors:
         problems = [
-            f"validatie: {v.label} ({v.path or '-'}): {v.message}" + (f" [regel {v.line}]" if v.line else "")
+            f"validatie: {v.label}{_column_of(v.node, v.path)}: {v.message}" + (f" [regel {v.line}]" if v.line else "")
             for v in errors
         ]
         raise AuthoringError(problems)
+
+
+def _column_of(node: str, path: str) -> str:
+    """' (Producten, kolom Bronregel)' for a violation, so the regisseur finds the cell."""
+    from ..tables import compact
+
+    sheets = [sheet for sheet in SHEETS if sheet.namespace and node.startswith(ID[sheet.namespace])]
+    for sheet in sheets:
+        for col in sheet.columns:
+            if col.predicate and compact(str(col.predicate)) == path:
+                return f" ({sheet.name}, kolom {col.header})"
+    return f" ({path})" if path else ""
 
 
 RDF_TYPE = URIRef(RDF.type)
