@@ -29,7 +29,18 @@ LITERAL_KINDS = {
     "datum": ("date", None),
 }
 #: value kinds that point into a register (names resolved with resolve.NameIndex)
-REGISTER_KINDS = ("thema", "organisatie", "wet", "onderwerp", "platform", "vorm", "status", "kwartaal", "document")
+REGISTER_KINDS = (
+    "thema",
+    "persoon",
+    "organisatie",
+    "wet",
+    "onderwerp",
+    "platform",
+    "vorm",
+    "status",
+    "kwartaal",
+    "document",
+)
 #: value kinds that point to a row of this same workbook
 LOCAL_KINDS = ("programmalijn", "item")
 
@@ -42,6 +53,7 @@ KIND_HELP = {
     "jaar": "jaartal (bijv. 2026)",
     "datum": "datum als JJJJ-MM-DD",
     "thema": "een thema uit het register (keuzelijst)",
+    "persoon": "een persoon uit het register personen (keuzelijst); een nieuwe regisseur eerst daar toevoegen",
     "organisatie": "een organisatie uit het register: naam of afkorting (keuzelijst)",
     "wet": "een wet of regeling uit het register (keuzelijst)",
     "onderwerp": "een onderwerp uit het register (keuzelijst)",
@@ -143,8 +155,13 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Versie", "Versie zoals in het colofon", KN.versie),
             Column("Datum (tekst)", "Datum zoals in het colofon (bijv. 'februari 2026')", KN.datumTekst),
             Column("Datum", "Datum van uitgave als er een dag staat", DCTERMS.issued, "datum", width=12),
-            Column("Kennisregisseur", "Naam van de kennisregisseur", KN.kennisregisseur, "tekst", width=24),
-            Column("E-mail regisseur", "E-mailadres van de kennisregisseur", KN.email, "tekst", width=28),
+            Column(
+                "Kennisregisseur",
+                "De kennisregisseur van dit plan: een persoon uit graph/registers/personen.ttl",
+                KN.kennisregisseur,
+                "persoon",
+                width=24,
+            ),
             Column(
                 "Activiteitenbudget",
                 "Het activiteitenbudget zoals het plan het noemt",

@@ -23,7 +23,6 @@ from .registers import Registers
 
 #: kinds a regisseur may add to the register from a workbook (--nieuw-toevoegen)
 NEW_KINDS = {"organisatie": ORG.Organization, "onderwerp": SKOS.Concept}
-REGISSEUR_ORG = ID["organisatie"] + "omgevingsdienst-nl"
 #: Dutch 'het'-words take "onbekend", 'de'-words "onbekende"
 HET_WORDS = {"thema", "onderwerp", "platform", "document", "kwartaal"}
 
@@ -118,7 +117,7 @@ def to_rows(
     def fill(sheet: Sheet, subject) -> dict:
         row = {}
         for col in sheet.columns:
-            if col.predicate is None or (sheet.shape == "plan" and col.predicate in (KN.kennisregisseur, KN.email)):
+            if col.predicate is None:
                 continue
             values = take(subject, col.predicate)
             if len(values) > 1 and not col.multi:
@@ -134,14 +133,6 @@ def to_rows(
             take(plan_ref, RDF.type)
             notes = [comments.get(key) for key in ("", plan) if comments.get(key)]
             row["Opmerking"] = "\n\n".join(notes) or None
-            for person in take(plan_ref, KN.kennisregisseur):
-                row["Kennisregisseur"] = str(take(person, SKOS.prefLabel)[0])
-                emails = take(person, KN.email)
-                row["E-mail regisseur"] = str(emails[0]) if emails else None
-                take(person, RDF.type)
-                for post in take(person, ORG.holds):
-                    for p in (RDF.type, SKOS.prefLabel, KN.voorThema, ORG.postIn):
-                        take(post, p)
             rows[sheet.name].append(row)
         elif sheet.shape == "items":
             soort = next((c for c in sheet.columns if c.kind == "keuze"), None)
@@ -395,25 +386,10 @@ def _plan_row(reader: _Reader, sheet: Sheet, row: dict, plan: URIRef, theme: URI
     where = _where_factory(sheet, row)
     graph = reader.graph
     for col in sheet.columns:
-        if col.predicate is None or col.predicate in (KN.kennisregisseur, KN.email):
+        if col.predicate is None:
             continue
         for value in reader.values(col, row.get(col.header), where(col.header), items):
             graph.add((plan, URIRef(col.predicate), value))
-    name = row.get("Kennisregisseur")
-    if name:
-        person = URIRef(ID["persoon"] + slugify(str(name)))
-        post = URIRef(ID["post"] + f"kennisregisseur-{_slug(str(theme))}")
-        theme_label = reader.registers.graph.value(theme, SKOS.prefLabel)
-        graph.add((plan, URIRef(KN.kennisregisseur), person))
-        graph.add((person, RDF.type, URIRef(KN.Persoon)))
-        graph.add((person, SKOS.prefLabel, Literal(str(name).strip(), lang="nl")))
-        if row.get("E-mail regisseur"):
-            graph.add((person, URIRef(KN.email), Literal(str(row["E-mail regisseur"]).strip())))
-        graph.add((person, URIRef(ORG.holds), post))
-        graph.add((post, RDF.type, URIRef(ORG.Post)))
-        graph.add((post, SKOS.prefLabel, Literal(f"Kennisregisseur {theme_label}", lang="nl")))
-        graph.add((post, URIRef(KN.voorThema), theme))
-        graph.add((post, URIRef(ORG.postIn), URIRef(REGISSEUR_ORG)))
 
 
 def _item_row(reader: _Reader, sheet: Sheet, row: dict, plan: URIRef, subject: URIRef, items) -> None:

@@ -13,7 +13,7 @@ import re
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from ..namespaces import KN, ORG, PREFIXES, XSD
+from ..namespaces import KN, PREFIXES, XSD
 from .columns import SHEETS
 
 RULE = "#" * 65
@@ -114,14 +114,6 @@ def serialise(graph: Graph, plan: str, comments: dict[str, str], source_name: st
         out.extend(_comment(comments[plan]))
     out.extend(_block(graph, plan_ref, order))
     done.add(plan_ref)
-    for person in sorted(graph.objects(plan_ref, URIRef(KN.kennisregisseur))):
-        out.extend(["", "# Kennisregisseur (Colofon)."])
-        out.extend(_block(graph, person, order))
-        done.add(person)
-        for post in sorted(graph.objects(person, URIRef(ORG.holds))):
-            out.append("")
-            out.extend(_block(graph, post, order))
-            done.add(post)
     for sheet in SHEETS:
         if sheet.shape != "items":
             continue
