@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from ..errors import KennisgraafError
 from ..store import bind
+from ..years import plan_years
 from . import negotiate, pages, protocol
 from .resources import iri_for, kinds, members, resource_view
 from .results import graph_body
@@ -246,7 +247,8 @@ class Handler(BaseHTTPRequestHandler):
             if path.startswith("/static/"):
                 return self.static(path[len("/static/"):])
             if path == "/api/queries":
-                return self.send(200, json.dumps(pages.catalogue_data(self.app.catalogue), ensure_ascii=False)
+                data = pages.catalogue_data(self.app.catalogue, plan_years(self.app.store))
+                return self.send(200, json.dumps(data, ensure_ascii=False)
                                  .encode("utf-8"), "application/json; charset=utf-8")
             if path.startswith("/api/queries/") and path.endswith("/run"):
                 name = urllib.parse.unquote(path[len("/api/queries/"):-len("/run")])
@@ -291,17 +293,19 @@ class Handler(BaseHTTPRequestHandler):
     def named_query(self, name: str, query_string: str) -> None:
         params = {k: v[-1] for k, v in urllib.parse.parse_qs(query_string, keep_blank_values=False).items()}
         fmt = params.pop("format", None)
+        jaar = params.pop("jaar", None)
         catalogue = self.app.catalogue
         try:
-            query = catalogue.get(name)
-            text = bind(query.text, catalogue.bindings(self.app.store, query, params))
+            query, bound = catalogue.one_year(self.app.store, name, params, jaar, option="jaar")
+            text = bind(query.text, bound)
         except KennisgraafError as err:
             return self.send_text(404 if name not in catalogue.queries else 400, str(err))
         self.answer(self.app.pool.run(Job(text, self.headers.get("Accept"), fmt)), {})
 
     def query_page(self) -> None:
         limits = {"timeout": f"{self.app.config.timeout:g}", "max_rows": self.app.config.max_rows}
-        self.send_html(200, pages.query_page(self.app.catalogue, nav=self.nav, limits=limits))
+        self.send_html(200, pages.query_page(self.app.catalogue, plan_years(self.app.store), nav=self.nav,
+                                             limits=limits))
 
     def static(self, name: str) -> None:
         if name not in ("query.js", "style.css"):
