@@ -28,8 +28,19 @@ def syntax_message(err: SyntaxError) -> str:
     return " ".join(text.split())
 
 
-def parse_source(source: SourceFile, into: ox.Store) -> None:
-    """Parse one file into its graph, turning any parser complaint into `path:line: message`."""
+def parse_source(source: SourceFile, into) -> None:
+    """Parse one file into its graph, turning any parser complaint into `path:line: message`.
+
+    `into` is an Oxigraph store, or an rdflib Graph (for code that edits plans with rdflib):
+    then the file is still parsed by Oxigraph, with the same messages, and copied over.
+    """
+    if not isinstance(into, ox.Store):
+        from .validate import to_rdflib
+
+        parsed = ox.Store()
+        parse_source(source, parsed)
+        into += to_rdflib(parsed)
+        return
     try:
         data = source.path.read_bytes()
     except OSError as err:
@@ -57,3 +68,28 @@ def asserted_count(store: ox.Store) -> int:
                  GRAPH ?g { ?s ?p ?o } FILTER(?g != ?inferred) } }"""
     [row] = store.query(query.replace("?inferred", f"<{INFERRED_GRAPH}>"))
     return int(row["n"].value)
+
+
+def load_dataset(folder: DataFolder):
+    """The sources as an rdflib Dataset, one named graph per file: for code that edits the
+    graph with rdflib (authoring). The build itself never uses this."""
+    from rdflib import Dataset, URIRef
+
+    from .namespaces import bind_all
+    from .validate import to_rdflib
+
+    store = load(folder)
+    dataset = Dataset()
+    bind_all(dataset)
+    for graph in store.named_graphs():
+        named = dataset.graph(URIRef(graph.value))
+        named += to_rdflib(store, graph.value)
+    return dataset
+
+
+def from_rdflib(dataset) -> ox.Store:
+    """An rdflib Dataset (or Graph) as an Oxigraph store with the same named graphs."""
+    data = dataset.serialize(format="nquads" if hasattr(dataset, "graphs") else "nt", encoding="utf-8")
+    store = ox.Store()
+    store.load(data, format=ox.RdfFormat.N_QUADS)
+    return store

@@ -97,7 +97,14 @@ def plan_line(value) -> int | None:
 
 
 def validate(store: ox.Store, folder: DataFolder) -> list[Violation]:
-    """Every finding, errors first; an empty list means the data conforms."""
+    """Every finding, errors first; an empty list means the data conforms.
+
+    `store` may also be an rdflib Dataset (authoring edits plans with rdflib).
+    """
+    if not isinstance(store, ox.Store):
+        from .load import from_rdflib
+
+        store = from_rdflib(store)
     facts = Facts(store, folder)
     found = check_literals(facts)
     if not found:  # ill-typed literals would make SHACL and the checks report noise

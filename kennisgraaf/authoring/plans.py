@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from ..errors import KennisgraafError
-from ..load import load
+from ..load import load_dataset
 from ..namespaces import ID, RDF, SKOS, bind_all
 from ..sources import DataFolder
 from ..validate import validate
@@ -118,7 +118,7 @@ def _quote(text: str) -> str:
 
 def _check(folder: DataFolder, target: Path, graph: Graph, registers: Registers, additions) -> None:
     """Validate the data folder as it would be with this plan (and its register additions)."""
-    dataset = load(folder)
+    dataset = load_dataset(folder)
     relative = target.relative_to(folder.root).as_posix().rsplit(".", 1)[0]
     named = dataset.graph(URIRef(f"https://w3id.org/kennisgraaf/graph/{relative.removeprefix('graph/')}"))
     named.remove((None, None, None))
