@@ -102,6 +102,15 @@ print(time.perf_counter() - start, len(union))
 """
 
 
+class Report(list):
+    """Rows printed as they are measured (a long run that is cut off still shows what it had)."""
+
+    def append(self, row) -> None:
+        super().append(row)
+        size, name, secs, mb = row
+        print(f"{size:6} {name:42} {secs:>12} s {mb:>8} MB", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10k,100k,1M")
@@ -114,7 +123,7 @@ def main() -> None:
     from kennisgraaf.sources import shipped_root
 
     queries_dir = shipped_root() / "queries"
-    report: list[tuple[str, str, str, str]] = []
+    report = Report()
     try:
         for size in args.sizes.split(","):
             folder, cache, out = work / f"data-{size}", work / f"cache-{size}", work / f"out-{size}"
@@ -149,10 +158,6 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    width = max(len(r[1]) for r in report)
-    print(f"{'grootte':8} {'meting':{width}} {'seconden':>12} {'piek-RSS MB':>12}")
-    for size, name, secs, mb in report:
-        print(f"{size:8} {name:{width}} {secs:>12} {mb:>12}")
 
 
 if __name__ == "__main__":
