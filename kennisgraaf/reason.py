@@ -90,10 +90,14 @@ def infer(asserted, mode: str = "rules"):
 
 
 def _rules(store: ox.Store, graphs: list, mode: str) -> None:
-    from .rules import Axioms, contradictions, derive, run
+    from .rules import Axioms, contradictions, derive, run, schema_closure
 
     axioms = Axioms.read(store, graphs)
     run(store, graphs, derive(axioms, mode))
+    target = ox.NamedNode(INFERRED_GRAPH)
+    stated = [ox.Triple(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o)) for s, p, o in schema_closure(axioms)]
+    store.extend([ox.Quad(t.subject, t.predicate, t.object, target) for t in sorted(stated, key=str)
+                  if not any(next(store.quads_for_pattern(*t, g), None) for g in graphs)])
     problems = contradictions(store, graphs, axioms) if mode == "rules" else []
     if problems:
         _clear(store, ox.NamedNode(INFERRED_GRAPH))
@@ -166,4 +170,6 @@ def worth_keeping(s, p, o) -> bool:
         return False
     if str(p) in (RDFS.subClassOf, RDFS.subPropertyOf) and s == o:
         return False
+    if str(p) in (RDFS.subClassOf, RDFS.domain, RDFS.range) and str(o) in _NOISE_OBJECTS:
+        return False  # every class under owl:Thing, every property on it
     return True

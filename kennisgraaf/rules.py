@@ -236,6 +236,26 @@ def derive(ax: Axioms, mode: str = "rules") -> list[Rule]:
     return rules
 
 
+def schema_closure(ax: Axioms) -> set[tuple[str, str, str]]:
+    """The hierarchy facts the rules use, stated: scm-sco, scm-spo, scm-dom1/2, scm-rng1/2.
+
+    Written beside the instance-level triples so a query can read `rdfs:subClassOf` or a
+    property's domain without a path expression.
+    """
+    classes, props = closure(ax.sub_class), closure(ax.sub_property)
+    found = {(c, RDFS.subClassOf, d) for c, ds in classes.items() for d in ds if d not in _TRIVIAL_CLASSES}
+    found |= {(p, RDFS.subPropertyOf, q) for p, qs in props.items() for q in qs}
+    for predicate, pairs in ((RDFS.domain, ax.domain), (RDFS.range, ax.range)):
+        stated: dict[str, set[str]] = defaultdict(set)
+        for p, c in pairs:
+            stated[p].add(c)
+        for p in set(stated) | set(props):
+            for q in {p} | props.get(p, set()):
+                for c in stated.get(q, ()):
+                    found |= {(p, predicate, d) for d in ({c} | classes.get(c, set())) - _TRIVIAL_CLASSES}
+    return found
+
+
 #: eq-sym, eq-trans, eq-rep-s, eq-rep-o: run only once some owl:sameAs exists
 _EQUALITY = [
     Rule("eq-sym", (f"?x {_SAME} ?y",), f"?y {_SAME} ?x", (), ((),)),
