@@ -70,7 +70,7 @@ def main() -> None:
     for size in args.sizes.split(","):
         asserted, copy = fresh(store_2026 if size == "2026" else lambda s=int(size): store_synth(s))
 
-        def timed(mode: str):
+        def timed(mode: str, copy=copy):
             def once():
                 store = copy()
                 started = time.perf_counter()

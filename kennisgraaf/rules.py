@@ -18,6 +18,7 @@ key) is refused by name rather than silently ignored: owlrl covers those.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -174,20 +175,47 @@ class Rule:
     rows: tuple[tuple[str, ...], ...]
     condition: str = ""
 
-    def update(self, using: str, new_graph: str, delta_graph: str | None = None, at: int = 0) -> str:
-        """The SPARQL update of this rule; with `delta_graph`, atom `at` reads only that graph."""
-        atoms = [f"GRAPH <{delta_graph}> {{ {a} }}" if delta_graph and i == at else a
-                 for i, a in enumerate(self.body)]
-        head_vars = " ".join(f"?{v}" for v in self.variables)
-        table = " ".join("(" + " ".join(f"<{iri}>" for iri in row) + ")" for row in self.rows)
+    def updates(self, using: str, new_graph: str, delta_graph: str | None = None, at: int = 0) -> list[str]:
+        """The SPARQL updates of this rule; with `delta_graph`, atom `at` reads only that graph.
+
+        A join is written out once per axiom instance, with its properties as constants: the
+        store then walks its predicate indexes instead of every triple of a shared node. The
+        delta atom comes first, the smallest side to start a join from.
+        """
+        if len(self.body) == 1 or not self.variables:
+            return [self._update(self.body, self.head, self._values(self.rows), using, new_graph, delta_graph, at)]
+        out = []
+        for row in self.rows:
+            bound = dict(zip(self.variables, row, strict=True))
+
+            def fill(text: str, bound=bound) -> str:
+                return _VARIABLE.sub(lambda m: f"<{bound[m.group(1)]}>" if m.group(1) in bound else m.group(0), text)
+
+            out.append(self._update([fill(a) for a in self.body], fill(self.head), "", using, new_graph,
+                                    delta_graph, at))
+        return out
+
+    def _values(self, rows) -> str:
+        if not self.variables:
+            return ""
+        table = " ".join("(" + " ".join(f"<{iri}>" for iri in row) + ")" for row in rows)
+        return f"VALUES ({' '.join(f'?{v}' for v in self.variables)}) {{ {table} }}\n  "
+
+    def _update(self, body, head, values, using, new_graph, delta_graph, at) -> str:
+        atoms = list(body)
+        if delta_graph:
+            atoms.insert(0, f"GRAPH <{delta_graph}> {{ {atoms.pop(at)} }}")
         where = " .\n  ".join(atoms)
         condition = f"\n  FILTER({self.condition})" if self.condition else ""
-        values = f"\n  VALUES ({head_vars}) {{ {table} }}" if self.variables else ""
-        return (f"INSERT {{ GRAPH <{INFERRED}> {{ {self.head} }} GRAPH <{new_graph}> {{ {self.head} }} }}\n"
-                f"{using}WHERE {{\n  {where} .{values}{condition}\n"
-                f"  FILTER NOT EXISTS {{ {self.head} }}\n}}")
+        # DISTINCT: many joins reach one conclusion (a theme's items share topics); write it once
+        head_vars = " ".join(sorted(set(_VARIABLE.findall(head))))
+        return (f"INSERT {{ GRAPH <{INFERRED}> {{ {head} }} GRAPH <{new_graph}> {{ {head} }} }}\n"
+                f"{using}WHERE {{ SELECT DISTINCT {' '.join('?' + v for v in head_vars.split())} WHERE {{\n"
+                f"  {values}{where} .{condition}\n"
+                f"  FILTER NOT EXISTS {{ {head} }}\n}} }}")
 
 
+_VARIABLE = re.compile(r"\?([A-Za-z_][A-Za-z0-9_]*)")
 _SAME = f"<{OWL.sameAs}>"
 _TYPE = f"<{RDF.type}>"
 
@@ -287,21 +315,24 @@ def run(store: ox.Store, graphs: list, rules: list[Rule]) -> int:
     previous, current = _DELTA
     equality = False
     for r in rules:  # round 0: the whole graph is new
-        store.update(r.update(using, current))
+        for update in r.updates(using, current):
+            store.update(update)
     rounds = 1
     while True:
         if not equality and _has_same_as(store, graphs):
             equality = True  # from now on owl:sameAs rewrites; first over everything there is
             rules = rules + _EQUALITY
             for r in _EQUALITY:
-                store.update(r.update(using, current))
+                for update in r.updates(using, current):
+                    store.update(update)
         if not _size(store, current):
             break
         previous, current = current, previous
         _drop(store, current)
         for r in rules:
             for at in range(len(r.body)):
-                store.update(r.update(using, current, previous, at))
+                for update in r.updates(using, current, previous, at):
+                    store.update(update)
         rounds += 1
     _drop(store, *_DELTA)
     return rounds

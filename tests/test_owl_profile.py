@@ -28,7 +28,7 @@ OUTSIDE_DATATYPE_MAP = ("^^xsd:gYear)", "^^xsd:date)")
 def checker(tmp_path_factory):
     javac, java = shutil.which("javac"), shutil.which("java")
     assert javac and java, "geen JDK gevonden: draai scripts/system-packages"
-    assert (OWLAPI_JARS / "owlapi-distribution.jar").is_file(), "libowlapi-java ontbreekt: draai scripts/system-packages"
+    assert (OWLAPI_JARS / "owlapi-distribution.jar").is_file(), "geen libowlapi-java: draai scripts/system-packages"
     out = tmp_path_factory.mktemp("owlcheck")
     classpath = f"{OWLAPI_JARS}/*"
     subprocess.run([javac, "-cp", classpath, "-d", str(out), str(SOURCE)], check=True, capture_output=True)
