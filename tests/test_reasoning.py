@@ -173,3 +173,19 @@ def test_an_axiom_the_rules_cannot_read_is_refused_by_name():
     store = tiny("ex:A owl:equivalentClass [ a owl:Restriction ; owl:onProperty ex:p ; owl:hasValue ex:v ] .")
     with pytest.raises(UnsupportedAxiom, match="owl:hasValue.*--reasoner owlrl"):
         materialise(store)
+
+
+def test_build_offers_the_rules_by_default_and_owlrl_on_request(mini_data, tmp_path):
+    from typer.testing import CliRunner
+
+    from kennisgraaf.cli import app
+
+    counts = {}
+    for option in ([], ["--reasoner", "owlrl"]):
+        result = CliRunner().invoke(app, ["build", "--data", str(mini_data), "--cache-dir", str(tmp_path), *option],
+                                    env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        name = option[-1] if option else "rules"
+        assert f"Build ({name})" in result.output
+        counts[name] = [line for line in result.output.splitlines() if "triples (afgeleid)" in line]
+    assert counts["rules"] == counts["owlrl"] and counts["rules"]
