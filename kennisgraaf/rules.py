@@ -208,9 +208,9 @@ class Rule:
         where = " .\n  ".join(atoms)
         condition = f"\n  FILTER({self.condition})" if self.condition else ""
         # DISTINCT: many joins reach one conclusion (a theme's items share topics); write it once
-        head_vars = " ".join(sorted(set(_VARIABLE.findall(head))))
+        head_vars = " ".join(f"?{v}" for v in sorted(set(_VARIABLE.findall(head))))
         return (f"INSERT {{ GRAPH <{INFERRED}> {{ {head} }} GRAPH <{new_graph}> {{ {head} }} }}\n"
-                f"{using}WHERE {{ SELECT DISTINCT {' '.join('?' + v for v in head_vars.split())} WHERE {{\n"
+                f"{using}WHERE {{ SELECT DISTINCT {head_vars} WHERE {{\n"
                 f"  {values}{where} .{condition}\n"
                 f"  FILTER NOT EXISTS {{ {head} }}\n}} }}")
 
@@ -249,11 +249,7 @@ def derive(ax: Axioms, mode: str = "rules") -> list[Rule]:
     rule("prp-inv", ["?x ?p ?y"], "?y ?q ?x", ("p", "q"), ax.inverse, "!isLiteral(?y)")
     rule("prp-symp", ["?x ?p ?y"], "?y ?p ?x", ("p",), [(p,) for p in ax.symmetric], "!isLiteral(?y)")
     rule("prp-trp", ["?x ?p ?y", "?y ?p ?z"], "?x ?p ?z", ("p",), [(p,) for p in ax.transitive])
-    for length in sorted({len(steps) for _, steps in ax.chains}):
-        if length < 2:
-            rule("prp-spo2", ["?u0 ?p1 ?u1"], "?u0 ?q ?u1", ("q", "p1"),
-                 [(q, *s) for q, s in ax.chains if len(s) == length])
-            continue
+    for length in sorted({len(steps) for _, steps in ax.chains} - {0}):
         body = [f"?u{i} ?p{i + 1} ?u{i + 1}" for i in range(length)]
         rule("prp-spo2", body, f"?u0 ?q ?u{length}", ("q", *(f"p{i + 1}" for i in range(length))),
              [(q, *s) for q, s in ax.chains if len(s) == length])
@@ -357,8 +353,14 @@ def contradictions(store: ox.Store, graphs: list, ax: Axioms) -> list[str]:
         return list(store.query(f"SELECT * WHERE {{ VALUES ({head}) {{ {table} }} {query} }}", **dataset))
 
     found = []
-    for s in select("?x a ?c1, ?c2 . FILTER(STR(?c1) < STR(?c2))", ("c1", "c2"), ax.disjoint):
-        found.append(f"{s['x'].value} is lid van zowel {s['c1'].value} als {s['c2'].value}, die disjunct zijn")
+    partners: dict[str, set[str]] = defaultdict(set)
+    for c1, c2 in ax.disjoint:
+        if c1 < c2:
+            partners[c1].add(c2)
+    for c1, others in sorted(partners.items()):  # each member's types once, not once per pair
+        listed = ", ".join(f"<{c}>" for c in sorted(others))
+        for s in store.query(f"SELECT ?x ?c2 WHERE {{ ?x a <{c1}> . ?x a ?c2 FILTER(?c2 IN ({listed})) }}", **dataset):
+            found.append(f"{s['x'].value} is lid van zowel {c1} als {s['c2'].value}, die disjunct zijn")
     for s in store.query(f"SELECT ?x WHERE {{ ?x {_TYPE} <{OWL.Nothing}> }}", **dataset):
         found.append(f"{s['x'].value} is lid van owl:Nothing")
     for s in select("?x ?p ?x", ("p",), [(p,) for p in ax.irreflexive]):
