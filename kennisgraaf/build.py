@@ -32,14 +32,14 @@ class BuildReport:
     inferred: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     warnings: list[Violation] = field(default_factory=list)
-    reasoner: str = "owlrl"
+    reasoner: str = "rules"
 
 
 def cache_key(folder: DataFolder, reasoner: str) -> str:
     return folder.fingerprint(extra=f"kennisgraaf {__version__} reasoner={reasoner}")
 
 
-def default_key(reasoner: str = "owlrl") -> str:
+def default_key(reasoner: str = "rules") -> str:
     """The build the shipped data folder uses now: never pruned by another folder's build."""
     return cache_key(DataFolder.resolve(None), reasoner)
 
@@ -76,41 +76,6 @@ def cached(entry: CacheEntry, notify: Notify | None = _stderr) -> BuildReport | 
         return None
 
 
-def materialise(store, mode: str) -> int:
-    """Write what `mode` entails into the inferred graph of `store`; the number of triples added.
-
-    Calls `reason.materialise` (the rule engine on Oxigraph) when the reasoner module has
-    it; otherwise runs `reason.infer` (owlrl on rdflib) and copies its triples over.
-    """
-    from . import reason
-
-    if hasattr(reason, "materialise"):
-        return reason.materialise(store, mode=mode)
-    if mode == "none":
-        return 0
-    import pyoxigraph as ox
-
-    from .namespaces import INFERRED_GRAPH
-    from .validate import to_rdflib
-
-    graph = ox.NamedNode(INFERRED_GRAPH)
-
-    def term(t):
-        from rdflib import BNode, URIRef
-
-        if isinstance(t, URIRef):
-            return ox.NamedNode(str(t))
-        if isinstance(t, BNode):
-            return ox.BlankNode(str(t))
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)) if t.datatype else None)
-
-    inferred = reason.infer(to_rdflib(store), mode)
-    store.extend(ox.Quad(term(s), term(p), term(o), graph) for s, p, o in inferred)
-    return len(inferred)
-
-
 def _save(store, folder) -> None:
     """The build's files: the persistent store and the N-Quads (for serve and publish)."""
     import gc
@@ -133,13 +98,14 @@ def build(
     folder: DataFolder,
     cache: Cache,
     *,
-    reasoner: str = "owlrl",
+    reasoner: str = "rules",
     force: bool = False,
     progress: Progress | None = None,
     notify: Notify | None = _stderr,
 ) -> BuildReport:
     """Build the graph unless an identical, undamaged build is cached; raise on bad input."""
     from .load import asserted_count, load
+    from .reason import materialise
     from .validate import validate
 
     key = cache_key(folder, reasoner)
@@ -158,7 +124,7 @@ def build(
             raise ValidationFailed(problems)
         asserted = asserted_count(store)
     with _stage("redeneren", seconds, progress):
-        inferred = materialise(store, reasoner)
+        inferred = materialise(store, mode=reasoner)
     with _stage("opslaan", seconds, progress):
         report = BuildReport(entry=entry, from_cache=False, sources=len(folder.sources()), asserted=asserted,
                              inferred=inferred, seconds=seconds, warnings=problems, reasoner=reasoner)
@@ -173,6 +139,6 @@ def build(
             "reasoner": reasoner,
             "version": __version__,
         }
-        protect = () if folder.root == DataFolder.resolve(None).root else (default_key(reasoner),)
+        protect = () if folder.root == DataFolder.resolve(None).root else (default_key(),)
         cache.store(key, lambda target: _save(store, target), manifest, protect=protect)
     return report
