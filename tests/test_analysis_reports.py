@@ -112,7 +112,7 @@ def test_document_model_renders_both_ways():
 def test_tables_and_json_carry_iris_and_labels(nasty):
     names = Names(nasty.labels, nasty.codes)
     table = gaps_table(list(nasty.findings), names)
-    assert table.columns == ["soort", "ernst", "thema's", "uitleg", "bronnen"]
+    assert table.columns == ["soort", "ernst", "thema's", "uitleg", "wie", "wat te doen", "waar", "bronnen"]
     payload = json.loads(findings_json(list(nasty.findings), names))
     handover = next(p for p in payload if p["kind"] == "overdracht-zonder-plan")
     assert handover["items"] == [{"iri": NS + "h", "label": "h"}] and handover["bronnen"] == ["a.txt:7"]

@@ -17,6 +17,9 @@ KINDS = {
     "thema-zonder-plan": "Thema genoemd door anderen, maar zonder plan",
     "samenhang-eenzijdig": "Samenhang die maar één kant noemt",
     "onderwerp-zonder-regie": "Onderwerp bij meerdere thema's zonder regie",
+    "samenwerking-eenzijdig": "Samenwerking die het andere plan niet noemt",
+    "samenwerking-zonder-capaciteit": "Samenwerking in een kwartaal waarin het partnerthema niets plant",
+    "wet-aankomend-zonder-product": "Aankomende wetgeving zonder product",
     "wet-zonder-product": "Wetgeving bij meerdere thema's zonder product",
     "organisatie-een-thema": "Organisatie die maar één thema betrekt",
     "begroting-telt-niet-op": "Producttabel telt niet op tot het totaal",
@@ -46,10 +49,31 @@ class Overlap:
 
 
 @dataclass(frozen=True)
+class Plaats:
+    """Where a finding stands in a plan, as a regisseur finds it: the plan's name, the section
+    heading of the plan text that holds the line, the file and the line (None: the finding is
+    about something the plan does not say)."""
+
+    plan: str
+    bestand: str
+    regel: int | None = None
+    kop: str | None = None
+
+    def text(self) -> str:
+        where = [self.plan]
+        if self.kop:
+            where.append(f"§ {self.kop}")
+        where.append(f"regel {self.regel}" if self.regel else "(niet in de tekst)")
+        return ", ".join(where)
+
+
+@dataclass(frozen=True)
 class Finding:
     """One gap: its kind (a slug from KINDS), severity (hoog/middel/laag), the themes
     involved, one Dutch line of explanation, the plan lines behind it and the items
-    (products, handovers, topics, ...) it is about."""
+    (products, handovers, topics, ...) it is about. `wie`, `actie` and `waar` make it
+    actionable (actions.py fills them in): the regisseurs of the themes involved, one Dutch
+    sentence saying what to do, and the plan sections behind `bronnen`."""
 
     kind: str
     severity: str
@@ -57,6 +81,9 @@ class Finding:
     uitleg: str
     bronnen: tuple[str, ...] = ()
     items: tuple[str, ...] = ()
+    wie: tuple[str, ...] = ()
+    actie: str = ""
+    waar: tuple[Plaats, ...] = ()
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -94,5 +121,11 @@ class Analysis:
 
 
 def sort_key(finding: Finding) -> tuple:
+    """Report order: by kind, then the heaviest first."""
     kinds = list(KINDS)
     return (kinds.index(finding.kind), SEVERITIES.index(finding.severity), finding.themas, finding.uitleg)
+
+
+def severity_key(finding: Finding) -> tuple:
+    """What-concerns-me order (`gaps`): the heaviest first, then by kind."""
+    return (SEVERITIES.index(finding.severity), *sort_key(finding))

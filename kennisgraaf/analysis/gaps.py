@@ -1,7 +1,7 @@
 """What falls between two chairs: every gap kind as a list of Findings.
 
 Each rule (see RULES) reads the network (network.py) and returns the findings of one kind;
-`find_gaps` runs them all. The rules are grouped by what they check: gaps_relations.py (handovers
+`find_gaps` runs them all and makes each finding actionable (actions.py: who, what, where). The rules are grouped by what they check: gaps_relations.py (handovers
 and related themes), gaps_topics.py (topics, laws and organisations no theme takes up) and
 gaps_planning.py (budgets, product details, calendar). The rules, and the thresholds they use,
 are stated in each function's docstring so that a reader can check a finding against the plan
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from .actions import actionable
 from .findings import Finding, sort_key
 from .gaps_planning import budgets, incomplete_products, quarter_peaks, same_day_events
 from .gaps_relations import handovers, one_sided_relations, themes_without_plan
@@ -23,7 +24,7 @@ def find_gaps(network: nx.MultiDiGraph) -> list[Finding]:
     found: list[Finding] = []
     for rule in RULES:
         found.extend(rule(network))
-    return sorted(found, key=sort_key)
+    return sorted((actionable(network, f) for f in found), key=sort_key)
 
 
 RULES = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .findings import Finding
-from .gaps_common import _bron, _bronnen, _names, _narrower_closure, _plan_bron, _theme_of, _themes, _where
+from .gaps_common import _bron, _bronnen, _names, _narrower_closure, _plan_bron, _theme_of, _themes, _where, in_sentence
 from .network import ITEM_KINDS, label, nodes_of, plans_of, sources, targets
 
 #: an organisation is central to a theme when it works on ≥ 1 topic the theme treats; a
@@ -60,11 +60,11 @@ def topics_without_lead(network) -> list[Finding]:
         if made:
             severity = "hoog" if len(made) >= 3 else "middel"
             uitleg = (f"{_names(network, made)} maken {'allebei' if len(made) == 2 else 'allemaal'} producten "
-                      f"over {label(network, topic)}, maar geen thema heeft de regie (geen overdracht, geen eigenaar).")
+                      f"over {in_sentence(network, topic)}, maar geen thema heeft de regie (geen overdracht, geen eigenaar).")
             where = products
         else:
             severity = "laag"
-            uitleg = (f"{_names(network, themes)} noemen {label(network, topic)}, maar geen thema maakt er een "
+            uitleg = (f"{_names(network, themes)} noemen {in_sentence(network, topic)}, maar geen thema maakt er een "
                       f"product over of heeft de regie.")
             where = sorted(namers[topic])
         found.append(Finding(

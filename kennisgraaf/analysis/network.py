@@ -43,7 +43,7 @@ _LOCATED = ("kn:samenhangMet", "kn:wet", "kn:onderwerp")
 _ATTR_LINKS = {  # IRI-valued properties kept as node attributes, not edges
     "kn:vorm": "vorm", "kn:status": "status", "kn:programmalijn": "programmalijn",
     "kn:startKwartaal": "startKwartaal", "kn:eindKwartaal": "eindKwartaal",
-    "kn:soort": "soort",
+    "kn:soort": "soort", "kn:kennisregisseur": "regisseur",
 }
 _LITERALS = {
     "kn:budget": "budget", "kn:budgetjaar": "budgetjaar", "kn:budgetTekst": "budgetTekst",
@@ -249,7 +249,10 @@ def _assemble(kinds, names, links, values, texts) -> nx.MultiDiGraph:
             related = [(f"{p} {t}", g.nodes[t].get("namen") or (g.nodes[t]["label"],))
                        for _, t, p in g.out_edges(node, keys=True) if p in _LOCATED]
             data["regels"] = texts.plan_lines(path, data, related)
+            data["koppen"] = texts.headings(path)
     for node, data in g.nodes(data=True):
+        if data["kind"] == "onderwerp":
+            data["inZin"] = texts.sentence_form(data["label"])
         if data["kind"] in ITEM_KINDS:
             plans = sorted(o for _, o, p in g.out_edges(node, keys=True) if p == "kn:inPlan")
             data["plan"] = plans[0] if plans else None

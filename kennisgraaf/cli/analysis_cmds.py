@@ -93,6 +93,10 @@ def gaps(
                                     show_default=False)
     ] = None,
     thema: ThemaOpt = None,
+    regisseur: Annotated[
+        str | None, typer.Option("--regisseur", "-r", help="Alleen wat de thema's van deze kennisregisseur raakt "
+                                 "(naam zoals in het colofon).", show_default=False)
+    ] = None,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
     data: DataOpt = None,
@@ -100,15 +104,17 @@ def gaps(
     endpoint: EndpointOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Wat valt tussen twee stoelen? Bevindingen met soort, ernst, de betrokken thema's, een
-    uitleg en de planregels erachter: overdrachten zonder plan of product, eenzijdige
-    samenhang, onderwerpen en wetten zonder regie of product, organisaties die maar één thema
-    betrekt, onvolledige producten, begrotingen die niet kloppen, kwartaalpieken en
+    """Wat valt tussen twee stoelen? Bevindingen, de zwaarste eerst, met ernst, de betrokken
+    thema's, een uitleg, wie erover gaat (de regisseurs), wat te doen en waar het staat (plan,
+    paragraaf en regel): overdrachten zonder plan of product, eenzijdige samenhang en
+    samenwerking, onderwerpen en wetten zonder regie of product, organisaties die maar één
+    thema betrekt, onvolledige producten, begrotingen die niet kloppen, kwartaalpieken en
     bijeenkomsten op dezelfde dag.
 
-    Voorbeeld: kennisgraaf gaps --ernst middel --format md --out gaten.md
+    Voorbeeld: kennisgraaf gaps --regisseur "Suzanne Giardina" --ernst middel
     """
-    from ..analysis.findings import KINDS, SEVERITIES
+    from ..analysis.actions import concerns
+    from ..analysis.findings import KINDS, SEVERITIES, severity_key
     from ..analysis.gaps import find_gaps
     from ..analysis.network import find_theme
     from ..errors import KennisgraafError
@@ -126,14 +132,29 @@ def gaps(
         found = [f for f in found if f.kind in soort]
     if ernst:
         found = [f for f in found if SEVERITIES.index(f.severity) <= SEVERITIES.index(ernst)]
+    title = "Gaten tussen de thema's"
     if thema:
         chosen = find_theme(network, thema)
         found = [f for f in found if chosen in f.themas]
+    if regisseur:
+        known = _regisseurs(network)
+        if regisseur.casefold().strip() not in {r.casefold() for r in known}:
+            raise KennisgraafError(f"onbekende regisseur {regisseur!r} (--regisseur); kies uit: {', '.join(known)}")
+        found = [f for f in found if concerns(network, f, regisseur)]
+        title = f"Wat {regisseur} aangaat"
+    found = sorted(found, key=severity_key)
     names = _names(network)
     if fmt == "json":
         write_text(findings_json(found, names), out)
     else:
-        emit(gaps_table(found, names), fmt, out)
+        emit(gaps_table(found, names, title), fmt, out)
+
+
+def _regisseurs(network) -> list[str]:
+    from ..analysis.actions import regisseurs
+    from ..analysis.network import nodes_of
+
+    return sorted({r for t in nodes_of(network, "thema") for r in regisseurs(network, t)})
 
 
 @app.command()

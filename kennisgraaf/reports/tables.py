@@ -73,9 +73,10 @@ def matrix_table(found: list[Overlap], names: Names, themes: list[str] | None = 
     return table
 
 
-def gaps_table(findings: list[Finding], names: Names) -> Table:
-    rows = [[f.kind, f.severity, names.many(f.themas), f.uitleg, SEPARATOR.join(f.bronnen)] for f in findings]
-    table = Table(["soort", "ernst", "thema's", "uitleg", "bronnen"], rows, title="Gaten tussen de thema's")
+def gaps_table(findings: list[Finding], names: Names, title: str = "Gaten tussen de thema's") -> Table:
+    rows = [[f.kind, f.severity, names.many(f.themas), f.uitleg, SEPARATOR.join(f.wie), f.actie,
+             SEPARATOR.join(p.text() for p in f.waar), SEPARATOR.join(f.bronnen)] for f in findings]
+    table = Table(["soort", "ernst", "thema's", "uitleg", "wie", "wat te doen", "waar", "bronnen"], rows, title=title)
     if not rows:
         table.notes.append("(geen bevindingen)")
     return table
@@ -109,6 +110,9 @@ def findings_json(findings: list[Finding], names: Names) -> str:
             "uitleg": f.uitleg,
             "bronnen": list(f.bronnen),
             "items": [_ref(i, names) for i in f.items],
+            "wie": list(f.wie),
+            "actie": f.actie,
+            "waar": [{"plan": p.plan, "kop": p.kop, "bestand": p.bestand, "regel": p.regel} for p in f.waar],
         }
         for f in findings
     ]
