@@ -29,10 +29,10 @@ from .textlines import PlanTexts
 
 KINDS = (
     "thema", "plan", "product", "onderwerp", "organisatie", "wet",
-    "overleg", "bijeenkomst", "overdracht", "aangedragen",
+    "overleg", "bijeenkomst", "overdracht", "aangedragen", "samenwerking",
 )
 #: things a plan states, with a source line (kn:inPlan, kn:bronRegel)
-ITEM_KINDS = ("product", "overleg", "bijeenkomst", "overdracht", "aangedragen")
+ITEM_KINDS = ("product", "overleg", "bijeenkomst", "overdracht", "aangedragen", "samenwerking")
 #: theme-level relations that only the reasoner states (property chains, inverses)
 INFERRED = ("kn:vanThema", "kn:raaktOnderwerp", "kn:werktMet", "kn:noemtWet", "kn:verwantMet")
 
@@ -52,7 +52,8 @@ _LITERALS = {
     "kn:volgnummer": "volgnummer", "kn:perJaar": "perJaar", "kn:frequentie": "frequentie",
     "kn:aankomend": "aankomend", "schema:startDate": "datum", "kn:datumTekst": "datumTekst",
     "kn:onderwerpTekst": "onderwerpTekst", "kn:voorwaarde": "voorwaarde",
-    "kn:anderThemaTekst": "anderThemaTekst", "kn:actie": "actie",
+    "kn:anderThemaTekst": "anderThemaTekst", "kn:actie": "actie", "kn:aard": "aard", "kn:citaat": "citaat",
+    "kn:inwerkingtreding": "inwerkingtreding", "kn:planningsgrafiek": "planningsgrafiek",
 }
 
 
