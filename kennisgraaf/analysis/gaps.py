@@ -3,7 +3,8 @@
 Each rule (see RULES) reads the network (network.py) and returns the findings of one kind;
 `find_gaps` runs them all and makes each finding actionable (actions.py: who, what, where).
 The rules are grouped by what they check: gaps_relations.py (handovers and related themes),
-gaps_cooperation.py (work one plan routes to another theme), gaps_topics.py (topics, laws and organisations no theme takes up) and
+gaps_cooperation.py (work one plan routes to another theme), gaps_topics.py (topics, laws and
+organisations no theme takes up) and
 gaps_planning.py (budgets, product details, calendar). The rules, and the thresholds they use,
 are stated in each function's docstring so that a reader can check a finding against the plan
 by hand.

@@ -76,7 +76,8 @@ def topics_without_lead(network) -> list[Finding]:
         if made:
             severity = "hoog" if len(made) >= 3 else "middel"
             uitleg = (f"{_names(network, made)} maken {'allebei' if len(made) == 2 else 'allemaal'} producten "
-                      f"over {in_sentence(network, topic)}, maar geen thema heeft de regie (geen overdracht, geen eigenaar).")
+                      f"over {in_sentence(network, topic)}, maar geen thema heeft de regie "
+                      "(geen overdracht, geen eigenaar).")
             where = products
         else:
             severity = "laag"
@@ -172,7 +173,8 @@ def laws_without_product(network) -> list[Finding]:
             continue
         found.append(Finding(
             "wet-zonder-product", "middel", _themes(network, themes),
-            f"{_names(network, themes)} noemen {label(network, wet)}, maar geen van hen heeft er een kennisproduct over.",
+            f"{_names(network, themes)} noemen {label(network, wet)}, maar geen van hen heeft er een "
+            "kennisproduct over.",
             _law_sources(network, wet, themes), (wet,)))
     return found
 
