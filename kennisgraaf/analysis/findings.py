@@ -33,13 +33,26 @@ KINDS = {
 @dataclass(frozen=True)
 class Overlap:
     """What two themes share, per axis (item IRIs), how alike they are per axis (Jaccard,
-    0..1) and overall (the mean over the axes asked for)."""
+    0..1) and overall (the mean over the axes asked for).
+
+    `specifiek` weighs what they share by how specific it is (overlap.py, SPECIFIC): per axis
+    the share of the smaller theme's items that the other has too, an item counting less the
+    more themes name it; `specifiek_score` is its mean over the axes. `algemeen` are the shared
+    items that (nearly) every theme names (Gemeenten, Provincies): shown apart, they say little."""
 
     thema_a: str
     thema_b: str
     shared: dict[str, tuple[str, ...]]
     similarity: dict[str, float]
     score: float
+    specifiek: dict[str, float] = field(default_factory=dict)
+    specifiek_score: float = 0.0
+    algemeen: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def specific_items(self, axis: str) -> tuple[str, ...]:
+        """The shared items of an axis without the generic ones."""
+        generic = set(self.algemeen.get(axis, ()))
+        return tuple(i for i in self.shared.get(axis, ()) if i not in generic)
 
     def shared_count(self) -> int:
         return sum(len(items) for items in self.shared.values())
