@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from .findings import Finding, Plaats
 from .gaps_common import _names, in_sentence
+from .gaps_topics import date_text
 from .network import label, nodes_of, plans_of, targets
 from .textlines import heading_at
 
@@ -43,7 +44,8 @@ def where(network, bronnen) -> tuple[Plaats, ...]:
         plan = by_file.get(bestand)
         number = int(regel) if regel.isdigit() else None
         kop = heading_at(network.nodes[plan].get("koppen", ()), number) if plan and number else None
-        out.append(Plaats(label(network, plan) if plan else bestand, bestand, number, kop))
+        pad = network.nodes[plan].get("bestand_pad") if plan else None
+        out.append(Plaats(label(network, plan) if plan else bestand, bestand, number, kop, pad))
     return tuple(out)
 
 
@@ -88,7 +90,7 @@ def _law(network, f: Finding) -> str:
     name = label(network, wet) if wet else "deze wet"
     if f.kind == "wet-aankomend-zonder-product":
         date = network.nodes[wet].get("inwerkingtreding") if wet else None
-        when = f" vóór {date}" if date else ""
+        when = f" vóór {date_text(date)}" if date else ""
         return f"Plan een kennisproduct (bijvoorbeeld een protocol of factsheet) over {name}{when}."
     return f"Spreek af welk thema uitwerkt wat {name} voor de uitvoering betekent, en leg dat vast in een product."
 

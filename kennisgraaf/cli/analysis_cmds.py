@@ -185,4 +185,11 @@ def rapport(
         fmt = "html" if out is not None and Path(out).suffix.lower() in (".html", ".htm") else "md"
     check_format(fmt, FORMATS)
     network = _network(data, cache_dir, endpoint, quiet)
-    write_text(render(analyse(network), fmt), out)
+    texts = _texts_dir(data) if fmt == "html" else None
+    write_text(render(analyse(network), fmt, texts), out)
+
+
+def _texts_dir(data):
+    from ..sources import DataFolder
+
+    return DataFolder.resolve(data).sources_texts_dir
