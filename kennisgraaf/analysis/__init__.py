@@ -15,9 +15,9 @@ def analyse(network, axes=None, top_bridges: int | None = 10):
 
     from .actions import regisseurs
     from .bridges import CLUSTER_AXES, bridges, clusters, connecting_organisations
-    from .laws import timeline
     from .findings import Analysis
     from .gaps import find_gaps
+    from .laws import timeline
     from .network import counted_themes, plans_of
     from .overlap import overlaps, parse_axes
 

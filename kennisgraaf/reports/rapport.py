@@ -12,7 +12,21 @@ from pathlib import Path
 from ..analysis.bridges import VERBINDEND
 from ..analysis.findings import KINDS, SEVERITIES, Analysis, Finding
 from ..analysis.overlap import SPECIFIC, by_specific, matrix
-from .document import BOLD, CODE, ITALIC, LINK, Box, Bullets, Cell, Heading, Para, TableBlock, spans, to_html, to_markdown
+from .document import (
+    BOLD,
+    CODE,
+    ITALIC,
+    LINK,
+    Box,
+    Bullets,
+    Cell,
+    Heading,
+    Para,
+    TableBlock,
+    spans,
+    to_html,
+    to_markdown,
+)
 from .tables import AXIS_TITLES, Names, number
 
 TOP_OVERLAPS = 5
