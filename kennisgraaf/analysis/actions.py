@@ -74,13 +74,14 @@ def _handover(network, f: Finding) -> str:
 
 def _cooperation(network, f: Finding) -> str:
     s = _first(f, network, "samenwerking")
-    data = network.nodes[s] if s else {}
     product = _first(f, network, "product")
-    what = f"'{label(network, product)}'" if product else (data.get("label") or "de samenwerking")
+    topics = sorted(targets(network, s, "kn:onderwerp")) if s else []
+    what = (f"'{label(network, product)}'" if product
+            else f"het werk aan {_names(network, topics, sentence=True)}" if topics else "het gezamenlijke werk")
     partner = label(network, f.themas[-1])
     if f.kind == "samenwerking-eenzijdig":
-        return (f"Bespreek met {partner} de samenwerking aan {what} en laat die in beide plannen opnemen; "
-                f"het plan {partner} noemt haar niet.")
+        return (f"Bespreek met {partner} de samenwerking aan {what} en neem die in beide plannen op; "
+                f"het plan {partner} noemt haar nog niet.")
     return (f"Spreek met {partner} af wanneer het bijdraagt aan {what}: in dat kwartaal plant {partner} "
             f"zelf niets of heeft het geen plan.")
 

@@ -171,7 +171,7 @@ def _heat(value: float) -> str:
     return f' style="background:rgba(31,111,139,{alpha})"' if alpha else ""
 
 
-def to_html(blocks: list[Block], title: str, css: str = "") -> str:
+def to_html(blocks: list[Block], title: str, extra_css: str = "") -> str:
     body: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -209,7 +209,7 @@ def to_html(blocks: list[Block], title: str, css: str = "") -> str:
     return (
         "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>{html.escape(title)}</title>\n<style>{_CSS}{css}</style>\n</head>\n<body>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{_CSS}{extra_css}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )

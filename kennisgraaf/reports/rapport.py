@@ -84,20 +84,24 @@ def how_to_read() -> Box:
     ])
 
 
-def finding_spans(f: Finding, texts: Path | None = None, with_severity: bool = True) -> list:
-    """One finding as a regisseur reads it: severity, what is wrong, what to do, who, where."""
-    parts: list = [(BOLD, f.severity), " — "] if with_severity else []
-    parts += [f.uitleg, " ", (BOLD, "Wat te doen:"), " ", f.actie or "—", " ",
-              (ITALIC, "Wie: " + ("; ".join(f.wie) or "—") + "."), " Waar: "]
+def finding_spans(f: Finding, texts: Path | None = None, wie: tuple[str, ...] | None = None,
+                  cites: int | None = None) -> list:
+    """One finding as a regisseur reads it: severity, what is wrong, what to do, who, where.
+    `wie` replaces the list of people (the themakaart names only the others); `cites` caps the
+    places shown (default MAX_CITES)."""
+    wie = f.wie if wie is None else wie
+    parts: list = [(BOLD, f.severity), " — ", f.uitleg, " ", (BOLD, "Wat te doen:"), " ", f.actie or "—", " ",
+                   (ITALIC, "Wie: " + ("; ".join(wie) or "—") + "."), " Waar: "]
     if not f.waar:
         parts.append(_cite(f.bronnen))
-    shown = f.waar[:MAX_CITES]
+    cap = MAX_CITES if cites is None else cites
+    shown = f.waar[:cap]
     for i, p in enumerate(shown):
         href = plan_href(texts, p.pad) if texts and p.pad else None
         parts.append((LINK, p.text(), href) if href else p.text())
         parts.append("; " if i < len(shown) - 1 else "")
-    if len(f.waar) > MAX_CITES:
-        parts.append(f" en {len(f.waar) - MAX_CITES} meer")
+    if len(f.waar) > cap:
+        parts.append(f" en {len(f.waar) - cap} meer")
     parts.append(".")
     return spans(*parts)
 
