@@ -157,7 +157,7 @@ def headings(lines) -> tuple[tuple[int, str], ...]:
         if text[-1] in ".,;:" and not caption:
             continue
         before = lines[i - 1].strip() if i else ""
-        if before and not raw.startswith(" ") and not before.endswith("."):
+        if before and not raw.startswith(" ") and not before.endswith(".") and not caption:
             continue
         after = [x.strip() for x in lines[i + 1: i + 3] if x.strip()]
         if caption or (after and len(after[0]) >= 60):
