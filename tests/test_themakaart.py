@@ -74,7 +74,8 @@ def test_cli_writes_html_and_a_one_page_pdf(build_2026, cache_dir, tmp_path):
 
 def test_cli_html_only_and_a_bad_out_dir(build_2026, cache_dir, tmp_path):
     out = tmp_path / "html"
-    result = runner.invoke(app, ["themakaart", "--cache-dir", str(cache_dir), "-q", "--geen-pdf", "--out-dir", str(out)])
+    result = runner.invoke(app, ["themakaart", "--cache-dir", str(cache_dir), "-q", "--geen-pdf",
+                                 "--out-dir", str(out)])
     assert result.exit_code == 0, result.output
     assert len(list(out.glob("*.html"))) == 6 and not list(out.glob("*.pdf"))
     blocker = tmp_path / "bestand"
