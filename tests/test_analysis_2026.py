@@ -205,3 +205,21 @@ def test_subtheme_energiebesparing_is_not_a_theme_without_plan(network):
     themes = {network.nodes[t]["label"] for t in analyse(network).themas}
     assert "Energiebesparing" not in themes
     assert len(themes) == 7 and "Bodem en ondergrond" in themes
+
+
+def test_findings_match_the_hand_checked_golden_file(network, findings):
+    """tests/expected/findings-2026.csv: every 2026 finding, re-checked by hand against the plan
+    texts, with a one-line verdict (oordeel + waarom). A change in the findings fails here; edit
+    the file by hand after checking the new finding against the text (there is no refresh
+    command: the verdict cannot be generated)."""
+    import csv
+    from pathlib import Path
+
+    from kennisgraaf.analysis.network import label as name
+
+    path = Path(__file__).parent / "expected" / "findings-2026.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        golden = list(csv.DictReader(fh))
+    now = [[f.kind, f.severity, "; ".join(name(network, t) for t in f.themas), f.uitleg] for f in findings]
+    assert now == [[r["soort"], r["ernst"], r["thema's"], r["uitleg"]] for r in golden], f"update {path} by hand"
+    assert all(r["oordeel"] in ("terecht", "terecht, zwak") and len(r["waarom"]) > 20 for r in golden)
