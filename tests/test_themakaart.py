@@ -60,6 +60,7 @@ def test_card_labels_are_escaped(network, analysis):
     assert "<script>x" not in to_html(blocks, "t")
 
 
+@pytest.mark.browser   # headless Chromium prints the PDF; pdfinfo (poppler-utils) counts its pages
 def test_cli_writes_html_and_a_one_page_pdf(build_2026, cache_dir, tmp_path):
     out = tmp_path / "kaarten"
     result = runner.invoke(app, ["themakaart", "--cache-dir", str(cache_dir), "-q", "--thema", "ZZS",
