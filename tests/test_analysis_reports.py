@@ -189,3 +189,16 @@ def test_cli_rapport_writes_html_by_extension(build_2026, cache_dir, tmp_path):
     assert page.startswith("<!DOCTYPE html>") and "Staalslakken" in page
     result = invoke("rapport", "--cache-dir", cache_dir, "-q")
     assert result.stdout.startswith("# Overlap en gaten tussen de kennisthema's 2026")
+
+
+def test_cli_gaps_for_one_regisseur_heaviest_first(build_2026, cache_dir):
+    result = invoke("gaps", "--cache-dir", cache_dir, "-q", "-f", "json", "--regisseur", "suzanne giardina")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert found and all("Waterkwaliteit" in {t["label"] for t in f["themas"]} for f in found)
+    order = ["hoog", "middel", "laag"]
+    assert [order.index(f["severity"]) for f in found] == sorted(order.index(f["severity"]) for f in found)
+    assert all(f["actie"] and f["wie"] and f["waar"] for f in found)
+    assert any("Suzanne Giardina (Waterkwaliteit)" in f["wie"] for f in found)
+    result = invoke("gaps", "--cache-dir", cache_dir, "-q", "--regisseur", "Niemand")
+    assert result.exit_code == 2 and "onbekende regisseur 'Niemand' (--regisseur)" in result.output

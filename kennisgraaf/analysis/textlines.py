@@ -46,8 +46,9 @@ class PlanTexts:
             return name
         lower = name[0].lower() + name[1:]
         text = self._all_text()
-        low = len(re.findall(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text))
-        high = len(re.findall(rf"(?<=[a-z\u00e0-\u00ff] ){re.escape(name)}(?![\w-])", text))
+        low = sum(1 for i in _find(text, lower) if _word_edges(text, i, len(lower)))
+        high = sum(1 for i in _find(text, name) if _word_edges(text, i, len(name))
+                   and i >= 2 and text[i - 1] == " " and text[i - 2].islower())
         return lower if low > high else name
 
     def headings(self, relative: str | None) -> tuple[tuple[int, str], ...]:
@@ -136,6 +137,20 @@ def _boilerplate(lines) -> set[int]:
                 if "gepubliceerd" in lines[j - 1].lower():
                     break
     return skip
+
+
+def _find(text: str, word: str):
+    """Every start index of `word` in `text` (plain substring search: fast)."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _word_edges(text: str, start: int, length: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[start + length] if start + length < len(text) else " "
+    return not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-")
 
 
 _NOT_A_HEADING = re.compile(r"[@€]|^\W|^\d")
