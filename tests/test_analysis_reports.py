@@ -102,7 +102,7 @@ def test_rapport_has_every_section_and_cites_every_finding(store, data_root):
     for b in bullets:   # who, what and where (plan, section, line) in every finding
         assert "**Wat te doen:** " in b and "_Wie: " in b, b
         assert re.search(r"Waar: Kennisplan [^,]+ 2026, (§ [^,]+, )?(regel \d+|\(niet in de tekst\))", b), b
-    html = render(result, "html", data_root / "graph" / "bronnen")
+    html = render(result, "html", texts=data_root / "graph" / "bronnen")
     assert html.count("<li class=") >= len(result.findings)
     assert '<a href="file://' in html and "kennisplan-2026-waterkwaliteit.txt" in html
     assert '<div class="box"><h2>Hoe lees je dit</h2>' in html

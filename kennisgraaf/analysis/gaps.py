@@ -20,6 +20,7 @@ from .gaps_cooperation import cooperation_without_capacity, one_sided_cooperatio
 from .gaps_planning import budgets, incomplete_products, quarter_peaks, same_day_events
 from .gaps_relations import handovers, one_sided_relations, themes_without_plan
 from .gaps_topics import laws_without_product, lonely_organisations, topics_without_lead, upcoming_laws
+from .years import fold_incomplete_year
 
 
 def find_gaps(network: nx.MultiDiGraph) -> list[Finding]:
@@ -27,7 +28,7 @@ def find_gaps(network: nx.MultiDiGraph) -> list[Finding]:
     found: list[Finding] = []
     for rule in RULES:
         found.extend(rule(network))
-    return sorted((actionable(network, f) for f in found), key=sort_key)
+    return sorted((actionable(network, f) for f in fold_incomplete_year(network, found)), key=sort_key)
 
 
 RULES = (

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
-from .output import check_format, emit, progress, write_text
+from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors
+from .output import check_format, emit, err_console, progress, write_text
 
 ThemaOpt = Annotated[
     str | None,
@@ -22,15 +22,32 @@ LangsOpt = Annotated[
 ]
 
 
-def _network(data, cache_dir, endpoint, quiet):
-    """The store (built on demand) and its analysis network, with the plan texts of `data`."""
+def _network(data, cache_dir, endpoint, quiet, jaar=None):
+    """The analysis network of one plan year (default: the latest), with the plan texts of
+    `data`; the year is said on stderr, so a table or a file stays as it was."""
+    from ..analysis.years import scope
+
+    network, keuze = _all_years(data, cache_dir, endpoint, quiet, jaar)
+    return scope(network, keuze.jaar)
+
+
+def _all_years(data, cache_dir, endpoint, quiet, jaar=None):
+    """The network of every year, and the year the reader chose."""
     from ..access import open_store
     from ..analysis.network import load_network
+    from ..analysis.years import plan_years
     from ..sources import DataFolder
+    from ..years import parse_year, pick
 
+    parse_year(jaar)  # a malformed year fails before any build
     folder = DataFolder.resolve(data)
     store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
-    return load_network(store, folder.sources_texts_dir)
+    network = load_network(store, folder.sources_texts_dir)
+    keuze = pick(plan_years(network), jaar, allow_all=False)
+    if not quiet and len(keuze.jaren) > 1:
+        err_console().print(f"{keuze.label()} (andere jaren: --jaar {', '.join(map(str, keuze.jaren))})",
+                            highlight=False, markup=False)
+    return network, keuze
 
 
 def _names(network):
@@ -51,6 +68,7 @@ def overlap(
     ] = False,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    jaar: JaarOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -68,7 +86,7 @@ def overlap(
 
     check_format(fmt)
     axes = parse_axes(langs)  # a wrong axis fails before any build
-    network = _network(data, cache_dir, endpoint, quiet)
+    network = _network(data, cache_dir, endpoint, quiet, jaar)
     chosen = find_theme(network, thema) if thema else None
     found = overlaps(network, axes, thema=chosen)
     names = _names(network)
@@ -99,6 +117,7 @@ def gaps(
     ] = None,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    jaar: JaarOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -126,7 +145,7 @@ def gaps(
             raise KennisgraafError(f"onbekende soort {kind!r}; kies uit: {', '.join(KINDS)}")
     if ernst is not None and ernst not in SEVERITIES:
         raise KennisgraafError(f"onbekende ernst {ernst!r}; kies uit: {', '.join(SEVERITIES)}")
-    network = _network(data, cache_dir, endpoint, quiet)
+    network = _network(data, cache_dir, endpoint, quiet, jaar)
     found = find_gaps(network)
     if soort:
         found = [f for f in found if f.kind in soort]
@@ -166,6 +185,7 @@ def rapport(
         typer.Option("--format", "-f", help="md of html (standaard: volgt de extensie van --out, anders md).",
                      show_default=False),
     ] = None,
+    jaar: JaarOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -176,6 +196,9 @@ def rapport(
     organisaties en onderwerpen die de meeste thema's verbinden, en clusters van thema's.
     HTML is één zelfstandig bestand (geen internet nodig).
 
+    Over één planjaar (standaard het laatste); heeft de graaf een eerder jaar, dan volgt een
+    hoofdstuk met wat er sinds dat jaar veranderde (als kennisgraaf vergelijk).
+
     Voorbeeld: kennisgraaf rapport --out rapport.html
     """
     from ..analysis import analyse
@@ -184,9 +207,15 @@ def rapport(
     if fmt is None:
         fmt = "html" if out is not None and Path(out).suffix.lower() in (".html", ".htm") else "md"
     check_format(fmt, FORMATS)
-    network = _network(data, cache_dir, endpoint, quiet)
+    from ..analysis.compare import compare
+    from ..analysis.years import scope
+    from ..reports.vergelijking import comparison_blocks
+
+    everything, keuze = _all_years(data, cache_dir, endpoint, quiet, jaar)
+    earlier = [y for y in keuze.jaren if keuze.jaar is not None and y < keuze.jaar]
+    extra = comparison_blocks(compare(everything, earlier[-1], keuze.jaar)) if earlier else []
     texts = _texts_dir(data) if fmt == "html" else None
-    write_text(render(analyse(network), fmt, texts), out)
+    write_text(render(analyse(scope(everything, keuze.jaar)), fmt, extra, texts), out)
 
 
 def _texts_dir(data):

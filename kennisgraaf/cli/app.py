@@ -57,6 +57,17 @@ OutOpt = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Schrijf de uitvoer naar dit bestand.", show_default=False),
 ]
+JaarOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--jaar",
+        "-j",
+        help="Planjaar, bijv. 2026 (standaard: het laatste jaar met plannen); 'alle' waar jaren samen "
+        "kunnen (query, export: met een kolom jaar).",
+        show_default=False,
+        rich_help_panel="Gegevens",
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet/--no-quiet", "-q", help="Geen voortgang tonen.")]
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
+from .app import CacheOpt, DataOpt, FormatOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors
 from .output import emit, err_console, progress
 
 STAGE_NAMES = ("inlezen", "valideren", "redeneren", "opslaan")
@@ -86,20 +86,26 @@ def stats(
     cache_dir: CacheOpt = None,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    jaar: JaarOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Tel per thema het plan, de producten, partners, overleggen, wetten en overdrachten, en per klasse het aantal.
 
-    Voorbeeld: kennisgraaf stats --format md
+    Telt één planjaar (standaard het laatste jaar met plannen; --jaar 2026, of --jaar alle per jaar).
+
+    Voorbeeld: kennisgraaf stats --jaar 2026 --format md
     """
     from ..access import open_store
     from ..queries import Catalogue
     from ..sources import DataFolder
+    from ..years import choose, parse_year
 
+    parse_year(jaar)
     folder = DataFolder.resolve(data)
     store = open_store(folder, cache_dir, progress=progress(quiet))
     catalogue = Catalogue.load(folder.queries_dir)
+    keuze = choose(store, jaar)
     for name, title in (("thema-overzicht", "Per thema"), ("klassen", "Per klasse")):
-        table = catalogue.run(store, name)
-        table.title = title
+        table = catalogue.run(store, name, jaar=keuze)
+        table.title = f"{title} — {keuze.label()}" if len(keuze.jaren) > 1 else title
         emit(table, fmt, out if out is None else out.with_name(f"{out.stem}-{name}{out.suffix}"))

@@ -8,4 +8,5 @@ from . import (
     query_cmds,  # noqa: F401
     serve_cmds,  # noqa: F401
     view_cmds,  # noqa: F401
+    year_cmds,  # noqa: F401
 )

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .analysis_cmds import ThemaOpt, _network, _texts_dir
-from .app import CacheOpt, DataOpt, EndpointOpt, QuietOpt, app, handles_errors
+from .app import CacheOpt, DataOpt, EndpointOpt, JaarOpt, QuietOpt, app, handles_errors
 
 
 @app.command()
@@ -20,6 +20,7 @@ def themakaart(
     ],
     thema: ThemaOpt = None,
     pdf: Annotated[bool, typer.Option("--pdf/--geen-pdf", help="Ook een PDF maken (met Chromium).")] = True,
+    jaar: JaarOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -36,7 +37,7 @@ def themakaart(
     from ..errors import KennisgraafError
     from ..reports.themakaart import render, themes_with_plan, to_pdf
 
-    network = _network(data, cache_dir, endpoint, quiet)
+    network = _network(data, cache_dir, endpoint, quiet, jaar)
     themes = [find_theme(network, thema)] if thema else themes_with_plan(network)
     analysis = analyse(network)
     texts = _texts_dir(data)

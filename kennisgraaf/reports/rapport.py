@@ -35,10 +35,11 @@ MAX_MATRIX = 30
 FORMATS = ("md", "html")
 
 
-def render(analysis: Analysis, fmt: str = "md", texts: Path | None = None) -> str:
-    """The rapport as Markdown or HTML; `texts` (the folder of plan texts, graph/bronnen) makes
-    every 'waar' a link to the plan text."""
-    blocks = build(analysis, texts)
+def render(analysis: Analysis, fmt: str = "md", extra: list | None = None, texts: Path | None = None) -> str:
+    """The rapport as Markdown or HTML. `extra`: blocks appended after the report (the year
+    comparison, reports/vergelijking.py); `texts` (the folder of plan texts, graph/bronnen)
+    makes every 'waar' a link to the plan text."""
+    blocks = build(analysis, texts) + list(extra or [])
     if fmt == "html":
         return to_html(blocks, title=_title(analysis))
     if fmt == "md":
