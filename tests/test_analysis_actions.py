@@ -54,6 +54,7 @@ ITEMS = {
     "product-onvolledig": ((A,), (NS + "product/p",), "laag"),
     "kwartaal-piek": ((A,), (NS + "product/p",), "middel"),
     "bijeenkomsten-zelfde-dag": ((A, B), (), "middel"),
+    "jaar-in-opbouw": ((C,), (), "laag"),
 }
 
 ACTIE = {
@@ -81,6 +82,7 @@ ACTIE = {
     "kwartaal-piek": "Kijk of er in dat kwartaal genoeg mensen zijn voor alle opleveringen, of schuif er een paar "
                      "door.",
     "bijeenkomsten-zelfde-dag": "Verzet een van de bijeenkomsten of maak er één gezamenlijke bijeenkomst van.",
+    "jaar-in-opbouw": "Vraag Gamma wanneer hun plan komt; de overdrachten naar die thema's wachten tot dan.",
 }
 
 

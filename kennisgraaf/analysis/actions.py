@@ -17,6 +17,7 @@ from .network import label, nodes_of, plans_of, targets
 from .textlines import heading_at
 
 NO_PLAN = "geen regisseur (geen kennisplan)"
+OTHERS = "de andere thema's"
 
 
 def regisseurs(network, thema: str) -> list[str]:
@@ -131,6 +132,9 @@ ACTIONS = {
         "Kijk of er in dat kwartaal genoeg mensen zijn voor alle opleveringen, of schuif er een paar door."),
     "bijeenkomsten-zelfde-dag": lambda n, f: (
         "Verzet een van de bijeenkomsten of maak er één gezamenlijke bijeenkomst van."),
+    "jaar-in-opbouw": lambda n, f: (
+        f"Vraag {_names(n, f.themas) or OTHERS} wanneer hun plan komt; de overdrachten naar die "
+        "thema's wachten tot dan."),
 }
 
 

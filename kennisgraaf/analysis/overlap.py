@@ -43,8 +43,9 @@ def specific_similarity(a: frozenset, b: frozenset, weights: dict[str, float]) -
     (Ochiai) of the two item sets, 0..1. Unlike Jaccard (shared / together), a small plan that
     shares most of what it names is not drowned by a big one; unlike shared / smaller, one
     shared item does not make a tiny plan 100 % alike (0 when either has nothing specific)."""
-    norm = math.sqrt(sum(weights[i] for i in a) * sum(weights[i] for i in b))
-    return sum(weights[i] for i in a & b) / norm if norm > 0 else 0.0
+    # math.fsum: exact sums, so the result never depends on the order a set iterates in
+    norm = math.sqrt(math.fsum(weights[i] for i in a) * math.fsum(weights[i] for i in b))
+    return math.fsum(weights[i] for i in a & b) / norm if norm > 0 else 0.0
 
 
 def parse_axes(axes) -> tuple[str, ...]:
@@ -94,7 +95,7 @@ def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> l
             spec[axis] = specific_similarity(items_a, items_b, specific[axis][0])
             generic[axis] = tuple(i for i in shared[axis] if i in specific[axis][1])
         score = sum(similarity.values()) / len(axes)
-        found.append(Overlap(a, b, shared, similarity, score, spec, sum(spec.values()) / len(axes), generic))
+        found.append(Overlap(a, b, shared, similarity, score, spec, math.fsum(spec.values()) / len(axes), generic))
     order = {t: i for i, t in enumerate(themes)}
     found.sort(key=lambda o: (-o.score, -o.shared_count(), order[o.thema_a], order[o.thema_b]))
     return found
