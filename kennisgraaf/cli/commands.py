@@ -2,6 +2,7 @@
 
 from . import (
     analysis_cmds,  # noqa: F401
+    authoring_cmds,  # noqa: F401
     build_cmds,  # noqa: F401
     export_cmds,  # noqa: F401
     kaart_cmds,  # noqa: F401

@@ -57,10 +57,17 @@ def write_text(text: str, out: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    out = Path(out)
-    if out.parent and not out.parent.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    from .paths import check_out_file, os_reason
+
+    out = check_out_file(Path(out))
+    try:
+        if out.parent and not out.parent.exists():
+            out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as err:
+        from ..errors import KennisgraafError
+
+        raise KennisgraafError(f"--out {out}: kan niet schrijven: {os_reason(err)}") from None
     err_console().print(f"geschreven: {out}", highlight=False)
 
 
