@@ -18,7 +18,7 @@ def ensure_build(
     data: Path | DataFolder | None,
     cache_dir: Path | None,
     *,
-    reasoner: str = "owlrl",
+    reasoner: str = "rules",
     force: bool = False,
     progress: Progress | None = None,
 ) -> BuildReport:
