@@ -12,12 +12,12 @@ from .output import check_format, emit, progress, write_text
 
 ThemaOpt = Annotated[
     str | None,
-    typer.Option("--thema", "-t", help="Alleen dit thema (naam, afkorting of code) tegen alle andere.",
+    typer.Option("--thema", "-t", metavar="THEMA", help="Alleen dit thema (naam, afkorting of code) tegen alle andere.",
                  show_default=False),
 ]
 LangsOpt = Annotated[
     str,
-    typer.Option("--langs", "-l", help="As: onderwerpen, organisaties, wetgeving, overleggen of alles "
+    typer.Option("--langs", "-l", metavar="ASSEN", help="As: onderwerpen, organisaties, wetgeving, overleggen of alles "
                  "(meerdere: komma's)."),
 ]
 
@@ -56,9 +56,11 @@ def overlap(
     endpoint: EndpointOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Waar overlappen thema's? Per paar thema's wat ze delen (onderwerpen, organisaties,
-    wetgeving, overlegpartners), de overeenkomst per as (Jaccard, 0–1) en een totaalscore,
-    van meeste naar minste overlap.
+    """Waar overlappen thema's? Per paar wat ze delen, per as en in totaal.
+
+    Per paar thema's wat ze delen (onderwerpen, organisaties, wetgeving, overlegpartners),
+    de overeenkomst per as (Jaccard, 0–1) en een totaalscore, van meeste naar minste
+    overlap. Op het scherm eerst een samenvatting; --alles toont elk paar.
 
     Voorbeeld: kennisgraaf overlap --thema Waterkwaliteit --langs onderwerpen
     """
@@ -85,11 +87,11 @@ def overlap(
 def gaps(
     soort: Annotated[
         list[str] | None,
-        typer.Option("--soort", "-s", help="Alleen deze soort(en) bevinding, bijv. overdracht-zonder-plan.",
+        typer.Option("--soort", "-s", metavar="SOORT", help="Alleen deze soort(en) bevinding, bijv. overdracht-zonder-plan.",
                      show_default=False),
     ] = None,
     ernst: Annotated[
-        str | None, typer.Option("--ernst", "-e", help="Alleen deze ernst of zwaarder: hoog, middel of laag.",
+        str | None, typer.Option("--ernst", "-e", metavar="ERNST", help="Alleen deze ernst of zwaarder: hoog, middel of laag.",
                                     show_default=False)
     ] = None,
     thema: ThemaOpt = None,
@@ -100,8 +102,10 @@ def gaps(
     endpoint: EndpointOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Wat valt tussen twee stoelen? Bevindingen met soort, ernst, de betrokken thema's, een
-    uitleg en de planregels erachter: overdrachten zonder plan of product, eenzijdige
+    """Wat valt tussen twee stoelen? Bevindingen, de zwaarste eerst.
+
+    Elke bevinding met soort, ernst, de betrokken thema's, een uitleg en de planregels
+    erachter; op het scherm eerst een samenvatting, --alles toont ze allemaal: overdrachten zonder plan of product, eenzijdige
     samenhang, onderwerpen en wetten zonder regie of product, organisaties die maar één thema
     betrekt, onvolledige producten, begrotingen die niet kloppen, kwartaalpieken en
     bijeenkomsten op dezelfde dag.
@@ -142,7 +146,7 @@ def rapport(
     out: OutOpt = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="md of html (standaard: volgt de extensie van --out, anders md).",
+        typer.Option("--format", "-f", metavar="FORMAAT", help="md of html (standaard: volgt de extensie van --out, anders md).",
                      show_default=False),
     ] = None,
     data: DataOpt = None,
@@ -150,8 +154,9 @@ def rapport(
     endpoint: EndpointOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Eén leesbaar rapport voor het hele netwerk: samenvatting, overlapmatrix, grootste
-    overlappen met wat de thema's delen, alle gaten per soort (met plan en regel), de
+    """Eén leesbaar rapport voor het hele netwerk (Markdown of HTML).
+
+    Samenvatting, overlapmatrix, grootste overlappen met wat de thema's delen, alle gaten per soort (met plan en regel), de
     organisaties en onderwerpen die de meeste thema's verbinden, en clusters van thema's.
     HTML is één zelfstandig bestand (geen internet nodig).
 

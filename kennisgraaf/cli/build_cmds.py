@@ -18,14 +18,14 @@ def build(
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     force: Annotated[bool, typer.Option("--force/--no-force", help="Opnieuw bouwen, ook als de cache klopt.")] = False,
-    reasoner: Annotated[str, typer.Option(help="owlrl (OWL 2 RL), rdfs, of none.")] = "owlrl",
+    reasoner: Annotated[str, typer.Option(metavar="NAAM", help="owlrl (OWL 2 RL), rdfs, of none.")] = "owlrl",
     quiet: QuietOpt = False,
 ) -> None:
     """Bouw de graaf: inlezen, valideren (SHACL), redeneren (owlrl) en in de cache zetten.
 
     Slaat over wat al gebouwd is: de cache is gesleuteld op een hash van alle bronbestanden.
 
-    Voorbeeld: kennisgraaf build --data ./mijn-data --force
+    Voorbeeld: kennisgraaf build --force
     """
     from ..access import ensure_build
     from ..errors import KennisgraafError
@@ -88,7 +88,10 @@ def stats(
     out: OutOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Tel per thema het plan, de producten, partners, overleggen, wetten en overdrachten, en per klasse het aantal.
+    """Tel per thema het plan, de producten, partners, overleggen, wetten en overdrachten.
+
+    Daarna de tellingen van het hele netwerk (thema's, organisaties, producten, ...), met
+    dezelfde definities als het rapport, de weergaven en de exports.
 
     Voorbeeld: kennisgraaf stats --format md
     """

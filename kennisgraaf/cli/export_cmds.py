@@ -15,16 +15,20 @@ from .output import check_format, progress, write_text
 def export(
     table: Annotated[
         str,
-        typer.Argument(help="producten, overdrachten, organisaties, overleggen, wetgeving of bijeenkomsten."),
+        typer.Argument(help="producten, overdrachten, organisaties, overleggen, wetgeving of bijeenkomsten.",
+                       metavar="TABEL", show_default=False),
     ],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv of json.")] = "csv",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAAT", help="csv, json of xlsx.")] = "csv",
     out: OutOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Exporteer één tabel, één rij per item, UTF-8; meerdere waarden gescheiden door '; '.
+    """Exporteer één tabel, één rij per item: CSV (UTF-8), JSON of Excel (xlsx).
+
+    Meerdere waarden in één cel: in CSV gescheiden door '; ', in xlsx elk op een eigen regel.
+    Voor een Nederlandse Excel: --format xlsx, of --excel voor CSV met ';' en BOM.
 
     Voorbeeld: kennisgraaf export producten --out producten.csv
     """

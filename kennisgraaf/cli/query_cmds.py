@@ -13,7 +13,7 @@ from .output import check_format, emit, progress, write_text
 
 ParamOpt = Annotated[
     list[str] | None,
-    typer.Option("--param", "-p", help="Parameter als naam=waarde; herhaal voor meer.", show_default=False),
+    typer.Option("--param", "-p", metavar="NAAM=WAARDE", help="Parameter als naam=waarde; herhaal voor meer.", show_default=False),
 ]
 
 
@@ -78,10 +78,10 @@ def list_table(catalogue):
 @app.command()
 @handles_errors
 def query(
-    name: Annotated[str | None, typer.Argument(help="Naam van de vraag (zie --list).", show_default=False)] = None,
+    name: Annotated[str | None, typer.Argument(help="Naam van de vraag (zie --list).", show_default=False, metavar="[NAAM]")] = None,
     param: ParamOpt = None,
     file: Annotated[
-        Path | None, typer.Option("--file", help="Eigen query uit een .rq-bestand.", show_default=False)
+        Path | None, typer.Option("--file", metavar="BESTAND", help="Eigen query uit een .rq-bestand.", show_default=False)
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="Toon alle vragen met hun parameters.")] = False,
     fmt: FormatOpt = "table",
@@ -96,7 +96,7 @@ def query(
     Parameters accepteren een naam of afkorting zoals u die typt ("pfas", "RIVM",
     "waterkwaliteit"), hoofdletters maken niet uit.
 
-    Voorbeeld: kennisgraaf query producten-van-thema -p thema=Waterkwaliteit --format csv
+    Voorbeeld: kennisgraaf query producten-van-thema -p thema=Waterkwaliteit -f csv
     """
     from ..access import open_store
     from ..errors import QueryError
@@ -130,7 +130,7 @@ def query(
 def sparql(
     text: Annotated[
         str | None,
-        typer.Argument(help="De query; '-' leest van standaardinvoer.", show_default=False),
+        typer.Argument(help="De query; '-' leest van standaardinvoer.", show_default=False, metavar="[QUERY]"),
     ] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Toon de voorgedeclareerde prefixen.")] = False,
     fmt: FormatOpt = "table",
@@ -140,10 +140,11 @@ def sparql(
     endpoint: EndpointOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Voer een eigen SPARQL-query uit (alleen lezen). Prefixen als kn:, skos:, org:,
-    thema: en organisatie: zijn al gedeclareerd.
+    """Voer een eigen SPARQL-query uit (alleen lezen).
 
-    Voorbeeld: kennisgraaf sparql "SELECT ?titel WHERE { ?p kn:vanThema thema:waterkwaliteit ; dcterms:title ?titel }"
+    Prefixen als kn:, skos:, org:, thema: en organisatie: zijn al gedeclareerd.
+
+    Voorbeeld: kennisgraaf sparql "SELECT * WHERE { ?t a kn:Thema }"
     """
     from ..access import open_store
     from ..errors import QueryError

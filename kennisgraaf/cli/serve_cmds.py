@@ -44,14 +44,16 @@ def serve(
     log: Annotated[bool, typer.Option("--log/--no-log", help="Toon elk verzoek op stderr.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Start een webserver op de graaf: een SPARQL 1.1-endpoint (/sparql), een vragenpagina met de
-    vaste vragen, een pagina per bron (/id/thema/waterkwaliteit) en de weergaven (/site/).
+    """Start een webserver op de graaf: SPARQL-endpoint, vragen, bronpagina's, weergaven.
+
+    Een SPARQL 1.1-endpoint (/sparql), een vragenpagina met de vaste vragen, een pagina per
+    bron (/id/thema/waterkwaliteit) en de weergaven (/site/).
 
     Het endpoint is alleen-lezen: updates en SERVICE worden geweigerd, en elke query heeft een
     tijdslimiet en een grens aan het aantal rijen. Zonder --site maakt de server bij het starten
     de weergaven en het rapport van dezelfde build. Stop met Ctrl+C.
 
-    Voorbeeld: kennisgraaf serve --port 8000 --site ./weergaven
+    Voorbeeld: kennisgraaf serve --port 8000
     """
     from ..access import ensure_build
     from ..errors import KennisgraafError
@@ -134,13 +136,15 @@ def publish(
     out: OutOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Zet elke benoemde graaf van de build (ontologie, registers, elk plan, de afgeleide triples)
-    in een triplestore, met één PUT per graaf: wat er stond wordt vervangen, dus een nieuwe
-    publicatie laat geen verouderde triples achter.
+    """Zet elke benoemde graaf van de build in een triplestore (één PUT per graaf).
 
-    Virtuoso: --store http://localhost:8890/sparql-graph-crud-auth (Digest); Fuseki: --store http://localhost:3030/ds/data.
+    Ontologie, registers, elk plan en de afgeleide triples: wat er stond wordt vervangen, dus
+    een nieuwe publicatie laat geen verouderde triples achter.
 
-    Voorbeeld: kennisgraaf publish --store http://localhost:8890/sparql-graph-crud-auth --user dba --password-env KG_WW
+    Virtuoso: --store http://localhost:8890/sparql-graph-crud-auth (Digest, met --user en
+    --password-env); Fuseki: --store http://localhost:3030/ds/data.
+
+    Voorbeeld: kennisgraaf publish --store http://localhost:8890/sparql-graph-crud
     """
     from ..access import ensure_build
     from ..errors import KennisgraafError

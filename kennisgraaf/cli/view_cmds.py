@@ -58,7 +58,7 @@ def view(
 
     Zonder --out (of --out-dir bij --all) komt het resultaat in de cachemap van de gebruiker.
 
-    Voorbeeld: kennisgraaf view thema --thema Waterkwaliteit --out waterkwaliteit.html --open
+    Voorbeeld: kennisgraaf view thema --thema Waterkwaliteit --out water.html --open
     """
     from ..access import open_store
     from ..errors import KennisgraafError
