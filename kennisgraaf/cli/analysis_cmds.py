@@ -7,8 +7,19 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
-from .output import check_format, emit, progress, write_text
+from .app import (
+    AllesOpt,
+    CacheOpt,
+    DataOpt,
+    EndpointOpt,
+    ExcelOpt,
+    FormatOpt,
+    OutOpt,
+    QuietOpt,
+    app,
+    handles_errors,
+)
+from .output import check_format, emit, emit_all, progress, write_text
 
 ThemaOpt = Annotated[
     str | None,
@@ -51,6 +62,8 @@ def overlap(
     ] = False,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    alles: AllesOpt = False,
+    excel: ExcelOpt = False,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -66,7 +79,9 @@ def overlap(
     """
     from ..analysis.network import find_theme
     from ..analysis.overlap import overlaps, parse_axes
+    from ..reports.summary import overlap_summary
     from ..reports.tables import matrix_table, overlap_table, overlaps_json
+    from ..screen import ROW_LIMIT
 
     check_format(fmt)
     axes = parse_axes(langs)  # a wrong axis fails before any build
@@ -75,11 +90,14 @@ def overlap(
     found = overlaps(network, axes, thema=chosen)
     names = _names(network)
     if as_matrix:
-        emit(matrix_table(found, names), fmt, out)
+        emit(matrix_table(found, names), fmt, out, excel=excel)
     elif fmt == "json":
         write_text(overlaps_json(found, names, axes), out)
+    elif fmt == "table" and not alles:  # a person reads: the biggest pairs first, then a screenful
+        table = overlap_table(found, names, axes, focus=chosen)
+        emit_all([overlap_summary(found, names, focus=chosen), table], fmt, out, limit=ROW_LIMIT)
     else:
-        emit(overlap_table(found, names, axes, focus=chosen, wide=fmt == "csv"), fmt, out)
+        emit(overlap_table(found, names, axes, focus=chosen, wide=fmt in ("csv", "xlsx")), fmt, out, excel=excel)
 
 
 @app.command()
@@ -87,16 +105,19 @@ def overlap(
 def gaps(
     soort: Annotated[
         list[str] | None,
-        typer.Option("--soort", "-s", metavar="SOORT", help="Alleen deze soort(en) bevinding, bijv. overdracht-zonder-plan.",
-                     show_default=False),
+        typer.Option("--soort", "-s", metavar="SOORT", show_default=False,
+                     help="Alleen deze soort(en) bevinding, bijv. overdracht-zonder-plan."),
     ] = None,
     ernst: Annotated[
-        str | None, typer.Option("--ernst", "-e", metavar="ERNST", help="Alleen deze ernst of zwaarder: hoog, middel of laag.",
-                                    show_default=False)
+        str | None,
+        typer.Option("--ernst", "-e", metavar="ERNST", show_default=False,
+                     help="Alleen deze ernst of zwaarder: hoog, middel of laag."),
     ] = None,
     thema: ThemaOpt = None,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    alles: AllesOpt = False,
+    excel: ExcelOpt = False,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -105,7 +126,8 @@ def gaps(
     """Wat valt tussen twee stoelen? Bevindingen, de zwaarste eerst.
 
     Elke bevinding met soort, ernst, de betrokken thema's, een uitleg en de planregels
-    erachter; op het scherm eerst een samenvatting, --alles toont ze allemaal: overdrachten zonder plan of product, eenzijdige
+    erachter; op het scherm eerst een samenvatting, --alles toont ze allemaal:
+    overdrachten zonder plan of product, eenzijdige
     samenhang, onderwerpen en wetten zonder regie of product, organisaties die maar één thema
     betrekt, onvolledige producten, begrotingen die niet kloppen, kwartaalpieken en
     bijeenkomsten op dezelfde dag.
@@ -116,7 +138,9 @@ def gaps(
     from ..analysis.gaps import find_gaps
     from ..analysis.network import find_theme
     from ..errors import KennisgraafError
+    from ..reports.summary import gaps_summary, heaviest_first
     from ..reports.tables import findings_json, gaps_table
+    from ..screen import ROW_LIMIT
 
     check_format(fmt)
     for kind in soort or []:
@@ -125,7 +149,7 @@ def gaps(
     if ernst is not None and ernst not in SEVERITIES:
         raise KennisgraafError(f"onbekende ernst {ernst!r}; kies uit: {', '.join(SEVERITIES)}")
     network = _network(data, cache_dir, endpoint, quiet)
-    found = find_gaps(network)
+    found = heaviest_first(find_gaps(network))
     if soort:
         found = [f for f in found if f.kind in soort]
     if ernst:
@@ -136,8 +160,10 @@ def gaps(
     names = _names(network)
     if fmt == "json":
         write_text(findings_json(found, names), out)
+    elif fmt == "table" and not alles:  # a person reads: the counts first, then a screenful
+        emit_all([gaps_summary(found), gaps_table(found, names)], fmt, out, limit=ROW_LIMIT)
     else:
-        emit(gaps_table(found, names), fmt, out)
+        emit(gaps_table(found, names), fmt, out, excel=excel)
 
 
 @app.command()
@@ -146,8 +172,8 @@ def rapport(
     out: OutOpt = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", metavar="FORMAAT", help="md of html (standaard: volgt de extensie van --out, anders md).",
-                     show_default=False),
+        typer.Option("--format", "-f", metavar="FORMAAT", show_default=False,
+                     help="md of html (standaard: volgt de extensie van --out, anders md)."),
     ] = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
@@ -156,7 +182,8 @@ def rapport(
 ) -> None:
     """Eén leesbaar rapport voor het hele netwerk (Markdown of HTML).
 
-    Samenvatting, overlapmatrix, grootste overlappen met wat de thema's delen, alle gaten per soort (met plan en regel), de
+    Samenvatting, overlapmatrix, grootste overlappen met wat de thema's delen, alle gaten
+    per soort (met plan en regel), de
     organisaties en onderwerpen die de meeste thema's verbinden, en clusters van thema's.
     HTML is één zelfstandig bestand (geen internet nodig).
 

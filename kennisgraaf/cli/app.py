@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+
 class _DutchTyper(typer.Typer):
     """click writes the usage placeholders without gettext: name them in Dutch here, once."""
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
-from .output import emit, err_console, progress
+from .app import CacheOpt, DataOpt, ExcelOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
+from .output import emit, emit_all, err_console, progress
 
 STAGE_NAMES = ("inlezen", "valideren", "redeneren", "opslaan")
 
@@ -79,30 +79,54 @@ def validate(
         raise typer.Exit(1)
 
 
+STATS_TABLES = {"themas": ("thema-overzicht", "Per thema"), "tellingen": ("tellingen", "Tellingen")}
+
+
 @app.command()
 @handles_errors
 def stats(
+    tabel: Annotated[
+        str | None,
+        typer.Option("--tabel", metavar="TABEL", show_default=False,
+                     help="Alleen deze tabel: themas of tellingen (CSV bevat er één; standaard themas)."),
+    ] = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    excel: ExcelOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Tel per thema het plan, de producten, partners, overleggen, wetten en overdrachten.
 
     Daarna de tellingen van het hele netwerk (thema's, organisaties, producten, ...), met
-    dezelfde definities als het rapport, de weergaven en de exports.
+    dezelfde definities als het rapport, de weergaven en de exports (queries/tellingen.rq).
+    Eén document per aanroep: JSON één object, xlsx één blad per tabel, CSV één tabel.
 
-    Voorbeeld: kennisgraaf stats --format md
+    Voorbeeld: kennisgraaf stats --format xlsx --out stats.xlsx
     """
     from ..access import open_store
+    from ..errors import KennisgraafError
     from ..queries import Catalogue
     from ..sources import DataFolder
+    from .output import check_format
 
+    check_format(fmt)
+    if tabel is not None and tabel not in STATS_TABLES:
+        raise KennisgraafError(f"onbekende tabel {tabel!r}; kies uit: {', '.join(STATS_TABLES)}")
+    if tabel is None and fmt == "csv":
+        tabel = "themas"
+        err_console().print("CSV bevat één tabel: per thema (de tellingen: --tabel tellingen)", highlight=False)
+    keys = [tabel] if tabel else list(STATS_TABLES)
     folder = DataFolder.resolve(data)
     store = open_store(folder, cache_dir, progress=progress(quiet))
     catalogue = Catalogue.load(folder.queries_dir)
-    for name, title in (("thema-overzicht", "Per thema"), ("klassen", "Per klasse")):
+    tables = []
+    for key in keys:
+        name, title = STATS_TABLES[key]
         table = catalogue.run(store, name)
         table.title = title
-        emit(table, fmt, out if out is None else out.with_name(f"{out.stem}-{name}{out.suffix}"))
+        tables.append(table)
+    if "tellingen" in keys:
+        tables[keys.index("tellingen")].notes.append("Per klasse van de ontologie: kennisgraaf query klassen")
+    emit_all(tables, fmt, out, excel=excel, keys=keys)

@@ -13,7 +13,8 @@ from .output import check_format, emit, progress, write_text
 
 ParamOpt = Annotated[
     list[str] | None,
-    typer.Option("--param", "-p", metavar="NAAM=WAARDE", help="Parameter als naam=waarde; herhaal voor meer.", show_default=False),
+    typer.Option("--param", "-p", metavar="NAAM=WAARDE", show_default=False,
+                 help="Parameter als naam=waarde; herhaal voor meer."),
 ]
 
 
@@ -78,10 +79,13 @@ def list_table(catalogue):
 @app.command()
 @handles_errors
 def query(
-    name: Annotated[str | None, typer.Argument(help="Naam van de vraag (zie --list).", show_default=False, metavar="[NAAM]")] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="Naam van de vraag (zie --list).", show_default=False, metavar="[NAAM]")
+    ] = None,
     param: ParamOpt = None,
     file: Annotated[
-        Path | None, typer.Option("--file", metavar="BESTAND", help="Eigen query uit een .rq-bestand.", show_default=False)
+        Path | None,
+        typer.Option("--file", metavar="BESTAND", help="Eigen query uit een .rq-bestand.", show_default=False),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="Toon alle vragen met hun parameters.")] = False,
     fmt: FormatOpt = "table",
