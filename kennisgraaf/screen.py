@@ -36,11 +36,34 @@ def _longest_word(text: str) -> int:
     return max((len(w) for w in text.split()), default=0)
 
 
+def _narrow(table, texts) -> list[int]:
+    return [max([_longest_word(c), *(_longest_word(r[i]) for r in texts)], default=0)
+            for i, c in enumerate(table.columns)]
+
+
+def _overhead(table) -> int:
+    return 3 * len(table.columns) + 1  # padding on both sides and a rule per column, plus the edge
+
+
 def fits(table, texts: list[list[str]], width: int) -> bool:
     """Does the table fit with every column at least as wide as its longest word?"""
-    narrow = [max([_longest_word(c), *(_longest_word(r[i]) for r in texts)], default=0)
-              for i, c in enumerate(table.columns)]
-    return sum(narrow) + 3 * len(narrow) + 1 <= width
+    return sum(_narrow(table, texts)) + _overhead(table) <= width
+
+
+def column_widths(table, texts: list[list[str]], width: int) -> list[int]:
+    """Each column's width: its longest line if all fit, else its longest word plus a share
+    of the room left, in proportion to how much more it would like. rich's own squeeze
+    folds words, so we hand it widths it never needs to go below."""
+    narrow = _narrow(table, texts)
+    natural = [max([len(c), *(max((len(x) for x in r[i].split("\n")), default=0) for r in texts)])
+               for i, c in enumerate(table.columns)]
+    room = width - _overhead(table)
+    if sum(natural) <= room:
+        return natural
+    spare, wish = room - sum(narrow), [n - m for n, m in zip(natural, narrow, strict=True)]
+    total = sum(wish) or 1
+    widths = [m + spare * w // total for m, w in zip(narrow, wish, strict=True)]
+    return widths
 
 
 def blocks(table, texts: list[list[str]], width: int, max_lines: int | None = None) -> tuple[str, int]:
@@ -95,11 +118,11 @@ def render(table, width: int = 80, terminal: bool = False, limit: int | None = N
     else:
         options = {} if terminal else {"box": _plain_box(), "show_edge": False, "header_style": None}
         out = RichTable(show_lines=False, **options)
+        widths = column_widths(shown, texts, width)
         for index, column in enumerate(shown.columns):
             values = [r[index] for r in shown.rows if r[index] is not None]
             numeric = bool(values) and all(is_number(v) for v in values)
-            minimum = max([_longest_word(column), *(_longest_word(r[index]) for r in texts)], default=0)
-            out.add_column(column, justify="right" if numeric else "left", overflow="fold", min_width=minimum)
+            out.add_column(column, justify="right" if numeric else "left", overflow="fold", width=widths[index])
         for row in texts:
             out.add_row(*row)
         console.print(out)

@@ -35,14 +35,18 @@ def build(
     if reasoner not in MODES:
         raise KennisgraafError(f"onbekende redeneerder {reasoner!r}; kies uit: {', '.join(MODES)}")
     report = ensure_build(data, cache_dir, reasoner=reasoner, force=force, progress=progress(quiet))
+    if quiet:  # -q: nothing but errors (the exit code says it worked)
+        return
     console = err_console()
     if report.from_cache:
         console.print(f"al gebouwd (cache): {report.entry.folder}", highlight=False, soft_wrap=True)
     rows = [["bronbestanden", report.sources], ["triples (bronnen)", report.asserted],
             ["triples (afgeleid)", report.inferred], ["triples (totaal)", report.asserted + report.inferred]]
-    rows += [[f"tijd {name} (s)", round(report.seconds.get(name, 0.0), 2)] for name in STAGE_NAMES]
+    if not report.from_cache:  # a warm build did no work: the manifest's timings are of an earlier run
+        rows += [[f"tijd {name} (s)", round(report.seconds.get(name, 0.0), 2)] for name in STAGE_NAMES]
     warnings = [w for w in report.warnings if not w.is_error]
-    emit(Table(["", "waarde"], rows, title=f"Build ({report.reasoner})",
+    title = f"Build ({report.reasoner})" + (" uit de cache" if report.from_cache else "")
+    emit(Table(["", "waarde"], rows, title=title,
                notes=[f"{len(warnings)} waarschuwing(en); zie: kennisgraaf validate"] if warnings else []))
     if not report.from_cache:
         console.print(f"cache: {report.entry.folder}", highlight=False, soft_wrap=True)

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, EndpointOpt, OutOpt, QuietOpt, app, handles_errors
-from .output import check_format, progress, write_text
+from .app import CacheOpt, DataOpt, EndpointOpt, ExcelOpt, OutOpt, QuietOpt, app, handles_errors
+from .output import check_format, emit_all, progress
 
 
 @app.command()
@@ -15,11 +15,13 @@ from .output import check_format, progress, write_text
 def export(
     table: Annotated[
         str,
-        typer.Argument(help="producten, overdrachten, organisaties, overleggen, wetgeving of bijeenkomsten.",
+        typer.Argument(help="producten, overdrachten, organisaties, overleggen, wetgeving, bijeenkomsten, "
+                       "of alles (xlsx: één blad per tabel; json: één object).",
                        metavar="TABEL", show_default=False),
     ],
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAAT", help="csv, json of xlsx.")] = "csv",
     out: OutOpt = None,
+    excel: ExcelOpt = False,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -30,18 +32,19 @@ def export(
     Meerdere waarden in één cel: in CSV gescheiden door '; ', in xlsx elk op een eigen regel.
     Voor een Nederlandse Excel: --format xlsx, of --excel voor CSV met ';' en BOM.
 
-    Voorbeeld: kennisgraaf export producten --out producten.csv
+    Voorbeeld: kennisgraaf export alles --format xlsx --out kennisgraaf.xlsx
     """
     from ..access import open_store
+    from ..errors import KennisgraafError
     from ..exports import COLUMNS, export_table
     from ..sources import DataFolder
-    from ..tables import render
 
-    check_format(fmt, ("csv", "json"))
-    if table not in COLUMNS:  # before any build: the list of valid tables
-        from ..errors import KennisgraafError
-
-        raise KennisgraafError(f"onbekende exporttabel {table!r}; kies uit: {', '.join(COLUMNS)}")
+    check_format(fmt, ("csv", "json", "xlsx"))
+    if table not in (*COLUMNS, "alles"):  # before any build: the list of valid tables
+        raise KennisgraafError(f"onbekende exporttabel {table!r}; kies uit: {', '.join(COLUMNS)} of alles")
+    if table == "alles" and fmt == "csv":
+        raise KennisgraafError("CSV bevat één tabel: kies er een, of gebruik --format xlsx of json voor alles")
+    names = list(COLUMNS) if table == "alles" else [table]
     folder = DataFolder.resolve(data)
     store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
-    write_text(render(export_table(store, folder.queries_dir, table), fmt), out)
+    emit_all([export_table(store, folder.queries_dir, name) for name in names], fmt, out, excel=excel, keys=names)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
+from .app import AllesOpt, CacheOpt, DataOpt, EndpointOpt, ExcelOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
 from .output import check_format, emit, progress, write_text
 
 ParamOpt = Annotated[
@@ -30,13 +30,16 @@ def parse_params(pairs: list[str] | None) -> dict[str, str]:
     return values
 
 
-def show(store, results, fmt: str, out: Path | None, title: str = "") -> None:
+def show(store, results, fmt: str, out: Path | None, title: str = "", alles: bool = False,
+         excel: bool = False) -> None:
     """One rendering path for every query result: SELECT, ASK or CONSTRUCT."""
     from ..labels import with_labels
+    from ..screen import ROW_LIMIT
     from ..store import ResultSet
     from ..tables import Table, from_results, sparql_json
 
     check_format(fmt)
+    limit = None if alles else ROW_LIMIT
     if isinstance(results, bool):
         if fmt == "json":
             write_text(sparql_json(results), out)
@@ -44,6 +47,10 @@ def show(store, results, fmt: str, out: Path | None, title: str = "") -> None:
             emit(Table(["antwoord"], [["ja" if results else "nee"]], title=title), fmt, out)
         return
     if not isinstance(results, ResultSet):  # CONSTRUCT / DESCRIBE: Turtle
+        if fmt == "xlsx":
+            from ..errors import QueryError
+
+            raise QueryError("xlsx is een tabel: alleen voor SELECT en ASK; CONSTRUCT geeft Turtle")
         import pyoxigraph as ox
 
         from ..namespaces import PREFIXES
@@ -54,12 +61,12 @@ def show(store, results, fmt: str, out: Path | None, title: str = "") -> None:
     if fmt == "json":
         write_text(sparql_json(results), out)
         return
-    if fmt in ("table", "md"):
+    if fmt in ("table", "md", "xlsx"):  # a person reads these: names, not IRIs
         results = with_labels(store, results)
     table = from_results(results, title=title)
     if not table.rows:
         table.notes.append("(geen resultaten)")
-    emit(table, fmt, out)
+    emit(table, fmt, out, limit=limit, excel=excel)
 
 
 def list_table(catalogue):
@@ -90,6 +97,8 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="Toon alle vragen met hun parameters.")] = False,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    alles: AllesOpt = False,
+    excel: ExcelOpt = False,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -110,7 +119,7 @@ def query(
     folder = DataFolder.resolve(data)
     catalogue = Catalogue.load(folder.queries_dir)
     if list_:
-        emit(list_table(catalogue), fmt, out)
+        emit(list_table(catalogue), fmt, out, excel=excel)
         return
     if file is not None:
         if name:
@@ -119,14 +128,14 @@ def query(
             raise QueryError(f"bestand niet gevonden: {file}")
         text = file.read_text(encoding="utf-8")
         store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
-        show(store, store.run(text), fmt, out, title=file.name)
+        show(store, store.run(text), fmt, out, title=file.name, alles=alles, excel=excel)
         return
     if not name:
         raise QueryError("geef de naam van een vraag, --file, of --list (kennisgraaf query --list)")
     catalogue.get(name)  # unknown name → the list, before any build
     store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
     results = catalogue.execute(store, name, parse_params(param))
-    show(store, results, fmt, out, title=catalogue.get(name).title)
+    show(store, results, fmt, out, title=catalogue.get(name).title, alles=alles, excel=excel)
 
 
 @app.command()
@@ -139,6 +148,8 @@ def sparql(
     explain: Annotated[bool, typer.Option("--explain", help="Toon de voorgedeclareerde prefixen.")] = False,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    alles: AllesOpt = False,
+    excel: ExcelOpt = False,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -164,4 +175,4 @@ def sparql(
     if text == "-":
         text = sys.stdin.read()
     store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet))
-    show(store, store.run(text), fmt, out)
+    show(store, store.run(text), fmt, out, alles=alles, excel=excel)
