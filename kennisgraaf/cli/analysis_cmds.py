@@ -77,8 +77,9 @@ def overlap(
 
     Voorbeeld: kennisgraaf overlap --thema Waterkwaliteit --langs onderwerpen
     """
-    from ..analysis.network import find_theme
+    from ..analysis.network import counted_themes, find_theme, label, targets
     from ..analysis.overlap import overlaps, parse_axes
+    from ..errors import KennisgraafError
     from ..reports.summary import overlap_summary
     from ..reports.tables import matrix_table, overlap_table, overlaps_json
     from ..screen import ROW_LIMIT
@@ -87,6 +88,10 @@ def overlap(
     axes = parse_axes(langs)  # a wrong axis fails before any build
     network = _network(data, cache_dir, endpoint, quiet)
     chosen = find_theme(network, thema) if thema else None
+    if chosen and chosen not in counted_themes(network):  # a sub-theme without a plan has no overlap of its own
+        parents = ", ".join(label(network, p) for p in targets(network, chosen, "kn:subthemaVan"))
+        raise KennisgraafError(f"{label(network, chosen)} is een subthema van {parents} zonder eigen plan; "
+                               f"kies --thema {parents.split(', ')[0]}")
     found = overlaps(network, axes, thema=chosen)
     names = _names(network)
     if as_matrix:
