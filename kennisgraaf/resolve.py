@@ -11,6 +11,7 @@ matches in the error message.
 from __future__ import annotations
 
 import difflib
+import re
 
 import pyoxigraph as ox
 
@@ -53,22 +54,37 @@ def _slug(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def candidates(store, kind: str) -> dict[str, set[str]]:
-    """label (casefolded) → IRIs, for every item of this kind, its slug included."""
+def _labelled(store, kind: str) -> list[tuple[str, str]]:
+    """(IRI, label as written) for every item of this kind."""
     results = store.select(CANDIDATES, {"class": ox.NamedNode(KIND_CLASS[kind])})
     namespace = KIND_NAMESPACE.get(kind)
+    return [(row["item"].value, row["label"].value) for row in results.rows
+            if not namespace or row["item"].value.startswith(namespace)]
+
+
+def candidates(store, kind: str, labelled: list[tuple[str, str]] | None = None) -> dict[str, set[str]]:
+    """label (casefolded) → IRIs, for every item of this kind, its slug included."""
     table: dict[str, set[str]] = {}
-    for row in results.rows:
-        iri = row["item"].value
-        if namespace and not iri.startswith(namespace):
-            continue
-        for label in (row["label"].value, _slug(iri)):
-            table.setdefault(label.casefold().strip(), set()).add(iri)
+    for iri, label in labelled if labelled is not None else _labelled(store, kind):
+        for key in (label, _slug(iri)):
+            table.setdefault(key.casefold().strip(), set()).add(iri)
     return table
 
 
+#: Dutch "het"-words take "onbekend", the others "onbekende" ("onbekend thema", "onbekende organisatie")
+NEUTER = {"thema", "kwartaal", "item", "onderwerp", "overleg", "product", "getal"}
+
+
+def unknown(kind: str) -> str:
+    return ("onbekend " if kind in NEUTER else "onbekende ") + kind
+
+
 def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Literal | list[ox.NamedNode]:
-    """One RDF term for a typed parameter value; a clear error when there is none."""
+    """One RDF term for a typed parameter value; a clear error when there is none.
+
+    A name that several items carry (or, for items, that several names contain as a word)
+    stands for all of them where the kind allows it, and otherwise the error lists them by
+    name; suggestions are names as written, never internal ids."""
     what = f"parameter {name!r}" if name else kind
     if kind == "tekst":
         return ox.Literal(raw)
@@ -79,19 +95,26 @@ def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Lit
             raise QueryError(f"{what}: {raw!r} is geen geheel getal") from None
     if kind not in KIND_CLASS:
         raise QueryError(f"{what}: onbekende soort parameter {kind!r}")
-    table = candidates(store, kind)
+    labelled = _labelled(store, kind)
+    table = candidates(store, kind, labelled)
     key = raw.casefold().strip()
     hits = table.get(key, set())
+    if not hits and kind in MULTI_KINDS and key:  # "Staalslakken": every item whose name has it as a word
+        word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+        hits = {iri for iri, label in labelled if word.search(label.casefold())}
     if len(hits) == 1:
         return ox.NamedNode(next(iter(hits)))
     if len(hits) > 1 and kind in MULTI_KINDS:
         return [ox.NamedNode(h) for h in sorted(hits)]
+    names = {}
+    for iri, label in labelled:
+        names.setdefault(iri, label)
     if len(hits) > 1:
-        from .tables import compact
-
-        raise QueryError(f"{what}: {raw!r} is niet eenduidig: {', '.join(sorted(compact(h) for h in hits))}")
-    close = difflib.get_close_matches(key, list(table), n=5, cutoff=0.5)
+        listed = sorted({names.get(h, _slug(h)) for h in hits}, key=str.casefold)
+        raise QueryError(f"{what}: {raw!r} is niet eenduidig; kies een van: {', '.join(map(repr, listed))}")
+    shown = {label.casefold().strip(): label for _, label in labelled}
+    close = difflib.get_close_matches(key, list(shown), n=5, cutoff=0.5)
     if not close:
-        close = [label for label in table if key and key in label][:5]
-    hint = f"; bedoelde u: {', '.join(repr(c) for c in close)}?" if close else ""
-    raise QueryError(f"{what}: onbekende {kind} {raw!r}{hint}")
+        close = [label for label in shown if key and key in label][:5]
+    hint = f"; bedoelde u: {', '.join(repr(shown[c]) for c in close)}?" if close else ""
+    raise QueryError(f"{what}: {unknown(kind)} {raw!r}{hint}")

@@ -63,6 +63,7 @@ def serve(
     from ..store import OxigraphStore
 
     console = err_console()
+    _port_free(host, port)  # before the build and the site: a busy port is said at once
     stage = progress(quiet)
     report = ensure_build(data, cache_dir, progress=stage)
     folder = DataFolder.resolve(data)
@@ -95,7 +96,7 @@ def serve(
         try:
             server = KennisgraafServer(config, store)
         except OSError as err:
-            raise KennisgraafError(f"kan niet luisteren op {host}:{port}: {err.strerror or err}") from None
+            raise KennisgraafError(_listen_error(host, port, err)) from None
         console.print(f"kennisgraaf draait op {server.url}  (SPARQL: {server.url}sparql; stop met Ctrl+C)",
                       highlight=False, soft_wrap=True)
         signal.signal(signal.SIGTERM, stop)  # a service manager's stop: close the workers cleanly too
@@ -108,6 +109,35 @@ def serve(
     finally:
         if made is not None:
             shutil.rmtree(made, ignore_errors=True)
+
+
+def _listen_error(host: str, port: int, err: OSError) -> str:
+    import errno
+
+    if err.errno == errno.EADDRINUSE:
+        return f"poort {port} op {host} is al in gebruik; kies een andere met --port (--port 0: een vrije)"
+    return f"kan niet luisteren op {host}:{port}: {err.strerror or err}"
+
+
+def _port_free(host: str, port: int) -> None:
+    """Fail in Dutch, before any work, when host:port cannot be listened on."""
+    import socket
+
+    from ..errors import KennisgraafError
+
+    if port == 0:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as err:
+        raise KennisgraafError(f"onbekend adres {host!r}: {err.strerror or err}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself binds
+        try:
+            probe.bind(address)
+        except OSError as err:
+            raise KennisgraafError(_listen_error(host, port, err)) from None
 
 
 @app.command()

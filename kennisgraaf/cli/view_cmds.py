@@ -112,7 +112,15 @@ def view(
 
 
 def _maybe_open(path: Path, wanted: bool) -> None:
+    """--open: a browser, or a clear word that there is none (webbrowser fails silently)."""
     if wanted:
         import webbrowser
 
-        webbrowser.open(Path(path).resolve().as_uri())
+        uri = Path(path).resolve().as_uri()
+        try:
+            opened = webbrowser.open(uri)
+        except webbrowser.Error:
+            opened = False
+        if not opened:
+            err_console().print(f"geen webbrowser gevonden om te openen; open zelf: {uri}", highlight=False,
+                                markup=False, soft_wrap=True)
