@@ -17,6 +17,7 @@ from .tables import JOIN, Table
 EURO_FORMAT = '"€" #,##0;-"€" #,##0'
 DATE_FORMAT = "DD-MM-YYYY"
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def sheet_name(title: str, used: set[str]) -> str:
@@ -33,6 +34,11 @@ def sheet_name(title: str, used: set[str]) -> str:
 def cell_value(value: object, as_list: bool):
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):  # STR(?date) in a query: still a date
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
     if isinstance(value, str) and as_list and JOIN in value:
         return "\n".join(value.split(JOIN))
     return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -52,7 +53,10 @@ def _completion(install: bool):
         from typer._completion_shared import install as install_script
 
         completion_init()
-        shell = _get_shell_name() or "bash"
+        shell = Path(os.environ.get("SHELL", "")).name or _get_shell_name() or "bash"
+        if shell not in ("bash", "zsh", "fish", "powershell", "pwsh"):
+            typer.echo(f"aanvullen kan niet voor shell {shell!r}; wel voor bash, zsh, fish of powershell", err=True)
+            raise typer.Exit(2)
         if install:
             shell, path = install_script(shell=shell, prog_name="kennisgraaf")
             typer.echo(f"aanvullen voor {shell} geïnstalleerd in {path}; werkt na het herstarten van de terminal")

@@ -109,7 +109,7 @@ def query(
     Parameters accepteren een naam of afkorting zoals u die typt ("pfas", "RIVM",
     "waterkwaliteit"), hoofdletters maken niet uit.
 
-    Voorbeeld: kennisgraaf query producten-van-thema -p thema=Waterkwaliteit -f csv
+    Voorbeeld: kennisgraaf query producten-van-thema -p thema=zzs -f csv
     """
     from ..access import open_store
     from ..errors import QueryError

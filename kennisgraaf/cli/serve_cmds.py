@@ -23,18 +23,22 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def serve(
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
-    host: Annotated[str, typer.Option(help="Adres om op te luisteren; alleen deze computer tenzij anders gezegd.")]
+    host: Annotated[str, typer.Option(metavar="ADRES",
+        help="Adres om op te luisteren; alleen deze computer tenzij anders gezegd.")]
     = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Poort (0: kies een vrije).", min=0, max=65535)] = 8000,
+    port: Annotated[int, typer.Option(metavar="POORT", help="Poort (0: kies een vrije).", min=0, max=65535)] = 8000,
     site: Annotated[
         Path | None,
-        typer.Option("--site", help="Map met de netwerkweergaven en het rapport, te zien onder /site/.",
+        typer.Option("--site", metavar="MAP", help="Map met de netwerkweergaven en het rapport, te zien onder /site/.",
                      show_default=False, exists=True, file_okay=False, dir_okay=True),
     ] = None,
-    timeout: Annotated[float, typer.Option(help="Tijdslimiet per query in seconden.", min=0.1)] = 10.0,
-    max_rows: Annotated[int, typer.Option(help="Hoogstens zoveel rijen (of triples) per antwoord.", min=1)] = 10_000,
+    timeout: Annotated[float, typer.Option(metavar="SECONDEN",
+        help="Tijdslimiet per query in seconden.", min=0.1)] = 10.0,
+    max_rows: Annotated[int, typer.Option(metavar="AANTAL", min=1,
+                                           help="Hoogstens zoveel rijen (of triples) per antwoord.")] = 10_000,
     workers: Annotated[
-        int, typer.Option(help="Aantal werkprocessen dat tegelijk queries uitvoert (0: min(4, aantal cpu's)).",
+        int, typer.Option(metavar="AANTAL",
+        help="Aantal werkprocessen dat tegelijk queries uitvoert (0: min(4, aantal cpu's)).",
                           min=0, show_default=False)
     ] = 0,
     views: Annotated[
@@ -145,10 +149,11 @@ def _port_free(host: str, port: int) -> None:
 def publish(
     store: Annotated[
         str,
-        typer.Option("--store", help="Graph Store-adres van de triplestore (SPARQL 1.1 Graph Store HTTP Protocol).",
+        typer.Option("--store", metavar="URL",
+        help="Graph Store-adres van de triplestore (SPARQL 1.1 Graph Store HTTP Protocol).",
                      show_default=False),
     ],
-    user: Annotated[str | None, typer.Option("--user", help="Gebruikersnaam (Basic of Digest).",
+    user: Annotated[str | None, typer.Option("--user", metavar="NAAM", help="Gebruikersnaam (Basic of Digest).",
                                                 show_default=False)] = None,
     password_env: Annotated[
         str | None,
@@ -159,7 +164,8 @@ def publish(
         bool,
         typer.Option("--prune/--no-prune", help="Verwijder eerder gepubliceerde grafen die de build niet meer heeft."),
     ] = True,
-    timeout: Annotated[float, typer.Option(help="Tijdslimiet per HTTP-verzoek in seconden.", min=1)] = 120.0,
+    timeout: Annotated[float, typer.Option(metavar="SECONDEN",
+        help="Tijdslimiet per HTTP-verzoek in seconden.", min=1)] = 120.0,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     fmt: FormatOpt = "table",

@@ -24,11 +24,14 @@ def default_views_dir() -> Path:
 @app.command()
 @handles_errors
 def view(
-    name: Annotated[str | None, typer.Argument(help=f"De weergave: {VIEWS_HELP}.", show_default=False)] = None,
+    name: Annotated[
+        str | None,
+        typer.Argument(help=f"De weergave: {VIEWS_HELP}.", show_default=False, metavar="[WEERGAVE]"),
+    ] = None,
     thema: Annotated[
         str | None,
         typer.Option(
-            "--thema", "-t", show_default=False,
+            "--thema", "-t", show_default=False, metavar="THEMA",
             help="Een thema (naam, afkorting of code). Verplicht bij 'thema'; bij overdrachten en organisaties "
                  "een filter; bij themas en alles het thema dat bij openen geselecteerd is.",
         ),
@@ -39,7 +42,8 @@ def view(
     ] = False,
     out_dir: Annotated[
         Path | None,
-        typer.Option("--out-dir", help="Map voor --all (standaard: een map in de cache van de gebruiker).",
+        typer.Option("--out-dir", metavar="MAP",
+                     help="Map voor --all (standaard: een map in de cache van de gebruiker).",
                      show_default=False),
     ] = None,
     open_page: Annotated[
@@ -58,7 +62,7 @@ def view(
 
     Zonder --out (of --out-dir bij --all) komt het resultaat in de cachemap van de gebruiker.
 
-    Voorbeeld: kennisgraaf view thema --thema Waterkwaliteit --out water.html --open
+    Voorbeeld: kennisgraaf view thema --thema zzs --out zzs.html --open
     """
     from ..access import open_store
     from ..errors import KennisgraafError
