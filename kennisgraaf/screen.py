@@ -17,7 +17,7 @@ from dataclasses import replace
 from .numbers import human, is_number
 
 ROW_LIMIT = 40
-HINT = "--alles toont alle rijen; --format csv of xlsx geeft ze voor een spreadsheet"
+HINT = "--alles toont alle rijen; --format csv of xlsx geeft ze voor een spreadsheet."
 
 
 def _plain_box():
@@ -95,7 +95,7 @@ def truncated(table, limit: int | None):
     """The rows to draw and a note on what was left out."""
     if limit is None or len(table.rows) <= limit:
         return table.rows, None
-    return table.rows[:limit], f"… {limit} van {len(table.rows)} rijen getoond; {HINT}."
+    return table.rows[:limit], f"… {limit} van {len(table.rows)} rijen getoond.\n{HINT}"
 
 
 def render(table, width: int = 80, terminal: bool = False, limit: int | None = None) -> str:
@@ -113,7 +113,7 @@ def render(table, width: int = 80, terminal: bool = False, limit: int | None = N
     if not fits(shown, texts, width):
         text, count = blocks(shown, texts, width, max_lines=None if limit is None else limit * 2)
         if count < len(shown.rows):
-            cut = f"… {count} van {len(table.rows)} rijen getoond; {HINT}."
+            cut = f"… {count} van {len(table.rows)} rijen getoond.\n{HINT}"
         console.print(text, markup=False, soft_wrap=True)
     else:
         options = {} if terminal else {"box": _plain_box(), "show_edge": False, "header_style": None}
