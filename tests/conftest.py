@@ -18,6 +18,21 @@ EXPECTED = TESTS / "expected"
 MINI = TESTS / "fixtures" / "mini"
 
 
+# Tests that need a Debian package carry a marker, so a developer without it can deselect
+# them (`pytest -m "not browser and not virtuoso"`); CI installs both and runs everything.
+_BROWSER_MODULES = {"test_views_browser.py"}
+_VIRTUOSO_MODULES = {"test_virtuoso.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.path.name
+        if module in _BROWSER_MODULES or "chromium" in item.name:
+            item.add_marker(pytest.mark.browser)
+        if module in _VIRTUOSO_MODULES:
+            item.add_marker(pytest.mark.virtuoso)
+
+
 @pytest.fixture(scope="session")
 def data_root() -> Path:
     return shipped_root()
