@@ -113,11 +113,11 @@ def test_click_errors_are_dutch(args, message):
 
 
 def test_version():
-    from importlib.metadata import version
+    from kennisgraaf import __version__
 
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
-    assert result.output == f"kennisgraaf {version('kennisgraaf')}\n"
+    assert result.output == f"kennisgraaf {__version__}\n"
 
 
 def test_completion_install_writes_the_script_for_the_users_shell(tmp_path):

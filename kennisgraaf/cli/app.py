@@ -36,9 +36,9 @@ app = _DutchTyper(
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from .. import __version__
 
-        typer.echo(f"kennisgraaf {version('kennisgraaf')}")
+        typer.echo(f"kennisgraaf {__version__}")
         raise typer.Exit()
 
 
