@@ -51,18 +51,25 @@ def fits(table, texts: list[list[str]], width: int) -> bool:
 
 
 def column_widths(table, texts: list[list[str]], width: int) -> list[int]:
-    """Each column's width: its longest line if all fit, else its longest word plus a share
-    of the room left, in proportion to how much more it would like. rich's own squeeze
-    folds words, so we hand it widths it never needs to go below."""
+    """Each column's width: its longest line if all fit; else columns give up one character
+    at a time, each time the column where the fewest cells would wrap anew, never below its
+    longest word. rich's own squeeze folds words, so we hand it widths it need not go below."""
+    import bisect
+
     narrow = _narrow(table, texts)
-    natural = [max([len(c), *(max((len(x) for x in r[i].split("\n")), default=0) for r in texts)])
+    lengths = [sorted([len(c), *(max((len(x) for x in r[i].split("\n")), default=0) for r in texts)])
                for i, c in enumerate(table.columns)]
+    widths = [values[-1] for values in lengths]
     room = width - _overhead(table)
-    if sum(natural) <= room:
-        return natural
-    spare, wish = room - sum(narrow), [n - m for n, m in zip(natural, narrow, strict=True)]
-    total = sum(wish) or 1
-    widths = [m + spare * w // total for m, w in zip(narrow, wish, strict=True)]
+    while sum(widths) > room:
+        def cost(i):  # the cells exactly as wide as the column: they would wrap anew
+            w = widths[i]
+            return bisect.bisect_right(lengths[i], w) - bisect.bisect_left(lengths[i], w)
+
+        candidates = [i for i in range(len(widths)) if widths[i] > narrow[i]]
+        if not candidates:
+            break
+        widths[min(candidates, key=lambda i: (cost(i), -widths[i]))] -= 1
     return widths
 
 
