@@ -73,7 +73,19 @@ def workbook(tables: list[Table]) -> bytes:
                 elif isinstance(cell.value, str) and "\n" in cell.value:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
             sheet.column_dimensions[get_column_letter(index)].width = min(max(widths[index - 1], 8) + 2, 60)
+        top = Alignment(vertical="top")
+        for number, row in enumerate(sheet.iter_rows(min_row=2), start=2):
+            lines = max((c.value.count("\n") + 1 for c in row if isinstance(c.value, str)), default=1)
+            if lines > 1:  # LibreOffice does not grow a row for wrapped lines by itself
+                sheet.row_dimensions[number].height = 15 * lines
+                for cell in row:
+                    if not cell.alignment.wrap_text:
+                        cell.alignment = top
         sheet.freeze_panes = "A2"
+        sheet.print_title_rows = "1:1"  # printed (or as PDF): landscape, one page wide, header on every page
+        sheet.page_setup.orientation = "landscape"
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
         if table.columns:
             sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(len(table.rows) + 1, 1)}"
     buffer = io.BytesIO()
