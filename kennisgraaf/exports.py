@@ -21,11 +21,18 @@ COLUMNS: dict[str, list[str]] = {
 }
 
 
-def export_table(store, queries_dir: Path, name: str) -> Table:
+def export_table(store, queries_dir: Path, name: str, jaar=None) -> Table:
+    """One export of one plan year (`jaar`: a year, "alle" with a leading `jaar` column, or
+    None for the latest year with plans)."""
+    from .queries import scoped
+    from .years import choose
+
     if name not in COLUMNS:
         raise KennisgraafError(f"onbekende exporttabel {name!r}; kies uit: {', '.join(COLUMNS)}")
     text = (queries_dir / "export" / f"{name}.rq").read_text(encoding="utf-8")
-    table = sort_joined(from_results(store.select(text), title=name))
-    if table.columns != COLUMNS[name]:
-        raise KennisgraafError(f"export {name}: kolommen {table.columns} wijken af van {COLUMNS[name]}")
+    keuze = choose(store, jaar)
+    table = sort_joined(from_results(scoped(store, text, {}, keuze), title=name))
+    expected = (["jaar"] if keuze.alle else []) + COLUMNS[name]
+    if table.columns != expected:
+        raise KennisgraafError(f"export {name}: kolommen {table.columns} wijken af van {expected}")
     return table

@@ -123,10 +123,46 @@ class Catalogue:
             bound[param.name] = resolve(store, param.kind, raw, param.name)
         return bound
 
-    def execute(self, store, name: str, values: dict[str, str] | None = None):
-        """The raw result of a named query (a ResultSet, a bool, or triples)."""
-        query = self.get(name)
-        return store.run(query.text, self.bindings(store, query, values or {}))
+    def execute(self, store, name: str, values: dict[str, str] | None = None, jaar=None):
+        """The raw result of a named query (a ResultSet, a bool, or triples).
 
-    def run(self, store, name: str, values: dict[str, str] | None = None) -> Table:
-        return from_results(self.execute(store, name, values), title=self.get(name).title)
+        A query that names `?jaar` is scoped to one plan year (`jaar`: a year, "alle", a
+        `Jaarkeuze`, or None for the latest year with plans). With every year, a SELECT runs
+        once per year and its rows come back with a leading `jaar` column.
+        """
+        from .years import choose, qualify_quarters, uses_year
+
+        query = self.get(name)
+        values = dict(values or {})
+        if uses_year(query.text):
+            jaar = choose(store, jaar)
+            values = qualify_quarters(query.params, values, jaar)
+        return scoped(store, query.text, self.bindings(store, query, values), jaar)
+
+    def run(self, store, name: str, values: dict[str, str] | None = None, jaar=None) -> Table:
+        return from_results(self.execute(store, name, values, jaar), title=self.get(name).title)
+
+
+def scoped(store, text: str, bound: dict, jaar=None):
+    """Run `text` with its parameters `bound`, scoped to the plan year when it names `?jaar`."""
+    from .years import choose, uses_year, year_term
+
+    if not uses_year(text):
+        return store.run(text, bound)
+    keuze = choose(store, jaar)
+    if keuze.jaar is not None:
+        return store.run(text, {**bound, "jaar": year_term(keuze.jaar)})
+    return per_year(store, text, bound, keuze.jaren)
+
+
+def per_year(store, text: str, bound: dict, jaren) -> object:
+    """A year-scoped query for every year in turn; a SELECT's rows with a `jaar` column first."""
+    from .store import ResultSet
+    from .years import year_term
+
+    results = [(jaar, store.run(text, {**bound, "jaar": year_term(jaar)})) for jaar in jaren]
+    if not results or not isinstance(results[0][1], ResultSet):
+        return store.run(text, bound)
+    variables = ["jaar", *[v for v in results[0][1].variables if v != "jaar"]]
+    rows = [{**row, "jaar": year_term(jaar)} for jaar, found in results for row in found.rows]
+    return ResultSet(variables, rows)

@@ -40,28 +40,25 @@ _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def values_clause(bindings: dict[str, list[Term] | Term]) -> str:
-    """`VALUES (?a ?b) { (<x> "y") ... }` for the cross product of the bound terms.
+    """`VALUES ?a { <x> } VALUES ?b { "y" ... }`: one block per variable, whose join is the
+    cross product of the bound terms. (One block per variable rather than `VALUES (?a ?b)`:
+    Virtuoso 7 fails to compile a multi-variable block that mixes an IRI and a typed literal.)
 
     Terms are serialised by Oxigraph (N-Triples syntax, escapes included), so a value can
     only ever be one RDF term: it cannot add a pattern or close the query.
     """
     if not bindings:
         return ""
-    names = list(bindings)
-    for name in names:
+    blocks = []
+    for name, terms in bindings.items():
         if not _VARIABLE.match(name):
             raise QueryError(f"ongeldige parameternaam {name!r}")
-    rows: list[list[Term]] = [[]]
-    for name in names:
-        terms = bindings[name]
         terms = terms if isinstance(terms, list) else [terms]
         for term in terms:
             if not isinstance(term, (ox.NamedNode, ox.Literal)):
                 raise QueryError(f"parameter {name}: alleen IRI's en literals kunnen worden gebonden")
-        rows = [row + [term] for row in rows for term in terms]
-    head = " ".join(f"?{name}" for name in names)
-    body = " ".join("(" + " ".join(str(t) for t in row) + ")" for row in rows)
-    return f"\nVALUES ({head}) {{ {body} }}\n"
+        blocks.append(f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}")
+    return "\n" + "\n".join(blocks) + "\n"
 
 
 def bind(query: str, bindings: dict | None) -> str:

@@ -89,7 +89,7 @@ def validate(dataset: Dataset, folder: DataFolder, data: Graph | None = None) ->
             )
         )
     found += run_checks(dataset, folder, data, origin)
-    found += check_source_lines(data, folder, origin)
+    found += check_source_lines(data, folder, origin, dataset)
     found.sort(key=lambda v: (not v.is_error, v.source, v.label, v.path))
     return found
 
@@ -130,14 +130,26 @@ def run_checks(dataset: Dataset, folder: DataFolder, data: Graph, origin: dict) 
     return found
 
 
-def check_source_lines(data: Graph, folder: DataFolder, origin: dict) -> list[Violation]:
-    """Every kn:bronRegel must point at a line that exists in its plan's text."""
+def check_source_lines(data: Graph, folder: DataFolder, origin: dict,
+                       dataset: Dataset | None = None) -> list[Violation]:
+    """Every kn:bronRegel must point at a line that exists in its plan's text.
+
+    A recurring meeting is named by several plans (one per year): each plan file states its own
+    kn:inPlan and kn:bronRegel, so a line is checked against the plan stated in the same named
+    graph, and a fault is blamed on that file.
+    """
     bron, plan_of, document, filename = (URIRef(KN.bronRegel), URIRef(KN.inPlan), URIRef(KN.bronDocument),
                                          URIRef(KN.bestandsnaam))
+    by_graph = {source.graph_iri: source.relative for source in folder.sources()}
+    statements = ([(s, o, g) for s, _p, o, g in dataset.quads((None, bron, None, None))] if dataset is not None
+                  else [(s, o, None) for s, o in data.subject_objects(bron)])
     lengths: dict[str, int] = {}
     found = []
-    for item, line in data.subject_objects(bron):
-        plans = list(data.objects(item, plan_of)) or [item]
+    for item, line, graph in statements:
+        same = list(dataset.graph(graph).objects(item, plan_of)) if graph is not None else []
+        plans = same or list(data.objects(item, plan_of)) or [item]
+        where = by_graph.get(str(getattr(graph, "identifier", graph)), origin.get(item, "")) if graph is not None \
+            else origin.get(item, "")
         for plan in plans:
             name = data.value(data.value(plan, document), filename)
             if name is None:
@@ -149,7 +161,7 @@ def check_source_lines(data: Graph, folder: DataFolder, origin: dict) -> list[Vi
                 why = (f"regel {line} bestaat niet in {name} ({lengths[str(name)]} regels)" if lengths[str(name)]
                        else f"brontekst {name} ontbreekt in {folder.sources_texts_dir}")
                 found.append(Violation("fout", str(item), label_of(data, item), "kn:bronRegel", why,
-                                       str(line), origin.get(item, ""), int(line)))
+                                       str(line), where, int(line)))
     return found
 
 

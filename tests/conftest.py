@@ -77,3 +77,51 @@ def folder_2026(data_root) -> DataFolder:
 def catalogue(folder_2026) -> Catalogue:
     """The named queries of the shipped data, read once."""
     return Catalogue.load(folder_2026.queries_dir)
+
+
+# --------------------------------------------------------------------------- plan years
+# The shipped data with the fictional plans of tests/fixtures/jaren/ (see jaren_helpers.py).
+
+
+@pytest.fixture(scope="session")
+def jaren_root(tmp_path_factory):
+    """Shipped data + ZZS 2027 + Bodem 2026."""
+    from jaren_helpers import compose
+
+    return compose(tmp_path_factory.mktemp("jaren") / "data", bodem=True)
+
+
+@pytest.fixture(scope="session")
+def jaren27_root(tmp_path_factory):
+    """Shipped data + ZZS 2027 only: every 2026 output must be as on the shipped data."""
+    from jaren_helpers import compose
+
+    return compose(tmp_path_factory.mktemp("jaren27") / "data", bodem=False)
+
+
+def _jaren_store(root, cache_dir):
+    return OxigraphStore(ensure_build(root, cache_dir).entry.graph_file)
+
+
+@pytest.fixture(scope="session")
+def jaren_store(jaren_root, cache_dir):
+    return _jaren_store(jaren_root, cache_dir)
+
+
+@pytest.fixture(scope="session")
+def jaren27_store(jaren27_root, cache_dir):
+    return _jaren_store(jaren27_root, cache_dir)
+
+
+@pytest.fixture(scope="session")
+def jaren27_network(jaren27_store, jaren27_root):
+    from kennisgraaf.analysis.network import load_network
+
+    return load_network(jaren27_store, DataFolder.resolve(jaren27_root).sources_texts_dir)
+
+
+@pytest.fixture(scope="session")
+def jaren_network(jaren_store, jaren_root):
+    from kennisgraaf.analysis.network import load_network
+
+    return load_network(jaren_store, DataFolder.resolve(jaren_root).sources_texts_dir)

@@ -14,6 +14,8 @@ HERE = Path(__file__).parent
 QUERIES = HERE / "expected" / "queries"
 PLANS = HERE / "expected" / "plans"
 MANIFEST = QUERIES / "manifest.json"
+#: expected outputs on the plan-years fixture (tests/fixtures/jaren/), checked by hand
+EXPECTED_JAREN = HERE / "expected" / "jaren"
 REFRESH = "python tests/golden.py"
 
 
@@ -30,12 +32,12 @@ def case_file(case: dict) -> Path:
     return QUERIES / case["file"]
 
 
-def render_case(store, catalogue, case: dict) -> str:
-    """The case's result as CSV; lists joined with '; ' are sorted, since SPARQL's
-    GROUP_CONCAT promises no order."""
+def render_case(store, catalogue, case: dict, jaar=None) -> str:
+    """The case's result as CSV (of plan year `jaar`, default the latest); lists joined with
+    '; ' are sorted, since SPARQL's GROUP_CONCAT promises no order."""
     from kennisgraaf.tables import render, sort_joined
 
-    return render(sort_joined(catalogue.run(store, case["query"], case.get("params", {}))), "csv")
+    return render(sort_joined(catalogue.run(store, case["query"], case.get("params", {}), jaar=jaar)), "csv")
 
 
 def refresh() -> None:

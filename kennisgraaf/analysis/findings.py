@@ -15,6 +15,7 @@ KINDS = {
     "overdracht-zonder-plan": "Regieoverdracht naar een thema zonder plan",
     "overdracht-zonder-product": "Regieoverdracht zonder product bij de ontvanger",
     "thema-zonder-plan": "Thema genoemd door anderen, maar zonder plan",
+    "jaar-in-opbouw": "Planjaar in opbouw: nog niet alle thema's hebben een plan",
     "samenhang-eenzijdig": "Samenhang die maar één kant noemt",
     "onderwerp-zonder-regie": "Onderwerp bij meerdere thema's zonder regie",
     "wet-zonder-product": "Wetgeving bij meerdere thema's zonder product",

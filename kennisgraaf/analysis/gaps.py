@@ -16,6 +16,7 @@ from .findings import Finding, sort_key
 from .gaps_planning import budgets, incomplete_products, quarter_peaks, same_day_events
 from .gaps_relations import handovers, one_sided_relations, themes_without_plan
 from .gaps_topics import laws_without_product, lonely_organisations, topics_without_lead
+from .years import fold_incomplete_year
 
 
 def find_gaps(network: nx.MultiDiGraph) -> list[Finding]:
@@ -23,7 +24,7 @@ def find_gaps(network: nx.MultiDiGraph) -> list[Finding]:
     found: list[Finding] = []
     for rule in RULES:
         found.extend(rule(network))
-    return sorted(found, key=sort_key)
+    return sorted(fold_incomplete_year(network, found), key=sort_key)
 
 
 RULES = (

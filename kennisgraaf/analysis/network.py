@@ -182,7 +182,22 @@ def load_network(store, texts: Path | None = None) -> nx.MultiDiGraph:
     values: dict[str, dict[str, list]] = {}
     for row in store.select(_query("eigenschappen")).rows:
         values.setdefault(row["s"].value, {}).setdefault(compact(row["p"].value), []).append(_value(row["o"]))
-    return _assemble(kinds, names, links, values, PlanTexts(texts))
+    network = _assemble(kinds, names, links, values, PlanTexts(texts))
+    _lines_per_plan(store, network)
+    return network
+
+
+def _lines_per_plan(store, network: nx.MultiDiGraph) -> None:
+    """A recurring item (a meeting named by the plans of two years) has one line per plan, each
+    stated in that plan's graph: kept as `regels_per_plan` so a view of one year cites its own."""
+    recurring = {n for n, d in network.nodes(data=True) if d["kind"] in ITEM_KINDS
+                 and sum(1 for _, _, p in network.out_edges(n, keys=True) if p == "kn:inPlan") > 1}
+    if not recurring:
+        return
+    for row in store.select(_query("planregels")).rows:
+        item = row["item"].value
+        if item in recurring:
+            network.nodes[item].setdefault("regels_per_plan", {})[row["plan"].value] = int(row["regel"].value)
 
 
 def _label(found: dict[str, list[str]] | None, iri: str) -> str:

@@ -14,12 +14,13 @@ from .app import (
     EndpointOpt,
     ExcelOpt,
     FormatOpt,
+    JaarOpt,
     OutOpt,
     QuietOpt,
     app,
     handles_errors,
 )
-from .output import check_format, emit, emit_all, progress, write_text
+from .output import check_format, emit, emit_all, err_console, progress, write_text
 
 ThemaOpt = Annotated[
     str | None,
@@ -33,15 +34,32 @@ LangsOpt = Annotated[
 ]
 
 
-def _network(data, cache_dir, endpoint, quiet):
-    """The store (built on demand) and its analysis network, with the plan texts of `data`."""
+def _network(data, cache_dir, endpoint, quiet, jaar=None):
+    """The analysis network of one plan year (default: the latest), with the plan texts of
+    `data`; the year is said on stderr, so a table or a file stays as it was."""
+    from ..analysis.years import scope
+
+    network, keuze = _all_years(data, cache_dir, endpoint, quiet, jaar)
+    return scope(network, keuze.jaar)
+
+
+def _all_years(data, cache_dir, endpoint, quiet, jaar=None):
+    """The network of every year, and the year the reader chose."""
     from ..access import open_store
     from ..analysis.network import load_network
+    from ..analysis.years import plan_years
     from ..sources import DataFolder
+    from ..years import parse_year, pick
 
+    parse_year(jaar)  # a malformed year fails before any build
     folder = DataFolder.resolve(data)
     store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
-    return load_network(store, folder.sources_texts_dir)
+    network = load_network(store, folder.sources_texts_dir)
+    keuze = pick(plan_years(network), jaar, allow_all=False)
+    if not quiet and len(keuze.jaren) > 1:
+        err_console().print(f"{keuze.label()} (andere jaren: --jaar {', '.join(map(str, keuze.jaren))})",
+                            highlight=False, markup=False)
+    return network, keuze
 
 
 def _names(network):
@@ -64,6 +82,7 @@ def overlap(
     out: OutOpt = None,
     alles: AllesOpt = False,
     excel: ExcelOpt = False,
+    jaar: JaarOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -86,7 +105,7 @@ def overlap(
 
     check_format(fmt)
     axes = parse_axes(langs)  # a wrong axis fails before any build
-    network = _network(data, cache_dir, endpoint, quiet)
+    network = _network(data, cache_dir, endpoint, quiet, jaar)
     chosen = find_theme(network, thema) if thema else None
     if chosen and chosen not in counted_themes(network):  # a sub-theme without a plan has no overlap of its own
         parents = ", ".join(label(network, p) for p in targets(network, chosen, "kn:subthemaVan"))
@@ -123,6 +142,7 @@ def gaps(
     out: OutOpt = None,
     alles: AllesOpt = False,
     excel: ExcelOpt = False,
+    jaar: JaarOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -153,7 +173,7 @@ def gaps(
             raise KennisgraafError(f"onbekende soort {kind!r}; kies uit: {', '.join(KINDS)}")
     if ernst is not None and ernst not in SEVERITIES:
         raise KennisgraafError(f"onbekende ernst {ernst!r}; kies uit: {', '.join(SEVERITIES)}")
-    network = _network(data, cache_dir, endpoint, quiet)
+    network = _network(data, cache_dir, endpoint, quiet, jaar)
     found = heaviest_first(find_gaps(network))
     if soort:
         found = [f for f in found if f.kind in soort]
@@ -180,6 +200,7 @@ def rapport(
         typer.Option("--format", "-f", metavar="FORMAAT", show_default=False,
                      help="md of html (standaard: volgt de extensie van --out, anders md)."),
     ] = None,
+    jaar: JaarOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -192,6 +213,9 @@ def rapport(
     organisaties en onderwerpen die de meeste thema's verbinden, en clusters van thema's.
     HTML is één zelfstandig bestand (geen internet nodig).
 
+    Over één planjaar (standaard het laatste); heeft de graaf een eerder jaar, dan volgt een
+    hoofdstuk met wat er sinds dat jaar veranderde (als kennisgraaf vergelijk).
+
     Voorbeeld: kennisgraaf rapport --out rapport.html
     """
     from ..analysis import analyse
@@ -200,5 +224,11 @@ def rapport(
     if fmt is None:
         fmt = "html" if out is not None and Path(out).suffix.lower() in (".html", ".htm") else "md"
     check_format(fmt, FORMATS)
-    network = _network(data, cache_dir, endpoint, quiet)
-    write_text(render(analyse(network), fmt), out)
+    from ..analysis.compare import compare
+    from ..analysis.years import scope
+    from ..reports.vergelijking import comparison_blocks
+
+    everything, keuze = _all_years(data, cache_dir, endpoint, quiet, jaar)
+    earlier = [y for y in keuze.jaren if keuze.jaar is not None and y < keuze.jaar]
+    extra = comparison_blocks(compare(everything, earlier[-1], keuze.jaar)) if earlier else []
+    write_text(render(analyse(scope(everything, keuze.jaar)), fmt, extra), out)

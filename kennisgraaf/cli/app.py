@@ -134,6 +134,18 @@ ExcelOpt = Annotated[
     typer.Option("--excel/--no-excel", help="CSV voor een Nederlandse Excel: ';', UTF-8 met BOM, CRLF.",
                  show_default=False),
 ]
+JaarOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--jaar",
+        "-j",
+        metavar="JAAR",
+        help="Planjaar, bijv. 2026 (standaard: het laatste jaar met plannen); 'alle' waar jaren samen "
+        "kunnen (query, export: met een kolom jaar).",
+        show_default=False,
+        rich_help_panel="Gegevens",
+    ),
+]
 
 
 def handles_errors(func):

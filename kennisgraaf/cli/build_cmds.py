@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, ExcelOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
+from .app import CacheOpt, DataOpt, ExcelOpt, FormatOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors
 from .output import emit, emit_all, err_console, progress
 
 STAGE_NAMES = ("inlezen", "valideren", "redeneren", "opslaan")
@@ -99,23 +99,27 @@ def stats(
     fmt: FormatOpt = "table",
     out: OutOpt = None,
     excel: ExcelOpt = False,
+    jaar: JaarOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Tel per thema het plan, de producten, partners, overleggen, wetten en overdrachten.
 
     Daarna de tellingen van het hele netwerk (thema's, organisaties, producten, ...), met
     dezelfde definities als het rapport, de weergaven en de exports (queries/tellingen.rq).
-    Eén document per aanroep: JSON één object, xlsx één blad per tabel, CSV één tabel.
+    Telt één planjaar (standaard het laatste jaar met plannen; --jaar 2026, of --jaar alle
+    per jaar). Eén document per aanroep: JSON één object, xlsx één blad per tabel, CSV één tabel.
 
-    Voorbeeld: kennisgraaf stats --format xlsx --out stats.xlsx
+    Voorbeeld: kennisgraaf stats --jaar 2026 --format xlsx --out stats.xlsx
     """
     from ..access import open_store
     from ..errors import KennisgraafError
     from ..queries import Catalogue
     from ..sources import DataFolder
+    from ..years import choose, parse_year
     from .output import check_format
 
     check_format(fmt)
+    parse_year(jaar)
     if tabel is not None and tabel not in STATS_TABLES:
         raise KennisgraafError(f"onbekende tabel {tabel!r}; kies uit: {', '.join(STATS_TABLES)}")
     if tabel is None and fmt == "csv":
@@ -125,11 +129,12 @@ def stats(
     folder = DataFolder.resolve(data)
     store = open_store(folder, cache_dir, progress=progress(quiet))
     catalogue = Catalogue.load(folder.queries_dir)
+    keuze = choose(store, jaar)
     tables = []
     for key in keys:
         name, title = STATS_TABLES[key]
-        table = catalogue.run(store, name)
-        table.title = title
+        table = catalogue.run(store, name, jaar=keuze)
+        table.title = f"{title} — {keuze.label()}" if len(keuze.jaren) > 1 else title
         tables.append(table)
     if "tellingen" in keys:
         tables[keys.index("tellingen")].notes.append("Per klasse van de ontologie: kennisgraaf query klassen")

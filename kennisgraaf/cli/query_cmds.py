@@ -8,8 +8,20 @@ from typing import Annotated
 
 import typer
 
-from .app import AllesOpt, CacheOpt, DataOpt, EndpointOpt, ExcelOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
-from .output import check_format, emit, progress, write_text
+from .app import (
+    AllesOpt,
+    CacheOpt,
+    DataOpt,
+    EndpointOpt,
+    ExcelOpt,
+    FormatOpt,
+    JaarOpt,
+    OutOpt,
+    QuietOpt,
+    app,
+    handles_errors,
+)
+from .output import check_format, emit, err_console, progress, write_text
 
 ParamOpt = Annotated[
     list[str] | None,
@@ -99,6 +111,7 @@ def query(
     out: OutOpt = None,
     alles: AllesOpt = False,
     excel: ExcelOpt = False,
+    jaar: JaarOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -107,7 +120,8 @@ def query(
     """Stel een benoemde vraag (queries/*.rq) of een eigen query uit een bestand.
 
     Parameters accepteren een naam of afkorting zoals u die typt ("pfas", "RIVM",
-    "waterkwaliteit"), hoofdletters maken niet uit.
+    "waterkwaliteit"), hoofdletters maken niet uit. Vragen over plannen gaan over één planjaar
+    (standaard het laatste; --jaar 2026, of --jaar alle met een kolom jaar).
 
     Voorbeeld: kennisgraaf query producten-van-thema -p thema=zzs -f csv
     """
@@ -132,10 +146,20 @@ def query(
         return
     if not name:
         raise QueryError("geef de naam van een vraag, --file, of --list (kennisgraaf query --list)")
-    catalogue.get(name)  # unknown name → the list, before any build
+    from ..years import choose, parse_year, uses_year
+
+    named = catalogue.get(name)  # unknown name → the list, before any build
+    parse_year(jaar)
     store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
-    results = catalogue.execute(store, name, parse_params(param))
-    show(store, results, fmt, out, title=catalogue.get(name).title, alles=alles, excel=excel)
+    title = named.title
+    keuze = None
+    if uses_year(named.text):
+        keuze = choose(store, jaar)
+        title = f"{title} — {keuze.label()}"
+    results = catalogue.execute(store, name, parse_params(param), jaar=keuze)
+    show(store, results, fmt, out, title=title, alles=alles, excel=excel)
+    if keuze is not None and fmt in ("csv", "json") and not quiet and len(keuze.jaren) > 1:
+        err_console().print(keuze.label(), highlight=False, markup=False)
 
 
 @app.command()

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, EndpointOpt, OutOpt, QuietOpt, app, handles_errors
+from .app import CacheOpt, DataOpt, EndpointOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors
 from .output import err_console, progress
 
 VIEWS_HELP = "themas, thema, overdrachten, organisaties of alles"
@@ -49,6 +49,7 @@ def view(
     open_page: Annotated[
         bool, typer.Option("--open/--no-open", help="Open de pagina daarna in de webbrowser.")
     ] = False,
+    jaar: JaarOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
@@ -62,12 +63,15 @@ def view(
 
     Zonder --out (of --out-dir bij --all) komt het resultaat in de cachemap van de gebruiker.
 
+    Eén planjaar per weergave (standaard het laatste; --jaar 2026). Met --all en meer planjaren
+    komt elk ander jaar in een submap (<out-dir>/2026/) en heeft elke pagina een jaarkeuze.
+
     Voorbeeld: kennisgraaf view thema --thema zzs --out zzs.html --open
     """
     from ..access import open_store
     from ..errors import KennisgraafError
     from ..sources import DataFolder
-    from ..views import Context, load_config, page_name, write_site, write_view
+    from ..views import Context, load_config, page_name, write_view
 
     folder = DataFolder.resolve(data)
     config = load_config(folder.visuals_dir)
@@ -87,12 +91,19 @@ def view(
         if definition.needs_thema and not thema:
             raise KennisgraafError(f"de weergave {name!r} heeft --thema nodig, bijvoorbeeld --thema Waterkwaliteit")
 
+    from ..analysis.network import load_network
+    from ..analysis.years import plan_years, scope
+    from ..years import parse_year, pick
+
+    parse_year(jaar)
     store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
-    ctx = Context(store, folder.sources_texts_dir)
+    network = load_network(store, folder.sources_texts_dir)
+    keuze = pick(plan_years(network), jaar, allow_all=False)
+    ctx = Context(store, folder.sources_texts_dir, network=scope(network, keuze.jaar))
     console = err_console()
     if all_views:
         target = Path(out_dir) if out_dir is not None else default_views_dir()
-        written = write_site(ctx, config, target)
+        written = _write_years(store, folder, network, config, target, keuze, console, quiet)
         for done in written:
             if not quiet:
                 console.print(f"  {done.path.name}: {len(done.view.nodes)} knopen, {len(done.view.edges)} lijnen",
@@ -113,6 +124,40 @@ def view(
     console.print(f"geschreven: {done.path} ({len(done.view.nodes)} knopen, {len(done.view.edges)} lijnen)",
                   highlight=False, markup=False, soft_wrap=True)
     _maybe_open(done.path, open_page)
+
+
+def _write_years(store, folder, network, config, target: Path, keuze, console, quiet):
+    """The site of the chosen year at `target`; with several plan years every other year in
+    `target/<jaar>/`, and on every page a switch to the same page of the other years."""
+    from ..analysis.network import nodes_of
+    from ..analysis.years import scope
+    from ..views import Context, page_name, write_site
+
+    if len(keuze.jaren) < 2:
+        return write_site(Context(store, folder.sources_texts_dir, network=scope(network, keuze.jaar)), config, target)
+    home = keuze.jaar
+    folders = {y: "" if y == home else f"{y}/" for y in keuze.jaren}
+    scoped = {y: scope(network, y) for y in keuze.jaren}
+    pages = {y: {page_name(n) for n in config.views} | {page_name("thema", scoped[y].nodes[p]["thema"])
+                                                       for p in nodes_of(scoped[y], "plan")}
+             for y in keuze.jaren}
+
+    def switch(here: int):
+        up = "" if here == home else "../"
+
+        def years(page: str):
+            return tuple((y, None if y == here else up + folders[y] + (page if page in pages[y] else "index.html"))
+                         for y in keuze.jaren)
+        return years
+
+    written = []
+    for y in keuze.jaren:
+        ctx = Context(store, folder.sources_texts_dir, network=scoped[y])
+        done = write_site(ctx, config, target / folders[y] if folders[y] else target, switch(y))
+        if not quiet and y != home:
+            console.print(f"  planjaar {y}: {target / str(y)}", highlight=False, markup=False)
+        written += done if y == home else []
+    return written
 
 
 def _maybe_open(path: Path, wanted: bool) -> None:

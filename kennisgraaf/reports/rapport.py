@@ -19,8 +19,9 @@ MAX_MATRIX = 30
 FORMATS = ("md", "html")
 
 
-def render(analysis: Analysis, fmt: str = "md") -> str:
-    blocks = build(analysis)
+def render(analysis: Analysis, fmt: str = "md", extra: list | None = None) -> str:
+    """`extra`: blocks appended after the report (the year comparison, reports/vergelijking.py)."""
+    blocks = build(analysis) + list(extra or [])
     if fmt == "html":
         return to_html(blocks, title=_title(analysis))
     if fmt == "md":

@@ -16,13 +16,14 @@ def write_site(store, folder, target: Path) -> list[Path]:
     """Every view (with its index.html) and rapport.html into `target`; the files written."""
     from ..analysis import analyse
     from ..analysis.network import load_network
+    from ..analysis.years import latest
     from ..reports.rapport import render
     from ..views import Context, load_config
     from ..views import write_site as write_views
 
     target.mkdir(parents=True, exist_ok=True)
     texts = folder.sources_texts_dir
-    network = load_network(store, texts)
+    network = latest(load_network(store, texts))  # one plan year, as `view` and `rapport` show
     analysis = analyse(network)  # once: the views show the same overlaps and gaps as the report
     context = Context(store, texts, network=network, overlaps=analysis.overlaps, gaps=analysis.findings)
     written = [done.path for done in write_views(context, load_config(folder.visuals_dir), target)]

@@ -56,9 +56,9 @@ class Written:
 
 
 def write_view(ctx: Context, config: Config, name: str, out: Path, thema: str | None = None,
-               index_href: str | None = None) -> Written:
+               index_href: str | None = None, years=()) -> Written:
     view = build_view(ctx, config, name, thema)
-    return Written(write_text(Path(out), render_page(view, config, index_href)), view)
+    return Written(write_text(Path(out), render_page(view, config, index_href, years)), view)
 
 
 def page_name(name: str, thema: str | None = None) -> str:
@@ -67,8 +67,9 @@ def page_name(name: str, thema: str | None = None) -> str:
     return f"{name}.html"
 
 
-def write_site(ctx: Context, config: Config, out_dir: Path) -> list[Written]:
-    """Every view (the `thema` view once per theme with a plan) and an index page linking them."""
+def write_site(ctx: Context, config: Config, out_dir: Path, years=None) -> list[Written]:
+    """Every view (the `thema` view once per theme with a plan) and an index page linking them;
+    `years(page)`: the year switch of a page, when the site is one of several plan years."""
     out_dir = Path(out_dir)
     written: list[Written] = []
     entries: list[IndexEntry] = []
@@ -80,12 +81,14 @@ def write_site(ctx: Context, config: Config, out_dir: Path) -> list[Written]:
             for iri in ctx.themes():
                 if not ctx.plans(iri):
                     continue
-                done = write_view(ctx, config, name, out_dir / page_name(name, iri), iri, INDEX_FILE)
+                done = write_view(ctx, config, name, out_dir / page_name(name, iri), iri, INDEX_FILE,
+                                  years(page_name(name, iri)) if years else ())
                 written.append(done)
                 children.append((page_name(name, iri), ctx.label(iri)))
             entries.append(IndexEntry("", definition.title, definition.description, 0, 0, tuple(children)))
             continue
-        done = write_view(ctx, config, name, out_dir / page_name(name), None, INDEX_FILE)
+        done = write_view(ctx, config, name, out_dir / page_name(name), None, INDEX_FILE,
+                          years(page_name(name)) if years else ())
         written.append(done)
         entries.append(IndexEntry(page_name(name), definition.title, definition.description,
                                   len(done.view.nodes), len(done.view.edges)))

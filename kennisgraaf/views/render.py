@@ -133,12 +133,17 @@ def page_data(view: ViewGraph, config: Config) -> dict:
     }
 
 
-def render_page(view: ViewGraph, config: Config, index_href: str | None = None) -> str:
-    """The complete HTML of one view."""
+def render_page(view: ViewGraph, config: Config, index_href: str | None = None, years=()) -> str:
+    """The complete HTML of one view; `years`: (year, href) pairs for the year switch, the href
+    None for the year shown (only when the graph has plans of several years)."""
     vis_js, vis_css = vis_assets(config.vis_network, config.vis_network_css)
     page_js = _asset(config, PAGE_JS)
     data = page_data(view, config)
-    nav = f'<nav class="kg-nav"><a href="{esc(index_href)}">← Alle weergaven</a></nav>' if index_href else ""
+    links = [f'<a href="{esc(index_href)}">← Alle weergaven</a>'] if index_href else []
+    if years:
+        links.append("Planjaar: " + " · ".join(f"<strong>{esc(str(y))}</strong>" if href is None
+                                                else f'<a href="{esc(href)}">{esc(str(y))}</a>' for y, href in years))
+    nav = f'<nav class="kg-nav">{" ".join(links)}</nav>' if links else ""
     hint = ('<p class="kg-hint">Vink een soort uit om die te verbergen.</p>' if view.definition.filter else "")
     counts = f"{len(data['nodes'])} knopen, {len(data['edges'])} lijnen."
     template = Template(_asset(config, PAGE_TEMPLATE))

@@ -1,0 +1,101 @@
+"""Commands about plan years: vergelijk (what changed between two years) and nieuw-jaar."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
+from .output import check_format, emit, err_console, progress, write_text
+
+
+@app.command()
+@handles_errors
+def vergelijk(
+    van: Annotated[str, typer.Argument(help="Het oude planjaar, bijv. 2026.", show_default=False)],
+    naar: Annotated[str, typer.Argument(help="Het nieuwe planjaar, bijv. 2027.", show_default=False)],
+    thema: Annotated[
+        str | None,
+        typer.Option("--thema", "-t", help="Alleen dit thema (naam, afkorting of code).", show_default=False),
+    ] = None,
+    fmt: FormatOpt = "table",
+    out: OutOpt = None,
+    data: DataOpt = None,
+    cache_dir: CacheOpt = None,
+    endpoint: EndpointOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Wat veranderde tussen twee planjaren? Per thema de producten die erbij kwamen, vervielen,
+    verschoven (kwartaal), een ander budget, vorm, status of titel kregen; de organisaties,
+    overleggen en wetten die kwamen of gingen; regieoverdrachten die erbij kwamen of opgepakt
+    werden; en bevindingen die verschenen of verdwenen.
+
+    Producten worden over de jaren herkend aan een kn:vervolgOp-link of dezelfde IRI; anders aan
+    een gelijkende titel, en dan staat er "titel (gok)" bij.
+
+    Voorbeeld: kennisgraaf vergelijk 2026 2027 --thema ZZS --format md
+    """
+    from ..access import open_store
+    from ..analysis.compare import compare
+    from ..analysis.network import find_theme, load_network
+    from ..analysis.years import plan_years
+    from ..errors import KennisgraafError
+    from ..reports.vergelijking import comparison_json, comparison_table
+    from ..sources import DataFolder
+    from ..years import parse_year, pick
+
+    check_format(fmt)
+    a, b = parse_year(van, "jaar"), parse_year(naar, "jaar")
+    if not isinstance(a, int) or not isinstance(b, int):
+        raise KennisgraafError("vergelijk vraagt twee jaartallen, bijvoorbeeld: kennisgraaf vergelijk 2026 2027")
+    if a == b:
+        raise KennisgraafError(f"vergelijk {a} met een ander jaar, niet met zichzelf")
+    folder = DataFolder.resolve(data)
+    store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
+    network = load_network(store, folder.sources_texts_dir)
+    for year in (a, b):
+        pick(plan_years(network), year, option="jaar")  # a year without plans: one message
+    chosen = find_theme(network, thema) if thema else None
+    result = compare(network, a, b, chosen)
+    if fmt == "json":
+        write_text(comparison_json(result), out)
+    else:
+        emit(comparison_table(result), fmt, out)
+
+
+@app.command("nieuw-jaar")
+@handles_errors
+def nieuw_jaar(
+    jaar: Annotated[int, typer.Argument(help="Het nieuwe planjaar, bijv. 2027.", show_default=False)],
+    thema: Annotated[
+        str, typer.Option("--thema", "-t", help="Het thema (naam, afkorting of code).", show_default=False)
+    ],
+    van: Annotated[
+        int | None,
+        typer.Option("--van", help="Kopieer het plan van dit jaar (standaard: het laatste eerdere jaar).",
+                     show_default=False),
+    ] = None,
+    data: DataOpt = None,
+) -> None:
+    """Begin het plan van volgend jaar met een kopie van dit jaar: het jaar aangepast in IRI's,
+    naam en kwartalen, de planregels (kn:bronRegel) leeg en bij elk plan, product en elke
+    overdracht een kn:vervolgOp-link naar het origineel. Schrijft graph/plans/<jaar>/<thema>.ttl
+    in de datamap (--data) en overschrijft nooit een bestaand plan.
+
+    Daarna: de tekst in graph/bronnen/<jaar>/ zetten, het plan bewerken, en `kennisgraaf
+    validate` toont welke planregels nog ingevuld moeten worden.
+
+    Voorbeeld: kennisgraaf nieuw-jaar 2027 --thema ZZS --data ./mijn-data
+    """
+    from ..newyear import new_year, theme_slug
+    from ..sources import DataFolder
+
+    folder = DataFolder.resolve(data)
+    done = new_year(folder, jaar, theme_slug(folder, thema), van)
+    console = err_console()
+    console.print(f"geschreven: {done.target} (kopie van {done.source.relative_to(folder.root)}; "
+                  f"{done.links} vervolgOp-links, {done.cleared} planregels leeggemaakt)",
+                  highlight=False, markup=False, soft_wrap=True)
+    console.print("nu: zet de tekst in graph/bronnen/, bewerk het plan en draai kennisgraaf validate",
+                  highlight=False, markup=False, soft_wrap=True)
