@@ -31,6 +31,19 @@ def install() -> None:
         os.environ["LANGUAGE"] = "nl" + (":" + languages if languages else "")
     gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
     gettext.textdomain(DOMAIN)
+    _dutch_type_names()
+
+
+def _dutch_type_names() -> None:
+    """click shows a parameter's type by its `name` ("TEXT", "INTEGER RANGE") and that name is
+    not marked for translation; naming click's own types in Dutch covers every command, also
+    the ones added later, and their errors ("'x' is geen geldig getal")."""
+    import click
+
+    click.STRING.name = "tekst"
+    click.INT.name = click.FLOAT.name = "getal"
+    click.IntRange.name = click.FloatRange.name = "getal"
+    click.BOOL.name = "ja/nee"
 
 
 def parse_po(text: str) -> dict[str, str]:
