@@ -202,6 +202,27 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _prepare(name: str, folder: Path, env: dict) -> None:
+    """What an example expects to find, as a user would have it: the file it reads (a plan
+    text; the workbook `werkboek` writes) or a data folder of their own (`--data ./mijn-data`:
+    the shipped data, with the 2027 ZZS fixture plan for `vergelijk`)."""
+    from kennisgraaf.sources import shipped_root
+
+    if name == "scan":
+        source = shipped_root() / "graph" / "bronnen" / "2026" / "kennisplan-2026-waterkwaliteit.txt"
+        shutil.copy(source, folder / source.name)
+    elif name == "inlezen":
+        subprocess.run(["bash", "-c", "kennisgraaf werkboek --thema zzs --jaar 2026 --out zzs.xlsx"], cwd=folder,
+                       env=env, check=True, capture_output=True, timeout=300)
+    elif name == "nieuw-jaar":
+        for part in ("ontology", "graph"):
+            shutil.copytree(shipped_root() / part, folder / "mijn-data" / part)
+    elif name == "vergelijk":
+        from jaren_helpers import compose
+
+        compose(folder / "mijn-data", bodem=False)
+
+
 @pytest.mark.parametrize(("name", "example"), [e for e in examples() if "\n" not in e[1]])
 def test_example_works_when_pasted(name, example, build_2026, cache_dir, tmp_path):
     """Each example runs in bash, in an empty folder, against the real 2026 data (the test
@@ -213,6 +234,7 @@ def test_example_works_when_pasted(name, example, build_2026, cache_dir, tmp_pat
     bindir = Path(sys.executable).parent
     env = {**os.environ, "KENNISGRAAF_CACHE_DIR": str(cache_dir), "PATH": f"{bindir}:{os.environ['PATH']}",
            "BROWSER": "true", "HOME": str(tmp_path)}
+    _prepare(name, tmp_path, env)
     if name == "serve":
         command = example.replace("--port 8000", f"--port {_free_port()}")
         process = subprocess.Popen(["bash", "-c", "exec " + command], cwd=tmp_path, env=env, text=True,
