@@ -18,7 +18,7 @@ def ensure_build(
     data: Path | DataFolder | None,
     cache_dir: Path | None,
     *,
-    reasoner: str = "owlrl",
+    reasoner: str = "rules",
     force: bool = False,
     progress: Progress | None = None,
 ) -> BuildReport:
@@ -32,18 +32,20 @@ def open_store(
     *,
     endpoint: str | None = None,
     progress: Progress | None = None,
+    timeout: float | None = None,
 ) -> Store:
     """The local build (made now if the sources changed), or a remote SPARQL endpoint."""
     if endpoint:
         import os
 
-        from .remote import RemoteStore
+        from .remote import DEFAULT_TIMEOUT, RemoteStore
 
         # credentials for a protected endpoint come from the environment, never the command line
         return RemoteStore(
             endpoint,
             user=os.environ.get("KENNISGRAAF_ENDPOINT_USER") or None,
             password=os.environ.get("KENNISGRAAF_ENDPOINT_PASSWORD") or None,
+            timeout=timeout or DEFAULT_TIMEOUT,
         )
     report = ensure_build(data, cache_dir, progress=progress)
     return OxigraphStore(report.entry.graph_file)

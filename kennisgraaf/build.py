@@ -25,7 +25,7 @@ class BuildReport:
     inferred: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     warnings: list[Violation] = field(default_factory=list)
-    reasoner: str = "owlrl"
+    reasoner: str = "rules"
 
 
 def cache_key(folder: DataFolder, reasoner: str) -> str:
@@ -48,7 +48,7 @@ def build(
     folder: DataFolder,
     cache: Cache,
     *,
-    reasoner: str = "owlrl",
+    reasoner: str = "rules",
     force: bool = False,
     progress: Progress | None = None,
 ) -> BuildReport:

@@ -8,11 +8,17 @@ A graph that was published before but is no longer in the build (a renamed plan 
 would still linger, so each publish also writes a small record of what it published, the
 graph <…/graph/publicatie>, and deletes the graphs the previous record lists that the
 new build no longer has. Graphs this project did not publish are never touched.
+
+A publish that fails halfway leaves the store half new, half old. It then says exactly
+which graphs were replaced and which not, and remembers (in the cache folder, per store
+and build) what was done: the next `publish` sends only the rest, `--all` sends everything.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import time
 import urllib.error
 import urllib.parse
@@ -23,9 +29,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import StoreError
+from .errors import KennisgraafError, StoreError
 from .namespaces import DCTERMS, GRAPH_BASE, XSD
-from .remote import GRAPH_FORMATS, check_url, error_text, http_opener, media_type
+from .remote import GRAPH_FORMATS, MAX_ANSWER_BYTES, check_url, error_text, fetch
 
 #: the record of the last publish: which graphs, from which build, when
 RECORD_GRAPH = GRAPH_BASE + "publicatie"
@@ -45,10 +51,62 @@ class PublishReport:
     graphs: list[PublishedGraph] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    skipped: list[str] = field(default_factory=list)  # replaced by an earlier, interrupted attempt
 
     @property
     def triples(self) -> int:
         return sum(g.triples for g in self.graphs)
+
+
+def short_name(graph: str) -> str:
+    return graph[len(GRAPH_BASE):] if graph.startswith(GRAPH_BASE) else (graph or "(standaardgraaf)")
+
+
+class PublishIncomplete(KennisgraafError):
+    """A PUT failed: some graphs are new on the store, the others still old (or absent)."""
+
+    def __init__(self, report: PublishReport, failed: str, remaining: list[str], cause: str):
+        self.report, self.failed, self.remaining = report, failed, remaining
+        done = [g.graph for g in report.graphs] + report.skipped
+        replaced = ", ".join(short_name(g) for g in done) or "geen"
+        missing = ", ".join(short_name(g) for g in [failed, *remaining])
+        super().__init__(
+            f"publicatie onvolledig: {cause}. Vervangen ({len(done)}): {replaced}. Niet vervangen "
+            f"({len(remaining) + 1}): {missing}. Opnieuw `kennisgraaf publish` stuurt alleen de niet vervangen "
+            "grafen (of --all voor alles)."
+        )
+
+
+class PublishState:
+    """Which graphs of which build were already replaced on one store (for resuming)."""
+
+    def __init__(self, cache_root: Path, store_url: str, build_key: str):
+        name = hashlib.sha256(store_url.encode("utf-8")).hexdigest()[:16]
+        self.path = Path(cache_root) / "publicaties" / f"{name}.json"
+        self.store_url, self.build_key = store_url, build_key
+
+    def done(self) -> set[str]:
+        try:
+            state = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return set()
+        if not isinstance(state, dict) or state.get("build") != self.build_key or state.get("store") != self.store_url:
+            return set()
+        return {g for g in state.get("done", []) if isinstance(g, str)}
+
+    def save(self, done: set[str]) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps({"store": self.store_url, "build": self.build_key,
+                                             "done": sorted(done)}), encoding="utf-8")
+        except OSError:
+            pass  # a read-only cache: no resuming, the message still lists what is missing
+
+    def clear(self) -> None:
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def graphs_in(nquads: Path) -> dict[str, list[ox.Triple]]:
@@ -67,7 +125,7 @@ class GraphStore:
                  timeout: float = DEFAULT_TIMEOUT):
         self.url = check_url(url, "--store")
         self.timeout = timeout
-        self._opener = http_opener(url, user, password)
+        self._user, self._password = user, password
 
     def graph_url(self, graph: str) -> str:
         """`?graph=<iri>` (indirect identification), or `?default` for the default graph."""
@@ -82,24 +140,18 @@ class GraphStore:
                                          headers={"User-Agent": "kennisgraaf publish", **(headers or {})})
         what = f"{method} {graph or 'standaardgraaf'}"
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                return response.status, media_type(response.headers.get("Content-Type")), response.read()
+            return fetch(request, url=self.url, user=self._user, password=self._password, timeout=self.timeout,
+                         max_bytes=MAX_ANSWER_BYTES, what=f"{self.url}: {what}")
         except urllib.error.HTTPError as err:
             if err.code == 404 and method in ("GET", "DELETE"):
                 return 404, "", b""
-            detail = error_text(err.read() or b"") or err.reason
+            detail = error_text(getattr(err, "capped_body", b"")) or err.reason
             hint = ""
             if err.code == 401:
                 hint = " — controleer --user en het wachtwoord (--password-env), en of die gebruiker mag schrijven"
             elif err.code in (404, 405):
                 hint = " — is dit het Graph Store-adres? (Virtuoso: …/sparql-graph-crud-auth, Fuseki: …/<dataset>/data)"
             raise StoreError(f"{self.url}: {what} mislukt (HTTP {err.code}): {detail}{hint}") from None
-        except TimeoutError:
-            raise StoreError(f"{self.url}: {what} gaf binnen {self.timeout:g} s geen antwoord") from None
-        except urllib.error.URLError as err:
-            raise StoreError(f"{self.url} is niet bereikbaar: {err.reason}") from None
-        except OSError as err:
-            raise StoreError(f"{self.url} is niet bereikbaar: {err}") from None
 
     def put(self, graph: str, triples: list[ox.Triple]) -> int:
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
@@ -141,17 +193,42 @@ def previously_published(store: GraphStore) -> set[str]:
 
 
 def publish(nquads: Path, store: GraphStore, *, build_key: str = "", prune: bool = True,
-            progress=None) -> PublishReport:
-    """PUT every graph of the build, record what was published, remove what no longer is."""
+            progress=None, state: PublishState | None = None) -> PublishReport:
+    """PUT every graph of the build, record what was published, remove what no longer is.
+
+    With a `state`, graphs an interrupted earlier attempt already replaced (same build,
+    same store) are skipped, and a failing PUT raises PublishIncomplete saying what was
+    and was not replaced.
+    """
     started = time.perf_counter()
     report = PublishReport(store=store.url)
     graphs = graphs_in(nquads)
+    done = state.done() & set(graphs) if state else set()
     before = previously_published(store) if prune else set()
-    for graph, triples in graphs.items():
+    names = list(graphs)
+    for index, (graph, triples) in enumerate(graphs.items()):
+        if graph in done:
+            report.skipped.append(graph)
+            continue
         if progress:
             progress(graph)
-        report.graphs.append(PublishedGraph(graph, len(triples), store.put(graph, triples)))
-    store.put(RECORD_GRAPH, record_triples(list(graphs), build_key, dt.datetime.now(dt.UTC)))
+        try:
+            status = store.put(graph, triples)
+        except StoreError as err:
+            if state:
+                state.save(done)
+            cause = str(err)
+            raise PublishIncomplete(report, graph, [g for g in names[index + 1:] if g not in done], cause) from None
+        report.graphs.append(PublishedGraph(graph, len(triples), status))
+        done.add(graph)
+    try:
+        store.put(RECORD_GRAPH, record_triples(list(graphs), build_key, dt.datetime.now(dt.UTC)))
+    except StoreError as err:
+        if state:
+            state.save(done)
+        raise PublishIncomplete(report, RECORD_GRAPH, [], str(err)) from None
+    if state:
+        state.clear()
     for stale in sorted(before - set(graphs) - {RECORD_GRAPH}):
         if stale.startswith(GRAPH_BASE) and store.delete(stale):
             report.removed.append(stale)

@@ -123,6 +123,24 @@ class Catalogue:
             bound[param.name] = resolve(store, param.kind, raw, param.name)
         return bound
 
+    def one_year(self, store, name: str, values: dict[str, str] | None = None, jaar=None, *, option="--jaar"):
+        """A named query and its bindings for one plan year, `?jaar` included when it names it.
+
+        For callers that hand the bound text on (the server's workers) rather than run it here,
+        so a year-scoped query never reaches a store unbound and mixes the years.
+        """
+        from .years import choose, qualify_quarters, uses_year, year_term
+
+        query = self.get(name)
+        values = dict(values or {})
+        year = {}
+        if uses_year(query.text):
+            keuze = choose(store, jaar, allow_all=False, option=option)
+            values = qualify_quarters(query.params, values, keuze)
+            if keuze.jaar is not None:
+                year = {"jaar": year_term(keuze.jaar)}
+        return query, {**self.bindings(store, query, values), **year}
+
     def execute(self, store, name: str, values: dict[str, str] | None = None, jaar=None):
         """The raw result of a named query (a ResultSet, a bool, or triples).
 

@@ -1,20 +1,29 @@
 """Stage 3: materialise the entailments the queries rely on.
 
-Everything that knows about owlrl is in this module, so a faster reasoner (the Rust
-`reasonable`, or SPARQL rules on Oxigraph) can replace it without touching its callers.
-The result is only the *new* triples, kept apart from the asserted ones so a user can
-always tell what a plan says from what the reasoner concluded.
+`materialise(store)` is the one entry point: it reasons over the asserted named graphs of a
+pyoxigraph Store and writes only the *new* triples into `INFERRED_GRAPH`, kept apart from the
+asserted ones so a user can always tell what a plan says from what the reasoner concluded.
+
+- "rules" (the default): the OWL 2 RL rules the ontology's own axioms call for, run inside
+  Oxigraph to a fixpoint (kennisgraaf/rules.py) — tens of times faster than owlrl;
+- "owlrl": the owlrl closure, the reference the rules are tested against;
+- "rdfs": only the RDFS rules (subclass, subproperty, domain, range); "none": nothing.
+
+`infer(graph, mode)` is the same for an rdflib Graph, for callers that still hold one.
 """
 
 from __future__ import annotations
 
-from rdflib import BNode, Graph, Literal, Namespace
-from rdflib.namespace import OWL, RDF, RDFS
+import re
+
+import pyoxigraph as ox
 
 from .errors import KennisgraafError
+from .namespaces import INFERRED_GRAPH, OWL, RDF, RDFS, XSD
 
-MODES = ("owlrl", "rdfs", "none")
-_OWLRL_ERRORS = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")
+MODES = ("rules", "owlrl", "rdfs", "none")
+_OWLRL_ERRORS = "http://www.daml.org/2002/03/agents/agent-ont#error"
+_OWLRL_LEXICAL = re.compile(r"^Lexical value of the literal '(.*)' does not match its datatype \((.*)\)$", re.S)
 
 
 class InconsistentGraph(KennisgraafError):
@@ -30,40 +39,137 @@ class InconsistentGraph(KennisgraafError):
 # Triples every OWL-RL closure adds that no query here asks for; they only bloat the cache.
 _NOISE_PREDICATES = {OWL.sameAs, OWL.equivalentClass, OWL.equivalentProperty}
 _NOISE_OBJECTS = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual, RDFS.Class, RDF.Property}
+#: the W3C vocabularies themselves: owlrl's axioms about them (xsd:string a rdfs:Datatype,
+#: rdfs:label a owl:AnnotationProperty) are not facts of the data
+_VOCABULARIES = (str(RDF), str(RDFS), str(OWL), str(XSD))
 
 
-def infer(asserted: Graph, mode: str = "owlrl") -> Graph:
-    """The triples `mode` entails from `asserted` that it does not already state."""
+def asserted_graphs_of(store: ox.Store) -> list[ox.NamedNode]:
+    """Every named graph of the store except what reasoning writes."""
+    from .rules import SCRATCH_GRAPHS
+
+    skip = {INFERRED_GRAPH, *SCRATCH_GRAPHS}
+    return sorted((g for g in store.named_graphs() if g.value not in skip), key=lambda g: g.value)
+
+
+def materialise(store: ox.Store, *, mode: str = "rules", asserted_graphs=None) -> int:
+    """Reason over the named graphs (or `asserted_graphs`); write what follows; return its size.
+
+    Raises InconsistentGraph on a real contradiction, leaving no inferred graph behind.
+    """
+    if mode not in MODES:
+        raise KennisgraafError(f"onbekende redeneerder {mode!r}; kies uit: {', '.join(MODES)}")
+    graphs = [ox.NamedNode(g) if isinstance(g, str) else g for g in asserted_graphs or asserted_graphs_of(store)]
+    target = ox.NamedNode(INFERRED_GRAPH)
+    _clear(store, target)
+    if mode == "none":
+        return 0
+    if mode == "owlrl":
+        inferred = _owlrl(_to_rdflib(store, graphs))
+        store.load(inferred.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+    else:
+        _rules(store, graphs, mode)
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, target))
+
+
+def infer(asserted, mode: str = "rules"):
+    """The triples `mode` entails from the rdflib Graph `asserted` that it does not already state."""
+    from rdflib import Graph
+
+    if mode == "owlrl":
+        return _owlrl(asserted)
     inferred = Graph()
     if mode == "none":
         return inferred
-    import owlrl
+    store = ox.Store()
+    source = ox.NamedNode(INFERRED_GRAPH + "-bron")
+    store.load(asserted.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=source)
+    materialise(store, mode=mode, asserted_graphs=[source])
+    out = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(INFERRED_GRAPH))
+    return inferred.parse(data=out.decode("utf-8"), format="nt") if out else inferred
 
-    semantics = {"owlrl": owlrl.OWLRL_Semantics, "rdfs": owlrl.RDFS_Semantics}[mode]
+
+def _rules(store: ox.Store, graphs: list, mode: str) -> None:
+    from .rules import Axioms, contradictions, derive, run, schema_closure
+
+    axioms = Axioms.read(store, graphs)
+    run(store, graphs, derive(axioms, mode))
+    target = ox.NamedNode(INFERRED_GRAPH)
+    stated = [ox.Triple(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o)) for s, p, o in schema_closure(axioms)]
+    store.extend([ox.Quad(t.subject, t.predicate, t.object, target) for t in sorted(stated, key=str)
+                  if not any(next(store.quads_for_pattern(*t, g), None) for g in graphs)])
+    problems = contradictions(store, graphs, axioms) if mode == "rules" else []
+    if problems:
+        _clear(store, ox.NamedNode(INFERRED_GRAPH))
+        raise InconsistentGraph(problems)
+    # the same noise the owlrl path leaves out: equalities, and axiom internals (blank nodes)
+    store.update(f"""DELETE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}
+WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }}
+  FILTER(?p IN (<{OWL.sameAs}>, <{OWL.equivalentClass}>, <{OWL.equivalentProperty}>) || isBlank(?s) || isBlank(?o))
+}}""")
+
+
+def _clear(store: ox.Store, graph: ox.NamedNode) -> None:
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+
+
+def _to_rdflib(store: ox.Store, graphs: list):
+    from rdflib import Graph
+
+    merged = Graph()
+    for g in graphs:
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
+        if data:
+            merged.parse(data=data.decode("utf-8"), format="nt")
+    return merged
+
+
+def _owlrl(asserted):
+    """owlrl's OWL 2 RL closure of `asserted`, less what it already states and less noise."""
+    import owlrl
+    from rdflib import Graph, URIRef
+
     closure = Graph()
     for triple in asserted:
         closure.add(triple)
-    owlrl.DeductiveClosure(semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
-    problems = sorted(str(m) for m in closure.objects(None, _OWLRL_ERRORS.error))
-    problems += [f"{s} is lid van owl:Nothing" for s in closure.subjects(RDF.type, OWL.Nothing)]
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
+    problems = sorted(m for m in map(str, closure.objects(None, URIRef(_OWLRL_ERRORS))) if not _well_formed(m))
+    problems += [f"{s} is lid van owl:Nothing" for s in closure.subjects(URIRef(RDF.type), URIRef(OWL.Nothing))]
     if problems:
         raise InconsistentGraph(problems)
+    inferred = Graph()
     for s, p, o in closure:
-        if (s, p, o) in asserted or not _worth_keeping(s, p, o):
-            continue
-        inferred.add((s, p, o))
+        if (s, p, o) not in asserted and worth_keeping(s, p, o):
+            inferred.add((s, p, o))
     return inferred
 
 
-def _worth_keeping(s, p, o) -> bool:
+def _well_formed(message: str) -> bool:
+    """owlrl reports every zero float or double ("0.0", 0E1) as not matching its datatype;
+    such a message is no contradiction when rdflib reads the literal fine."""
+    from rdflib import Literal, URIRef
+
+    found = _OWLRL_LEXICAL.match(message)
+    return bool(found) and not Literal(found.group(1), datatype=URIRef(found.group(2))).ill_typed
+
+
+def worth_keeping(s, p, o) -> bool:
+    """False for what a closure adds that is no fact of the data (rdflib terms)."""
+    from rdflib import BNode, Literal
+
     if isinstance(s, Literal) or isinstance(p, Literal):
         return False  # owlrl's literal subjects: no store accepts them
     if isinstance(s, BNode) or isinstance(o, BNode):
         return False  # axiom internals (lists, restrictions)
-    if p in _NOISE_PREDICATES:
+    if str(s).startswith(_VOCABULARIES):
+        return False  # axioms about RDF, OWL and XSD themselves
+    if str(p) in _NOISE_PREDICATES:
         return False
-    if p == RDF.type and o in _NOISE_OBJECTS:
+    if str(p) == RDF.type and str(o) in _NOISE_OBJECTS:
         return False
-    if p in (RDFS.subClassOf, RDFS.subPropertyOf) and s == o:
+    if str(p) in (RDFS.subClassOf, RDFS.subPropertyOf) and s == o:
         return False
+    if str(p) in (RDFS.subClassOf, RDFS.domain, RDFS.range) and str(o) in _NOISE_OBJECTS:
+        return False  # every class under owl:Thing, every property on it
     return True

@@ -1,17 +1,32 @@
 """Checks on query text from someone else, before any store sees it.
 
 The graph is read-only here, and a query must not reach outside it: SERVICE would make
-the store call another server. Keywords are looked for only in the query's own syntax,
-with comments, strings and IRIs blanked out, so a label like "insert" is no false alarm.
+the store call another server, LOAD or an update would change or fetch data, a FROM on a
+`file:` IRI names a file. These are decided on the *parsed* query (rdflib's SPARQL 1.1
+parser and algebra), never on its text, so no escape, comment or odd IRI can hide a
+SERVICE from the guard while the engine still sees it. Whatever the parser cannot read
+is refused: only what was checked reaches the engine.
+
+`check_read_only` is the one entry point (the server's workers, every Store, and the
+integrity checks in `queries/checks/*.rq` use it); its result is cached per text.
+
+Nesting is bounded before parsing: a deeply nested query would exhaust the parser's
+recursion (and crashes Oxigraph's parser outright, SIGSEGV), so it is refused first.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import urllib.parse
+from dataclasses import dataclass
 
 from .errors import QueryError
 
-_UPDATE = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+#: brackets `(`, `{`, `[` open at once, at most; the parser's own limit is near 40
+MAX_DEPTH = 30
+MAX_QUERY_CHARS = 1_000_000
+
 _BLANK = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # long strings
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
@@ -21,42 +36,152 @@ _BLANK = re.compile(
     r"|#[^\n]*",  # comments
     re.S,
 )
+_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
+_UPDATES = {"Load": "LOAD", "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD", "Move": "MOVE",
+            "Copy": "COPY", "InsertData": "INSERT", "DeleteData": "DELETE", "DeleteWhere": "DELETE",
+            "Modify": "DELETE/INSERT"}
+#: dataset IRIs name graphs of the store; a scheme that names a file or a local resource is refused
+_DATASET_SCHEMES = ("http", "https", "urn", "tag")
+
+
+class QueryRefused(QueryError):
+    """A query that parses but may not run here (update, SERVICE, a FROM on a file)."""
+
+
+@dataclass(frozen=True)
+class CheckedQuery:
+    """What the guard learnt from the parsed query."""
+
+    form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    has_dataset: bool  # a FROM or FROM NAMED clause
 
 
 def syntax_only(query: str) -> str:
-    """The query with strings, IRIs and comments replaced by spaces."""
+    """The query with strings, IRIs and comments replaced by spaces (for locating, never for refusing)."""
     return _BLANK.sub(lambda m: " " * len(m.group(0)), query)
 
 
-def _keyword(text: str, word: str) -> bool:
-    return re.search(rf"(?<![\w:?$]){word}(?![\w:-])", text, re.I) is not None
+def check_depth(query: str, limit: int = MAX_DEPTH) -> None:
+    """Refuse more than `limit` brackets open at once (strings and comments not counted).
+
+    This is the cheap first line with a clear message; should odd text make the count too
+    low, the parser's own recursion limit refuses the query next, still before any engine.
+    """
+    depth = 0
+    for char in syntax_only(query):
+        if char in "({[":
+            depth += 1
+            if depth > limit:
+                raise QueryError(f"de query is te diep genest: meer dan {limit} haakjes tegelijk open "
+                                 "( (, { of [ ); vereenvoudig de query")
+        elif char in ")}]":
+            depth = max(0, depth - 1)
 
 
-def check_read_only(query: str) -> None:
-    text = syntax_only(query)
-    for word in _UPDATE:
-        if _keyword(text, word) and not (word == "WITH" and not _keyword(text, "DELETE|INSERT")):
-            raise QueryError(
-                f"alleen-lezen: {word.upper()} wijzigt de graaf en wordt hier niet uitgevoerd; "
-                "gebruik SELECT, ASK, CONSTRUCT of DESCRIBE"
-            )
-    if _keyword(text, "SERVICE"):
-        raise QueryError("SERVICE (een andere server bevragen) is hier niet toegestaan")
+def check_read_only(query: str) -> CheckedQuery:
+    """Parse `query` and refuse what may not run; its form and whether it names a dataset.
+
+    Raises QueryRefused (an update, LOAD, SERVICE, a FROM on a file) or QueryError (too
+    long, too deeply nested, or not a SPARQL query) with a Dutch message.
+    """
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"de query is te lang: meer dan {MAX_QUERY_CHARS} tekens")
+    check_depth(query)
+    return _checked(query)
+
+
+@functools.lru_cache(maxsize=512)
+def _checked(query: str) -> CheckedQuery:
+    from .namespaces import BASE, PREFIXES
+
+    parsed = _parse(query)
+    if parsed is None:
+        _refuse_update(query)
+    body = parsed[1]
+    _refuse_service(body)
+    has_dataset = False
+    for clause in body["datasetClause"] if "datasetClause" in body else []:
+        has_dataset = True
+        iri = str(clause["default"] if "default" in clause else clause["named"])
+        if urllib.parse.urlsplit(iri).scheme.lower() not in _DATASET_SCHEMES:
+            raise QueryRefused(f"FROM <{iri}>: een dataset noemt grafen van de graaf zelf, geen bestanden "
+                               "of andere bronnen; gebruik een graaf-IRI (http, https of urn)")
+    try:
+        from rdflib.plugins.sparql.algebra import translateQuery
+
+        translateQuery(parsed, base=BASE, initNs=PREFIXES)
+    except RecursionError:
+        raise QueryError("de query is te diep genest; vereenvoudig de query") from None
+    except Exception as err:  # rdflib's own errors (an unknown prefix, a bad aggregate) are many kinds
+        raise QueryError(f"SPARQL-fout: {_one_line(err)}") from None
+    return CheckedQuery(_FORMS[body.name], has_dataset)
+
+
+def _parse(query: str):
+    """The parse tree of a query; None when the text is not a query (it may be an update)."""
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        return parseQuery(query)
+    except RecursionError:
+        raise QueryError("de query is te diep genest; vereenvoudig de query") from None
+    except Exception:  # pyparsing's ParseException, and errors from escape handling
+        return None
+
+
+def _refuse_update(query: str) -> None:
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        update = parseUpdate(query)
+    except RecursionError:
+        raise QueryError("de query is te diep genest; vereenvoudig de query") from None
+    except Exception:
+        update = None
+    operations = [op.name for op in (update.request if update is not None else [])]
+    if operations:
+        word = _UPDATES.get(operations[0], operations[0].upper())
+        raise QueryRefused(f"alleen-lezen: {word} wijzigt de graaf en wordt hier niet uitgevoerd; "
+                           "gebruik SELECT, ASK, CONSTRUCT of DESCRIBE")
+    try:
+        parseQuery(query)
+    except Exception as err:
+        where = f"error at {err.lineno}:{err.col}: " if hasattr(err, "lineno") else ""
+        message = getattr(err, "msg", None) or str(err)
+        raise QueryError(f"SPARQL-fout: {where}{_one_line(Exception(message))}") from None
+    raise QueryError("SPARQL-fout: geen geldige query")  # pragma: no cover - parsed the second time
+
+
+def _refuse_service(node) -> None:
+    """Walk the parse tree (CompValues, lists, ParseResults) for a SERVICE pattern."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        name = getattr(item, "name", None)
+        if name == "ServiceGraphPattern":
+            raise QueryRefused("SERVICE (een andere server bevragen) is hier niet toegestaan")
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)) or type(item).__name__ == "ParseResults":
+            stack.extend(list(item))
+
+
+def _one_line(err: Exception, limit: int = 200) -> str:
+    text = " ".join(str(err).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def query_form(query: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these keywords in the query."""
-    match = re.search(r"(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:-])", syntax_only(query), re.I)
-    if not match:
-        raise QueryError("geen SPARQL-query: verwacht SELECT, ASK, CONSTRUCT of DESCRIBE")
-    return match.group(1).upper()
+    """SELECT, ASK, CONSTRUCT or DESCRIBE, from the parsed query."""
+    return check_read_only(query).form
 
 
 def where_group_start(query: str) -> int:
     """The offset just inside the `{` that opens the query's WHERE group.
 
-    SELECT and ASK: the first `{` outside any brackets after the query form keyword.
-    CONSTRUCT: its template comes first, so the `{` after the WHERE keyword.
+    Only used on queries the guard accepted. SELECT and ASK: the first `{` outside any
+    brackets after the query form keyword. CONSTRUCT: its template comes first, so the
+    `{` after the WHERE keyword.
     """
     text = syntax_only(query)
     form = re.search(r"(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:-])", text, re.I)
@@ -80,9 +205,6 @@ def where_group_start(query: str) -> int:
     raise QueryError("parameters binden: geen WHERE-groep gevonden")
 
 
-_FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.I)
-
-
 def has_dataset_clause(query: str) -> bool:
-    """Whether the query names its own dataset (FROM or FROM NAMED)."""
-    return _FROM.search(syntax_only(query)) is not None
+    """Whether the query names its own dataset (FROM or FROM NAMED), from the parsed query."""
+    return check_read_only(query).has_dataset

@@ -16,8 +16,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import QueryError
-from .namespaces import PREFIXES
-from .sparql_guard import check_read_only, has_dataset_clause, query_form, where_group_start
+from .namespaces import BASE, PREFIXES
+from .sparql_guard import check_read_only, has_dataset_clause, syntax_only, where_group_start
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 
@@ -36,6 +36,7 @@ class ResultSet:
         return cls(names, [{n: s[n] for n in names if s[n] is not None} for s in solutions])
 
 
+_FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.I)
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -74,12 +75,13 @@ def query_options(query: str, default_graphs=(), named_graphs=()) -> dict:
 
     With no dataset named (no FROM, no protocol graphs) the default graph is the union of
     every graph; Oxigraph's union flag would override a FROM clause, so it is only set
-    without one.
+    without one. Relative IRIs resolve against the project's namespace. (The text test
+    for FROM is a fast path; the parsed query decides when the word occurs.)
     """
-    options: dict = {"prefixes": PREFIXES}
+    options: dict = {"prefixes": PREFIXES, "base_iri": BASE}
     if default_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    elif not has_dataset_clause(query):
+    elif not (_FROM.search(syntax_only(query)) and has_dataset_clause(query)):
         options["use_default_graph_as_union"] = True
     if named_graphs:
         options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
@@ -133,9 +135,8 @@ class Store:
 
     @staticmethod
     def _form(query: str) -> str:
-        """Refuse what would change the graph or leave it; then say which form the query has."""
-        check_read_only(query)
-        return query_form(query)
+        """Refuse what would change the graph or leave it (on the parsed query); then its form."""
+        return check_read_only(query).form
 
     def _select(self, query: str) -> ResultSet:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -19,9 +19,11 @@ MINI = TESTS / "fixtures" / "mini"
 
 
 # Tests that need a Debian package carry a marker, so a developer without it can deselect
-# them (`pytest -m "not browser and not virtuoso"`); CI installs both and runs everything.
+# them (`pytest -m "not browser and not virtuoso and not owlapi"`); CI installs them all and
+# runs everything.
 _BROWSER_MODULES = {"test_views_browser.py"}
 _VIRTUOSO_MODULES = {"test_virtuoso.py"}
+_OWLAPI_MODULES = {"test_owl_profile.py"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -31,6 +33,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         if module in _VIRTUOSO_MODULES:
             item.add_marker(pytest.mark.virtuoso)
+        if module in _OWLAPI_MODULES:
+            item.add_marker(pytest.mark.owlapi)
 
 
 @pytest.fixture(scope="session")

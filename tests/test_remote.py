@@ -97,9 +97,12 @@ def test_bound_values_travel_as_terms_not_text(remote):
     assert [row["v"].value for row in result.rows] == [nasty]
 
 
-def test_a_query_error_from_the_endpoint_is_a_query_error(remote):
-    with pytest.raises(QueryError, match="HTTP 400"):
+def test_a_query_error_is_caught_before_sending_and_an_endpoint_400_is_a_query_error(remote, stub):
+    with pytest.raises(QueryError, match="SPARQL-fout"):  # the guard parses every query first
         remote.select("SELECT ?x WHERE { ?x ?p }")
+    stub.answer = Canned(status=400, content_type="text/plain", body=b"Parse error: unknown function")
+    with pytest.raises(QueryError, match="HTTP 400.*unknown function"):
+        RemoteStore(stub.url).select("SELECT ?x WHERE { ?x ?p ?o }")
 
 
 # -- against a stub: the protocol as sent, and every way it can fail ----------------------

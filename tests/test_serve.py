@@ -167,10 +167,11 @@ def test_from_clause_chooses_the_dataset(server, store):
     assert rows_of(named.body) == [(f"<{graph}>",)]
 
 
-def test_cors_preflight_and_head(server):
+def test_preflight_without_cors_by_default_and_head(server):
+    """CORS is off unless `--cors ORIGIN` is given (see tests/regressions/test_serve_cors.py)."""
     options = http("OPTIONS", server.url + "sparql", headers={"Origin": "http://example.org"})
     assert options.status == 204
-    assert options.headers["access-control-allow-origin"] == "*"
+    assert "access-control-allow-origin" not in options.headers
     head = http("HEAD", server.url)
     assert head.status == 200 and head.body == b""
 
@@ -216,10 +217,10 @@ def test_service_is_refused(server, query):
     assert "SERVICE" in response.text
 
 
-def test_from_a_file_reads_no_file(server):
+def test_from_a_file_is_refused(server):
     response = sparql_get(server, "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }")
-    assert response.status == 200
-    assert rows_of(response.body) == []
+    assert response.status == 403
+    assert "FROM <file:///etc/passwd>" in response.text
 
 
 @pytest.mark.parametrize(

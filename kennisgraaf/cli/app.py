@@ -116,6 +116,15 @@ EndpointOpt = Annotated[
         rich_help_panel="Gegevens",
     ),
 ]
+EndpointTimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        help="Met --endpoint: totale tijdslimiet per verzoek in seconden (ook voor een server die traag druppelt).",
+        min=0.1,
+        rich_help_panel="Gegevens",
+    ),
+]
 FormatOpt = Annotated[
     str,
     typer.Option("--format", "-f", metavar="FORMAAT", help="Uitvoer: table, csv, json, md of xlsx."),
@@ -160,5 +169,11 @@ def handles_errors(func):
             return func(*args, **kwargs)
         except KennisgraafError as err:
             fail(err)
+        except OSError as err:  # the last net: a file that cannot be read or written, in one line
+            if err.filename is None:
+                raise
+            from .paths import os_reason
+
+            fail(KennisgraafError(f"{err.filename}: {os_reason(err)}"))
 
     return wrapper

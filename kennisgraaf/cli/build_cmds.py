@@ -18,10 +18,12 @@ def build(
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     force: Annotated[bool, typer.Option("--force/--no-force", help="Opnieuw bouwen, ook als de cache klopt.")] = False,
-    reasoner: Annotated[str, typer.Option(metavar="NAAM", help="owlrl (OWL 2 RL), rdfs, of none.")] = "owlrl",
+    reasoner: Annotated[str, typer.Option(
+        metavar="NAAM",
+        help="rules (de OWL 2 RL-regels uit de ontologie, snel), owlrl (de referentie), rdfs, of none.")] = "rules",
     quiet: QuietOpt = False,
 ) -> None:
-    """Bouw de graaf: inlezen, valideren (SHACL), redeneren (owlrl) en in de cache zetten.
+    """Bouw de graaf: inlezen, valideren (SHACL), redeneren (OWL 2 RL-regels) en in de cache zetten.
 
     Slaat over wat al gebouwd is: de cache is gesleuteld op een hash van alle bronbestanden.
 

@@ -52,11 +52,20 @@ def check_format(fmt: str, allowed=FORMATS) -> str:
     return fmt
 
 
-def _target(out: Path | None) -> Path:
-    out = Path(out)
-    if out.parent and not out.parent.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
-    return out
+def _write(out: Path, write) -> None:
+    """Write a file at --out: the path checked first, an OS error said in Dutch, no traceback."""
+    from .paths import check_out_file, os_reason
+
+    out = check_out_file(Path(out))
+    try:
+        if out.parent and not out.parent.exists():
+            out.parent.mkdir(parents=True, exist_ok=True)
+        write(out)
+    except OSError as err:
+        from ..errors import KennisgraafError
+
+        raise KennisgraafError(f"--out {out}: kan niet schrijven: {os_reason(err)}") from None
+    err_console().print(f"geschreven: {out}", highlight=False)
 
 
 def write_text(text: str, out: Path | None) -> None:
@@ -64,9 +73,7 @@ def write_text(text: str, out: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    out = _target(out)
-    out.write_text(text, encoding="utf-8")
-    err_console().print(f"geschreven: {out}", highlight=False)
+    _write(out, lambda path: path.write_text(text, encoding="utf-8"))
 
 
 def write_bytes(data: bytes, out: Path | None) -> None:
@@ -79,9 +86,7 @@ def write_bytes(data: bytes, out: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    out = _target(out)
-    out.write_bytes(data)
-    err_console().print(f"geschreven: {out}", highlight=False)
+    _write(out, lambda path: path.write_bytes(data))
 
 
 def stdout_console():

@@ -13,6 +13,7 @@ from .app import (
     CacheOpt,
     DataOpt,
     EndpointOpt,
+    EndpointTimeoutOpt,
     ExcelOpt,
     FormatOpt,
     JaarOpt,
@@ -22,6 +23,7 @@ from .app import (
     handles_errors,
 )
 from .output import check_format, emit, err_console, progress, write_text
+from .paths import check_out_file, decode_stdin, read_utf8
 
 ParamOpt = Annotated[
     list[str] | None,
@@ -115,6 +117,7 @@ def query(
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
+    timeout: EndpointTimeoutOpt = 60.0,
     quiet: QuietOpt = False,
 ) -> None:
     """Stel een benoemde vraag (queries/*.rq) of een eigen query uit een bestand.
@@ -130,6 +133,7 @@ def query(
     from ..queries import Catalogue
     from ..sources import DataFolder
 
+    check_out_file(out)  # before any build: a folder or an unwritable path is said at once
     folder = DataFolder.resolve(data)
     catalogue = Catalogue.load(folder.queries_dir)
     if list_:
@@ -140,8 +144,8 @@ def query(
             raise QueryError("geef een vraagnaam óf --file, niet allebei")
         if not file.is_file():
             raise QueryError(f"bestand niet gevonden: {file}")
-        text = file.read_text(encoding="utf-8")
-        store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
+        text = read_utf8(file, "--file")
+        store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet), timeout=timeout)
         show(store, store.run(text), fmt, out, title=file.name, alles=alles, excel=excel)
         return
     if not name:
@@ -150,7 +154,7 @@ def query(
 
     named = catalogue.get(name)  # unknown name → the list, before any build
     parse_year(jaar)
-    store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
+    store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet), timeout=timeout)
     title = named.title
     keuze = None
     if uses_year(named.text):
@@ -177,6 +181,7 @@ def sparql(
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
+    timeout: EndpointTimeoutOpt = 60.0,
     quiet: QuietOpt = False,
 ) -> None:
     """Voer een eigen SPARQL-query uit (alleen lezen).
@@ -190,6 +195,7 @@ def sparql(
     from ..namespaces import PREFIXES
     from ..tables import Table
 
+    check_out_file(out)
     if explain:
         emit(Table(["prefix", "IRI"], [[p + ":", iri] for p, iri in PREFIXES.items()], title="Prefixen"), fmt, out)
         if not text:
@@ -197,6 +203,6 @@ def sparql(
     if not text:
         raise QueryError('geef een query, bijvoorbeeld: kennisgraaf sparql "SELECT * WHERE { ?s a kn:Thema }"')
     if text == "-":
-        text = sys.stdin.read()
-    store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet))
+        text = decode_stdin(sys.stdin.buffer.read())
+    store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet), timeout=timeout)
     show(store, store.run(text), fmt, out, alles=alles, excel=excel)

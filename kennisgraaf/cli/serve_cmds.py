@@ -45,6 +45,22 @@ def serve(
         bool,
         typer.Option("--views/--no-views", help="Zonder --site: maak bij het starten de weergaven en het rapport."),
     ] = True,
+    max_memory: Annotated[
+        int, typer.Option("--max-memory", metavar="MB", min=0,
+                          help="Geheugengrens per werkproces in MB (0: geen grens).")
+    ] = 512,
+    max_mb: Annotated[
+        float, typer.Option("--max-answer-mb", metavar="MB", min=0.001, help="Hoogstens zoveel MB per antwoord.")
+    ] = 50.0,
+    queue_wait: Annotated[
+        float, typer.Option("--queue-wait", metavar="S", min=0,
+                            help="Zo lang mag een query op een vrij werkproces wachten; daarna 503 (0: meteen).")
+    ] = 0.5,
+    cors: Annotated[
+        str | None,
+        typer.Option("--cors", metavar="ORIGIN", show_default=False,
+                     help="Sta webpagina's van deze origin (of '*') toe de antwoorden te lezen; standaard uit."),
+    ] = None,
     log: Annotated[bool, typer.Option("--log/--no-log", help="Toon elk verzoek op stderr.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
@@ -53,9 +69,9 @@ def serve(
     Een SPARQL 1.1-endpoint (/sparql), een vragenpagina met de vaste vragen, een pagina per
     bron (/id/thema/waterkwaliteit) en de weergaven (/site/).
 
-    Het endpoint is alleen-lezen: updates en SERVICE worden geweigerd, en elke query heeft een
-    tijdslimiet en een grens aan het aantal rijen. Zonder --site maakt de server bij het starten
-    de weergaven en het rapport van dezelfde build. Stop met Ctrl+C.
+    Het endpoint is alleen-lezen: updates, LOAD en SERVICE worden geweigerd, en elke query heeft een
+    tijdslimiet, een geheugengrens en een grens aan rijen en bytes per antwoord. Zonder --site
+    maakt de server bij het starten de weergaven en het rapport van dezelfde build. Stop met Ctrl+C.
 
     Voorbeeld: kennisgraaf serve --port 8000
     """
@@ -63,6 +79,7 @@ def serve(
     from ..errors import KennisgraafError
     from ..serve import KennisgraafServer, ServeConfig
     from ..serve.server import default_workers
+    from ..serve.worker import MB
     from ..sources import DataFolder
     from ..store import OxigraphStore
 
@@ -93,6 +110,10 @@ def serve(
             max_rows=max_rows,
             workers=workers or default_workers(),
             site=site,
+            max_memory=max_memory * MB if max_memory else None,
+            max_bytes=int(max_mb * MB),
+            cors=cors,
+            queue_wait=queue_wait,
             log=(lambda line: console.print(line, markup=False, highlight=False)) if log else None,
         )
         if host not in LOOPBACK:
@@ -164,8 +185,11 @@ def publish(
         bool,
         typer.Option("--prune/--no-prune", help="Verwijder eerder gepubliceerde grafen die de build niet meer heeft."),
     ] = True,
-    timeout: Annotated[float, typer.Option(metavar="SECONDEN",
-        help="Tijdslimiet per HTTP-verzoek in seconden.", min=1)] = 120.0,
+    timeout: Annotated[float, typer.Option(metavar="SECONDEN", min=1,
+                                           help="Totale tijdslimiet per HTTP-verzoek in seconden.")] = 120.0,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Stuur alle grafen, ook die een onderbroken vorige poging al verving.")
+    ] = False,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     fmt: FormatOpt = "table",
@@ -183,9 +207,9 @@ def publish(
     Voorbeeld: kennisgraaf publish --store http://localhost:8890/sparql-graph-crud
     """
     from ..access import ensure_build
+    from ..cache import Cache
     from ..errors import KennisgraafError
-    from ..namespaces import GRAPH_BASE
-    from ..publish import GraphStore
+    from ..publish import GraphStore, PublishState, short_name
     from ..publish import publish as run_publish
     from ..tables import Table
 
@@ -202,15 +226,20 @@ def publish(
     target = GraphStore(store, user=user, password=password, timeout=timeout)
     console = err_console()
     step = None if quiet else (lambda graph: console.print(f"PUT {graph}", highlight=False))
-    result = run_publish(report.entry.graph_file, target, build_key=report.entry.folder.name, prune=prune,
-                         progress=step)
-
-    def short(graph: str) -> str:
-        return graph[len(GRAPH_BASE):] if graph.startswith(GRAPH_BASE) else (graph or "(standaardgraaf)")
+    build_key = report.entry.folder.name
+    state = PublishState(Cache(cache_dir).root, target.url, build_key)
+    if all_:
+        state.clear()
+    elif state.done() and not quiet:
+        console.print(f"vervolg van een onderbroken publicatie: {len(state.done())} grafen waren al vervangen "
+                      "(--all stuurt alles opnieuw)", highlight=False)
+    result = run_publish(report.entry.graph_file, target, build_key=build_key, prune=prune, progress=step,
+                         state=state)
 
     status = {200: "vervangen", 201: "nieuw", 204: "vervangen"}
-    rows = [[short(g.graph), g.triples, status.get(g.status, str(g.status))] for g in result.graphs]
-    rows += [[short(g), 0, "verwijderd"] for g in result.removed]
+    rows = [[short_name(g.graph), g.triples, status.get(g.status, str(g.status))] for g in result.graphs]
+    rows += [[short_name(g), 0, "al vervangen (vorige poging)"] for g in result.skipped]
+    rows += [[short_name(g), 0, "verwijderd"] for g in result.removed]
     notes = [f"{result.triples} triples in {len(result.graphs)} grafen naar {result.store} "
              f"in {result.seconds:.1f} s"]
     emit(Table(["graaf", "triples", "actie"], rows, title="Gepubliceerd", notes=notes), fmt, out)

@@ -72,7 +72,10 @@ def view(
     from ..errors import KennisgraafError
     from ..sources import DataFolder
     from ..views import Context, load_config, page_name, write_view
+    from .paths import check_out_dir, check_out_file
 
+    check_out_file(out)
+    check_out_dir(out_dir)
     folder = DataFolder.resolve(data)
     config = load_config(folder.visuals_dir)
     if all_views:

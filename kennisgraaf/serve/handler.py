@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import json
 import mimetypes
+import re
+import time
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +20,7 @@ import pyoxigraph as ox
 
 from ..errors import KennisgraafError
 from ..store import bind
+from ..years import plan_years
 from . import negotiate, pages, protocol
 from .resources import iri_for, kinds, members, resource_view
 from .results import graph_body
@@ -26,6 +29,21 @@ from .worker import Job, Outcome, error
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
+
+
+class _Truncated(Exception):
+    """The client closed the connection before the body was complete."""
+
+
+def valid_path(path: str) -> bool:
+    """Whether a request path is printable ASCII and percent-decodes to UTF-8 without control characters."""
+    if not path.isascii() or any(ord(c) < 0x21 or ord(c) == 0x7F for c in path):
+        return False
+    try:
+        decoded = urllib.parse.unquote_to_bytes(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in decoded)
 
 
 @functools.cache  # the page's own script and style sheet: read once, not per request
@@ -85,24 +103,86 @@ class Handler(BaseHTTPRequestHandler):
         return tuple(links)
 
     def read_body(self) -> bytes | None:
-        length = self.headers.get("Content-Length")
-        if length is None:
-            if self.headers.get("Transfer-Encoding"):
-                self.send_text(411, "stuur de body met een Content-Length")
-                self.close_connection = True
-                return None
+        """The request body within the size and time limits; None when an error was sent.
+
+        A length must be one plain decimal number (no sign, no second Content-Length, not
+        next to Transfer-Encoding); a chunked body is read chunk by chunk under the same
+        cap; the whole body must arrive within `body_timeout` seconds, else 408.
+        """
+        lengths = self.headers.get_all("Content-Length") or []
+        coding = (self.headers.get("Transfer-Encoding") or "").strip().lower()
+        if len(lengths) > 1 or (lengths and coding):
+            return self._refuse_body(400, "ongeldige body: twee lengtes (Content-Length en/of Transfer-Encoding)")
+        if coding and coding != "chunked":
+            return self._refuse_body(501, f"Transfer-Encoding {coding!r} wordt niet ondersteund; gebruik chunked "
+                                          "of Content-Length")
+        if not lengths and not coding:
             return b""
+        if lengths and not re.fullmatch(r"[0-9]{1,18}", lengths[0].strip()):
+            return self._refuse_body(400, f"ongeldige Content-Length {lengths[0]!r}: verwacht een getal ≥ 0")
+        limit = self.app.config.max_body
+        too_large = f"de body is te groot (meer dan {limit} bytes)"
+        deadline = time.monotonic() + self.app.config.body_timeout
         try:
-            size = int(length)
-        except ValueError:
-            self.send_text(400, "ongeldige Content-Length")
+            if lengths:
+                size = int(lengths[0])
+                if size > limit:
+                    return self._refuse_body(413, too_large)
+                return self._read_exactly(size, deadline)
+            parts, total = [], 0
+            while True:
+                line = self._read_line(deadline)
+                try:
+                    size = int(line.split(b";", 1)[0].strip(), 16)
+                except ValueError:
+                    return self._refuse_body(400, "ongeldige chunked body: verwacht een lengte in hexadecimalen")
+                if size < 0:
+                    return self._refuse_body(400, "ongeldige chunked body: negatieve lengte")
+                if size == 0:
+                    while self._read_line(deadline).strip():  # trailers, up to the empty line
+                        pass
+                    return b"".join(parts)
+                total += size
+                if total > limit:
+                    return self._refuse_body(413, too_large)
+                parts.append(self._read_exactly(size, deadline))
+                self._read_line(deadline)  # the CRLF after each chunk
+        except TimeoutError:
+            return self._refuse_body(408, f"de body kwam niet binnen {self.app.config.body_timeout:g} s binnen")
+        except _Truncated:
             self.close_connection = True
             return None
-        if size > self.app.config.max_body:
-            self.send_text(413, f"de body is te groot (meer dan {self.app.config.max_body} bytes)")
-            self.close_connection = True
-            return None
-        return self.rfile.read(size)
+
+    def _refuse_body(self, status: int, message: str) -> None:
+        self.send_text(status, message)
+        self.close_connection = True
+        return None
+
+    def _wait(self, deadline: float) -> None:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        self.connection.settimeout(left)
+
+    def _read_exactly(self, size: int, deadline: float) -> bytes:
+        chunks, left = [], size
+        while left:
+            self._wait(deadline)
+            data = self.rfile.read1(min(left, 65536))
+            if not data:
+                raise _Truncated
+            chunks.append(data)
+            left -= len(data)
+        return b"".join(chunks)
+
+    def _read_line(self, deadline: float) -> bytes:
+        self._wait(deadline)
+        line = self.rfile.readline(1024)
+        if not line.endswith(b"\n"):
+            if len(line) >= 1024:
+                raise ValueError("chunk line too long")
+            raise _Truncated
+        return line
 
     # -- methods ------------------------------------------------------------------------
 
@@ -118,12 +198,11 @@ class Handler(BaseHTTPRequestHandler):
     def do_OPTIONS(self) -> None:  # noqa: N802
         path = urllib.parse.urlsplit(self.path).path
         if path == "/sparql":
-            self.send(204, b"", "text/plain", {
-                "Access-Control-Allow-Origin": "*",
+            self.send(204, b"", "text/plain", {"Allow": "GET, HEAD, POST, OPTIONS", **self.cors({
                 "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
                 "Access-Control-Allow-Headers": "Content-Type, Accept",
                 "Access-Control-Max-Age": "600",
-            })
+            })})
         else:
             self.send_text(405, "OPTIONS alleen op /sparql", {"Allow": "GET, HEAD"})
 
@@ -136,26 +215,40 @@ class Handler(BaseHTTPRequestHandler):
     def do_PATCH(self) -> None:  # noqa: N802
         self.refuse_write()
 
+    def cors(self, extra: dict | None = None) -> dict:
+        """CORS headers only when the server was started with --cors ORIGIN (off by default)."""
+        origin = self.app.config.cors
+        if not origin:
+            return {}
+        return {"Access-Control-Allow-Origin": origin, **({"Vary": "Origin"} if origin != "*" else {}),
+                **(extra or {})}
+
     def refuse_write(self) -> None:
-        self.read_body()
+        if self.read_body() is None:
+            return
         self.send_text(405, "alleen-lezen: deze server wijzigt de graaf niet (gebruik kennisgraaf publish "
                             "naar een triplestore om te schrijven)", {"Allow": "GET, HEAD, POST"})
 
     def route(self, method: str) -> None:
         parts = urllib.parse.urlsplit(self.path)
         path = parts.path
+        if not valid_path(path):
+            self.close_connection = method == "POST"
+            return self.send_text(400, "ongeldig pad: alleen UTF-8 zonder stuurtekens (zoals NUL) is toegestaan")
         try:
             if path == "/sparql":
                 return self.sparql(method, parts.query)
             if method == "POST":
-                self.read_body()
+                if self.read_body() is None:
+                    return None
                 return self.send_text(405, "POST alleen op /sparql", {"Allow": "GET, HEAD"})
             if path in ("/", "/index.html"):
                 return self.query_page()
             if path.startswith("/static/"):
                 return self.static(path[len("/static/"):])
             if path == "/api/queries":
-                return self.send(200, json.dumps(pages.catalogue_data(self.app.catalogue), ensure_ascii=False)
+                data = pages.catalogue_data(self.app.catalogue, plan_years(self.app.store))
+                return self.send(200, json.dumps(data, ensure_ascii=False)
                                  .encode("utf-8"), "application/json; charset=utf-8")
             if path.startswith("/api/queries/") and path.endswith("/run"):
                 name = urllib.parse.unquote(path[len("/api/queries/"):-len("/run")])
@@ -178,7 +271,7 @@ class Handler(BaseHTTPRequestHandler):
     # -- routes -------------------------------------------------------------------------
 
     def sparql(self, method: str, query_string: str) -> None:
-        cors = {"Access-Control-Allow-Origin": "*", "Vary": "Accept"}
+        cors = {"Vary": "Accept", **self.cors()}
         try:
             if method == "POST":
                 body = self.read_body()
@@ -200,17 +293,19 @@ class Handler(BaseHTTPRequestHandler):
     def named_query(self, name: str, query_string: str) -> None:
         params = {k: v[-1] for k, v in urllib.parse.parse_qs(query_string, keep_blank_values=False).items()}
         fmt = params.pop("format", None)
+        jaar = params.pop("jaar", None)
         catalogue = self.app.catalogue
         try:
-            query = catalogue.get(name)
-            text = bind(query.text, catalogue.bindings(self.app.store, query, params))
+            query, bound = catalogue.one_year(self.app.store, name, params, jaar, option="jaar")
+            text = bind(query.text, bound)
         except KennisgraafError as err:
             return self.send_text(404 if name not in catalogue.queries else 400, str(err))
         self.answer(self.app.pool.run(Job(text, self.headers.get("Accept"), fmt)), {})
 
     def query_page(self) -> None:
         limits = {"timeout": f"{self.app.config.timeout:g}", "max_rows": self.app.config.max_rows}
-        self.send_html(200, pages.query_page(self.app.catalogue, nav=self.nav, limits=limits))
+        self.send_html(200, pages.query_page(self.app.catalogue, plan_years(self.app.store), nav=self.nav,
+                                             limits=limits))
 
     def static(self, name: str) -> None:
         if name not in ("query.js", "style.css"):

@@ -131,20 +131,30 @@ ORDER BY ?naam
 """
 
 
-def catalogue_data(catalogue) -> list[dict]:
+def catalogue_data(catalogue, jaren: tuple[int, ...] = ()) -> list[dict]:
+    """The catalogue for the query page; a year-scoped query gets `jaar` as one more parameter
+    (default the latest year with plans), so the page can ask for another year."""
+    from ..years import uses_year
+
+    def year_param(query) -> list[dict]:
+        if not (jaren and uses_year(query.text)):
+            return []
+        return [{"name": "jaar", "kind": "jaar", "required": False, "default": str(jaren[-1]),
+                 "help": "planjaar: " + ", ".join(map(str, jaren))}]
+
     return [
         {
             "name": q.name, "title": q.title or q.name, "question": q.question, "returns": q.returns,
             "example": q.example, "text": q.text,
             "params": [{"name": p.name, "kind": p.kind, "required": p.required, "default": p.default,
-                        "help": p.help} for p in q.params],
+                        "help": p.help} for p in q.params] + year_param(q),
         }
         for q in catalogue.queries.values()
     ]
 
 
-def query_page(catalogue, *, nav: Nav = (), limits: dict | None = None) -> str:
-    entries = catalogue_data(catalogue)
+def query_page(catalogue, jaren: tuple[int, ...] = (), *, nav: Nav = (), limits: dict | None = None) -> str:
+    entries = catalogue_data(catalogue, jaren)
     items = "\n".join(
         f'<li><a href="/?{esc(urllib.parse.urlencode({"q": q["name"]}))}" data-name="{esc(q["name"])}" '
         f'title="{esc(q["question"])}">{esc(q["title"])}</a></li>'

@@ -28,10 +28,10 @@ RDF_FORMATS = {
 
 
 class TooLarge(Exception):
-    """More rows (solutions or triples) than the limit allows."""
+    """More rows (solutions or triples) or more bytes than the limit allows."""
 
-    def __init__(self, limit: int):
-        self.limit = limit
+    def __init__(self, limit: int, unit: str = "rijen"):
+        self.limit, self.unit = limit, unit
         super().__init__(limit)
 
 
@@ -43,17 +43,48 @@ def capped(items, limit: int) -> list:
     return taken
 
 
+def limited(items, limit: int):
+    """The items one by one; TooLarge as soon as there are more than `limit` (nothing is collected)."""
+    for count, item in enumerate(items, 1):
+        if count > limit:
+            raise TooLarge(limit)
+        yield item
+
+
+class _Sized:
+    """Collects the parts of an answer and refuses it once it grows past `limit` bytes."""
+
+    def __init__(self, limit: int | None):
+        self.parts: list[bytes] = []
+        self.size, self.limit = 0, limit
+
+    def add(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self.size += len(data)
+        if self.limit is not None and self.size > self.limit:
+            raise TooLarge(self.limit, "bytes")
+        self.parts.append(data)
+
+    def value(self) -> bytes:
+        return b"".join(self.parts)
+
+
+def _xml_text(value: str) -> str:
+    """Escaped element text; a carriage return as `&#13;`, which XML parsers would read as a newline."""
+    return escape(value, {"\r": "&#13;"})
+
+
 def _xml_term(term) -> str:
     if isinstance(term, ox.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
+        return f"<uri>{_xml_text(term.value)}</uri>"
     if isinstance(term, ox.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
+        return f"<bnode>{_xml_text(term.value)}</bnode>"
     if isinstance(term, ox.Literal):
         if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+            return f"<literal xml:lang={quoteattr(term.language)}>{_xml_text(term.value)}</literal>"
         if term.datatype.value != XSD.string:
-            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-        return f"<literal>{escape(term.value)}</literal>"
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{_xml_text(term.value)}</literal>"
+        return f"<literal>{_xml_text(term.value)}</literal>"
     if isinstance(term, ox.Triple):
         parts = (("subject", term.subject), ("predicate", term.predicate), ("object", term.object))
         return "<triple>" + "".join(f"<{n}>{_xml_term(t)}</{n}>" for n, t in parts) + "</triple>"
@@ -70,32 +101,45 @@ def _csv_value(term) -> str:
     return term.value
 
 
-def solutions_body(variables: list[str], rows: list[tuple], key: str) -> bytes:
-    """`rows` are tuples of terms (None = unbound) in the order of `variables`."""
+def solutions_body(variables: list[str], rows, key: str, max_bytes: int | None = None) -> bytes:
+    """`rows` (any iterable) are tuples of terms (None = unbound) in the order of `variables`.
+
+    Written row by row, so an answer over `max_bytes` is refused (TooLarge) as soon as it
+    grows past the limit, before the rest is read.
+    """
+    out = _Sized(max_bytes)
     if key == "json":
-        bindings = [{v: json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
-        payload = {"head": {"vars": variables}, "results": {"bindings": bindings}}
-        return json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        out.add(json.dumps({"head": {"vars": variables}}, ensure_ascii=False)[:-1] + ', "results": {"bindings": [')
+        for index, row in enumerate(rows):
+            binding = {v: json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
+            out.add((", " if index else "") + json.dumps(binding, ensure_ascii=False))
+        out.add("]}}")
+        return out.value()
     if key == "xml":
-        out = ['<?xml version="1.0" encoding="UTF-8"?>\n', f'<sparql xmlns="{SPARQL_NS}">\n<head>']
-        out += [f"<variable name={quoteattr(v)}/>" for v in variables]
-        out.append("</head>\n<results>\n")
+        out.add('<?xml version="1.0" encoding="UTF-8"?>\n' f'<sparql xmlns="{SPARQL_NS}">\n<head>'
+                + "".join(f"<variable name={quoteattr(v)}/>" for v in variables) + "</head>\n<results>\n")
         for row in rows:
             cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
                             for v, t in zip(variables, row, strict=True) if t is not None)
-            out.append(f"<result>{cells}</result>\n")
-        out.append("</results>\n</sparql>\n")
-        return "".join(out).encode("utf-8")
+            out.add(f"<result>{cells}</result>\n")
+        out.add("</results>\n</sparql>\n")
+        return out.value()
     if key == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(variables)
-        writer.writerows([_csv_value(t) for t in row] for row in rows)
-        return buffer.getvalue().encode("utf-8")
+        for row in rows:
+            writer.writerow([_csv_value(t) for t in row])
+            out.add(buffer.getvalue())
+            buffer.seek(0)
+            buffer.truncate()
+        out.add(buffer.getvalue())
+        return out.value()
     if key == "tsv":
-        lines = ["\t".join(f"?{v}" for v in variables)]
-        lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
+        out.add("\t".join(f"?{v}" for v in variables) + "\n")
+        for row in rows:
+            out.add("\t".join("" if t is None else str(t) for t in row) + "\n")
+        return out.value()
     raise ValueError(key)
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from ..queries import Catalogue
 from ..store import OxigraphStore
 from .handler import Handler
-from .worker import WorkerPool
+from .worker import MB, Limits, WorkerPool
 
 
 @dataclass
@@ -42,6 +42,11 @@ class ServeConfig:
     workers: int = 2
     site: Path | None = None  # the views and the report, served under /site/
     max_body: int = 1_000_000  # bytes in a POST body
+    max_bytes: int = 50 * MB  # bytes in one answer
+    max_memory: int | None = 512 * MB  # address space of one worker process (RLIMIT_AS)
+    body_timeout: float = 10.0  # seconds to receive a whole request body
+    queue_wait: float = 0.5  # seconds a query may wait for a free worker before 503
+    cors: str | None = None  # the origin allowed to read answers from a browser (Access-Control-Allow-Origin)
     log: object = None  # callable(str) for one line per request; None: silent
 
 
@@ -67,8 +72,9 @@ class KennisgraafServer:
             shutil.copyfile(config.graph_file, graph_file)
             self.store = store if store is not None else OxigraphStore(graph_file)
             self.catalogue = Catalogue.load(config.queries_dir)
-            self.pool = WorkerPool(graph_file, size=config.workers, timeout=config.timeout,
-                                   max_rows=config.max_rows)
+            limits = Limits(config.max_rows, config.max_bytes, config.max_memory)
+            self.pool = WorkerPool(graph_file, size=config.workers, timeout=config.timeout, limits=limits,
+                                   queue_wait=config.queue_wait)
             server_class = _HTTPServer6 if ":" in config.host else _HTTPServer
             self.httpd = server_class((config.host, config.port), Handler)
         except BaseException:
@@ -113,6 +119,15 @@ class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
     app: KennisgraafServer
+
+    def handle_error(self, request, client_address) -> None:
+        """One line in the log for a connection that failed outside a route, never a traceback."""
+        import sys
+
+        err = sys.exc_info()[1]
+        log = getattr(getattr(self, "app", None), "config", None)
+        if log is not None and log.log:
+            log.log(f"{client_address[0]} verbinding afgebroken: {type(err).__name__}: {err}")
 
 
 class _HTTPServer6(_HTTPServer):
