@@ -437,4 +437,16 @@ def find_theme(network: nx.MultiDiGraph, text: str) -> str:
     known = sorted({network.nodes[t]["label"] for t in nodes_of(network, "thema")})
     close = difflib.get_close_matches(text, known, n=3, cutoff=0.4)
     hint = f" Bedoelde u: {', '.join(close)}?" if close else ""
-    raise KennisgraafError(f"onbekend thema {text!r}.{hint} Thema's: {', '.join(known)}")
+    raise KennisgraafError(f"onbekend thema {text!r}.{hint} {theme_choices(network)}")
+
+
+def theme_choices(network: nx.MultiDiGraph) -> str:
+    """The themes a person can pick, sub-themes shown as such (one definition: counted_themes)."""
+    counted = counted_themes(network)
+    subs = [t for t in nodes_of(network, "thema") if t not in counted]
+    text = "Thema's: " + ", ".join(label(network, t) for t in counted)
+    if subs:
+        text += "; subthema's: " + ", ".join(
+            f"{label(network, t)} (van {', '.join(label(network, p) for p in targets(network, t, 'kn:subthemaVan'))})"
+            for t in subs)
+    return text

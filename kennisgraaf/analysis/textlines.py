@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..numbers import euro, euro_text  # noqa: F401  (euro re-exported for views and gap texts)
+
 
 class PlanTexts:
     """Finds the line of a plan text that states a plan-level fact (no kn:bronRegel of its own)."""
@@ -75,20 +77,6 @@ class PlanTexts:
             if line:
                 found[key] = line
         return found
-
-
-def euro_text(amount) -> str:
-    """150000 → '150.000' (as the plans write amounts)."""
-    whole = int(amount)
-    text = f"{whole:,}".replace(",", ".")
-    if amount != whole:
-        text += "," + f"{amount:.2f}".split(".")[1]
-    return text
-
-
-def euro(amount) -> str:
-    """150000 → '€ 150.000' (for text and tooltips); nothing for no amount."""
-    return "" if amount is None else "€ " + euro_text(amount)
 
 
 def amount_line(lines, amount, prefer: str) -> int | None:
