@@ -10,6 +10,8 @@ Per graph, medians over the runs of each step, in process:
   clusters  clusters(network): Louvain on the theme–theme graph
   analyse   analyse(network): all of the above but load, as `kennisgraaf rapport` runs it
   rapport   rendering the Markdown and HTML rapport from that analysis
+  kaarten   rendering the HTML themakaart of (at most) six themes with a plan (the PDF is
+            Chromium's work: time it with `time kennisgraaf themakaart --out-dir DIR`)
 The synthetic graph comes from benchmarks/synth.py (the shape of the plans, Zipf-shared
 topics, organisations and laws). The machines are shared and noisy: read medians and
 ratios, not single figures.
@@ -44,6 +46,11 @@ def measure(name: str, store, runs: int) -> dict:
     row["clusters"], _ = median_time(lambda: clusters(network), runs)
     row["analyse"], result = median_time(lambda: analyse(network), runs)
     row["rapport"], _ = median_time(lambda: (render(result, "md"), render(result, "html")), runs)
+    from kennisgraaf.reports.themakaart import render as card
+    from kennisgraaf.reports.themakaart import themes_with_plan
+
+    themes = themes_with_plan(network)[:6]
+    row["kaarten"], _ = median_time(lambda: [card(network, result, t) for t in themes], runs)
     return row
 
 
@@ -67,8 +74,8 @@ def main() -> None:
     rows.append(measure(f"synthetisch ×{args.scale}", big, args.big_runs))
 
     columns = ["graaf", "triples", "knopen", "kanten", "paren", "bevindingen",
-               "load", "overlap", "gaps", "bridges", "clusters", "analyse", "rapport"]
-    print("mediaan in seconden (load..rapport); " f"synthetische graaf gemaakt in {generated:.1f} s")
+               "load", "overlap", "gaps", "bridges", "clusters", "analyse", "rapport", "kaarten"]
+    print("mediaan in seconden (load..kaarten); " f"synthetische graaf gemaakt in {generated:.1f} s")
     print("| " + " | ".join(columns) + " |")
     print("|" + "|".join("---" for _ in columns) + "|")
     for row in rows:

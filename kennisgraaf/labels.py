@@ -14,8 +14,29 @@ SELECT ?item ?label ?rank WHERE {
 """
 
 
+#: Dutch names for the standard terms the data uses but whose vocabularies are not in the graph
+STANDARD_LABELS = {
+    "http://www.w3.org/2004/02/skos/core#" + local: name
+    for local, name in (("prefLabel", "naam"), ("altLabel", "andere naam"), ("notation", "code"),
+                        ("inScheme", "in schema"), ("broader", "breder begrip"), ("narrower", "smaller begrip"),
+                        ("related", "verwant begrip"), ("scopeNote", "toelichting"), ("definition", "definitie"),
+                        ("topConceptOf", "topbegrip van"), ("hasTopConcept", "topbegrip"),
+                        ("broaderTransitive", "breder begrip (afgeleid)"), ("Concept", "begrip"))
+} | {
+    "http://purl.org/dc/terms/title": "titel", "http://purl.org/dc/terms/issued": "uitgegeven",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "soort",
+    "http://www.w3.org/2000/01/rdf-schema#label": "label",
+    "http://www.w3.org/2000/01/rdf-schema#comment": "opmerking",
+    "http://www.w3.org/2000/01/rdf-schema#seeAlso": "zie ook",
+    "http://www.w3.org/ns/org#hasMember": "heeft lid", "http://www.w3.org/ns/org#memberOf": "lid van",
+    "http://www.w3.org/ns/org#postIn": "functie bij", "http://www.w3.org/ns/org#holds": "bekleedt",
+    "https://schema.org/startDate": "datum", "http://schema.org/startDate": "datum",
+}
+
+
 def label_map(store, iris: set[str]) -> dict[str, str]:
-    """IRI → its Dutch (or untagged) label, preferring skos:prefLabel, then title, then rdfs:label."""
+    """IRI → its Dutch (or untagged) label, preferring skos:prefLabel, then title, then rdfs:label;
+    standard terms without a label in the graph get their Dutch name from STANDARD_LABELS."""
     if not iris:
         return {}
     results = store.select(LABELS, {"item": [ox.NamedNode(i) for i in sorted(iris)]})
@@ -24,7 +45,8 @@ def label_map(store, iris: set[str]) -> dict[str, str]:
         iri, rank, label = row["item"].value, int(row["rank"].value), row["label"].value
         if iri not in best or (rank, label) < best[iri]:
             best[iri] = (rank, label)
-    return {iri: label for iri, (_, label) in best.items()}
+    found = {iri: STANDARD_LABELS[iri] for iri in iris if iri in STANDARD_LABELS}
+    return found | {iri: label for iri, (_, label) in best.items()}
 
 
 def with_labels(store, results):

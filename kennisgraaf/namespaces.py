@@ -61,6 +61,7 @@ ID_KINDS = {
     "programmalijn": "programmalijn",
     "begroting": "begrotingspost",
     "aangedragen": "aangedragen",
+    "samenwerking": "samenwerking",
     "document": "document",
     "orgsoort": "organisatiesoort",
     "wetsoort": "wetsoort",

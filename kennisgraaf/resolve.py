@@ -233,8 +233,20 @@ def index(store, kind: str) -> NameIndex:
     return names
 
 
+#: Dutch "het"-words take "onbekend", the others "onbekende" ("onbekend thema", "onbekende organisatie")
+NEUTER = {"thema", "kwartaal", "item", "onderwerp", "overleg", "product", "getal"}
+
+
+def unknown(kind: str) -> str:
+    return ("onbekend " if kind in NEUTER else "onbekende ") + kind
+
+
 def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Literal | list[ox.NamedNode]:
-    """One RDF term for a typed parameter value; a clear error when there is none."""
+    """One RDF term for a typed parameter value; a clear error when there is none.
+
+    A name that several items carry (or, for items, that several names contain as a word)
+    stands for all of them where the kind allows it, and otherwise the error lists them by
+    name; suggestions are names as written, never internal ids."""
     what = f"parameter {name!r}" if name else kind
     if kind == "tekst":
         return ox.Literal(raw)
@@ -246,19 +258,20 @@ def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Lit
     if kind not in KIND_CLASS:
         raise QueryError(f"{what}: onbekende soort parameter {kind!r}")
     names = index(store, kind)
-    table = names.names
     key = normalise(raw)
     hits = names.lookup(raw)
+    if not hits and kind in MULTI_KINDS and key:  # "Staalslakken": every item whose name has it as a word
+        word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+        hits = {iri for known, iris in names.names.items() if word.search(known) for iri in iris}
     if len(hits) == 1:
         return ox.NamedNode(next(iter(hits)))
     if len(hits) > 1 and kind in MULTI_KINDS:
         return [ox.NamedNode(h) for h in sorted(hits)]
     if len(hits) > 1:
-        from .tables import compact
-
-        raise QueryError(f"{what}: {raw!r} is niet eenduidig: {', '.join(sorted(compact(h) for h in hits))}")
-    close = difflib.get_close_matches(key, list(table), n=5, cutoff=0.5)
+        listed = sorted({names.labels.get(h, _slug(h)) for h in hits}, key=str.casefold)
+        raise QueryError(f"{what}: {raw!r} is niet eenduidig; kies een van: {', '.join(map(repr, listed))}")
+    close = names.suggest(raw, n=5, cutoff=0.5)
     if not close:
-        close = [label for label in table if key and key in label][:5]
+        close = sorted({label for label in names.labels.values() if key and key in normalise(label)})[:5]
     hint = f"; bedoelde u: {', '.join(repr(c) for c in close)}?" if close else ""
-    raise QueryError(f"{what}: onbekende {kind} {raw!r}{hint}")
+    raise QueryError(f"{what}: {unknown(kind)} {raw!r}{hint}")

@@ -113,6 +113,10 @@ def _checked(query: str) -> CheckedQuery:
     except RecursionError:
         raise QueryError("de query is te diep genest; vereenvoudig de query") from None
     except Exception as err:  # rdflib's own errors (an unknown prefix, a bad aggregate) are many kinds
+        prefix = re.match(r"Unknown namespace prefix\s*:\s*(\S+)", str(err))
+        if prefix:
+            raise QueryError(f"SPARQL-fout: onbekend prefix {prefix.group(1)}:; declareer het met PREFIX of gebruik "
+                             "een bekend prefix (kennisgraaf sparql --explain)") from None
         raise QueryError(f"SPARQL-fout: {_one_line(err)}") from None
     return CheckedQuery(_FORMS[body.name], has_dataset)
 
@@ -146,8 +150,9 @@ def _refuse_update(query: str) -> None:
     try:
         parseQuery(query)
     except Exception as err:
-        where = f"error at {err.lineno}:{err.col}: " if hasattr(err, "lineno") else ""
+        where = f"regel {err.lineno}, kolom {err.col}: " if hasattr(err, "lineno") else ""
         message = getattr(err, "msg", None) or str(err)
+        message = re.sub(r"^Expected (\w+)$", r"onverwacht teken of onverwacht einde (verwacht: \1)", message)
         raise QueryError(f"SPARQL-fout: {where}{_one_line(Exception(message))}") from None
     raise QueryError("SPARQL-fout: geen geldige query")  # pragma: no cover - parsed the second time
 

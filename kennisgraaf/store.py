@@ -88,11 +88,20 @@ def query_options(query: str, default_graphs=(), named_graphs=()) -> dict:
     return options
 
 
-def short_message(err: Exception, limit: int = 160) -> str:
-    """A parser message on one line; Oxigraph lists every token it expected, which no one reads."""
+def short_message(err: Exception, limit: int = 160, query: str | None = None) -> str:
+    """A parser message on one line, in Dutch; Oxigraph lists every token it expected, which
+    no one reads, and says "Prefix not found" without naming the prefix."""
     text = " ".join(str(err).split())
+    if "Prefix not found" in text and query is not None:
+        declared = {m.group(1) for m in re.finditer(r"(?i)PREFIX\s+([\w.-]*):", query)} | set(PREFIXES)
+        used = [m.group(1) for m in re.finditer(r"(?<![\w<?$\"'#/.-])([A-Za-z][\w.-]*):(?!//)", query)]
+        unknown = sorted({u for u in used if u not in declared})
+        if unknown:
+            return (f"onbekend prefix {', '.join(u + ':' for u in unknown)}; declareer het met PREFIX of gebruik "
+                    f"een bekend prefix (kennisgraaf sparql --explain)")
+    text = re.sub(r"^error at (\d+):(\d+): ", r"regel \1, kolom \2: ", text)
     if "expected one of" in text and len(text) > limit:
-        text = text[: text.index("expected one of")] + "onverwacht teken"
+        text = text[: text.index("expected one of")] + "onverwacht teken of onverwacht einde"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -154,7 +163,7 @@ class OxigraphStore(Store):
         try:
             return self.store.query(query, **query_options(query))
         except SyntaxError as err:
-            raise QueryError(f"SPARQL-fout: {short_message(err)}") from None
+            raise QueryError(f"SPARQL-fout: {short_message(err, query=query)}") from None
         except (OSError, RuntimeError) as err:
             raise QueryError(f"query kan niet worden uitgevoerd: {err}") from None
 

@@ -1,4 +1,4 @@
-"""Tables as plain data, and their renderings: rich (terminal), CSV, JSON, Markdown.
+"""Tables as plain data, and their renderings: terminal (screen.py), CSV, JSON, Markdown, xlsx.
 
 Every command that prints rows builds a `Table` and hands it to `render`; nothing else in
 the package formats output, so a query, an export and a report never disagree.
@@ -10,13 +10,14 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 
 import pyoxigraph as ox
 
 from .namespaces import PREFIXES, XSD
 
-FORMATS = ("table", "csv", "json", "md")
+FORMATS = ("table", "csv", "json", "md", "xlsx")
 _NUMERIC = {
     XSD + t
     for t in ("integer", "decimal", "int", "long", "double", "float", "positiveInteger", "nonNegativeInteger")
@@ -29,6 +30,16 @@ class Table:
     rows: list[list[object]]
     title: str = ""
     notes: list[str] = field(default_factory=list)
+    money: set[str] = field(default_factory=set)  # columns in euros, besides any named *_eur
+    lists: set[str] | None = None  # columns whose '; ' joins a list (None: every column)
+
+    def is_money(self, column: str) -> bool:
+        """One rule for which columns hold euros: named so (`budget_eur`) or marked."""
+        return column in self.money or column.endswith("_eur")
+
+    def is_list(self, column: str) -> bool:
+        """Is a '; ' in this column a list separator (GROUP_CONCAT, joined names) or prose?"""
+        return self.lists is None or column in self.lists
 
 
 def compact(iri: str) -> str:
@@ -40,8 +51,9 @@ def compact(iri: str) -> str:
     return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
 
 
-def plain(term) -> object:
-    """A Python value for one RDF term: numbers stay numbers, IRIs are compacted."""
+def plain(term, dates: bool = False) -> object:
+    """A Python value for one RDF term: numbers stay numbers, IRIs are compacted; with
+    `dates`, xsd:date becomes a `datetime.date` (typed cells in xlsx; ISO text elsewhere)."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -55,6 +67,11 @@ def plain(term) -> object:
                 return term.value
         if term.datatype.value == XSD + "boolean":
             return term.value in ("true", "1")
+        if dates and term.datatype.value == XSD + "date":
+            try:
+                return date.fromisoformat(term.value)
+            except ValueError:
+                return term.value
         return term.value
     return str(term)
 
@@ -79,16 +96,15 @@ def cell_text(value: object) -> str:
         return "ja" if value else "nee"
     if isinstance(value, Decimal):
         return format(value, "f")
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
     return str(value)
 
 
-def render(table: Table, fmt: str = "table") -> str:
+def render(table: Table, fmt: str = "table", excel: bool = False) -> str:
+    """One table as text. `excel`: CSV for a Dutch Excel (';', UTF-8 BOM, CRLF, decimal comma)."""
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(table.columns)
-        writer.writerows([cell_text(v) for v in row] for row in table.rows)
-        return buffer.getvalue()
+        return csv_text(table, excel)
     if fmt == "json":
         rows = [dict(zip(table.columns, (_json_value(v) for v in row), strict=True)) for row in table.rows]
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
@@ -99,9 +115,28 @@ def render(table: Table, fmt: str = "table") -> str:
     raise ValueError(f"onbekend formaat {fmt!r}; kies uit {', '.join(FORMATS)}")
 
 
+def csv_text(table: Table, excel: bool = False) -> str:
+    buffer = io.StringIO()
+    if excel:  # Excel with a Dutch locale: ';' between fields, ',' in numbers, BOM to detect UTF-8
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    else:
+        writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.columns)
+    for row in table.rows:
+        texts = [cell_text(v) for v in row]
+        if excel:
+            texts = [t.replace(".", ",") if isinstance(v, (float, Decimal)) else t
+                     for t, v in zip(texts, row, strict=True)]
+        writer.writerow(texts)
+    return buffer.getvalue()
+
+
 def _json_value(value: object) -> object:
     if isinstance(value, Decimal):
         return float(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
     return value
 
 
@@ -114,43 +149,26 @@ def markdown(table: Table) -> str:
         lines += [f"### {table.title}", ""]
     lines.append("| " + " | ".join(esc(c) for c in table.columns) + " |")
     lines.append("|" + "|".join("---" for _ in table.columns) + "|")
-    for row in table.rows:
-        lines.append("| " + " | ".join(esc(cell_text(v)) for v in row) + " |")
+    from .screen import cells
+
+    for row in cells(table):
+        lines.append("| " + " | ".join(esc(v) for v in row) + " |")
     lines += [f"\n{note}" for note in table.notes]
     return "\n".join(lines) + "\n"
 
 
-def rich_table(table: Table):
-    from rich.table import Table as RichTable
+def rich_text(table: Table, width: int | None = None, limit: int | None = None) -> str:
+    """The plain terminal rendering (as written to a file or a pipe)."""
+    from .screen import render as screen_render
 
-    out = RichTable(title=table.title or None, title_justify="left", show_lines=False)
-    for index, column in enumerate(table.columns):
-        numeric = bool(table.rows) and all(
-            isinstance(row[index], (int, float, Decimal)) and not isinstance(row[index], bool)
-            for row in table.rows
-            if row[index] is not None
-        ) and any(row[index] is not None for row in table.rows)
-        out.add_column(column, justify="right" if numeric else "left", overflow="fold")
-    for row in table.rows:
-        out.add_row(*(cell_text(v) for v in row))
-    return out
-
-
-def rich_text(table: Table, width: int | None = None) -> str:
-    from rich.console import Console
-
-    console = Console(file=io.StringIO(), width=width or 160, record=False, force_terminal=False)
-    console.print(rich_table(table))
-    for note in table.notes:
-        console.print(note, markup=False)
-    return console.file.getvalue()
+    return screen_render(table, width=width or 100, terminal=False, limit=limit)
 
 
 def from_results(results, title: str = "") -> Table:
     """A Table from a store ResultSet, terms turned into plain values."""
     return Table(
         columns=list(results.variables),
-        rows=[[plain(row.get(v)) for v in results.variables] for row in results.rows],
+        rows=[[plain(row.get(v), dates=True) for v in results.variables] for row in results.rows],
         title=title,
     )
 

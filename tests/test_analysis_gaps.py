@@ -11,7 +11,7 @@ import pytest
 
 from kennisgraaf.analysis.findings import KINDS, Finding
 from kennisgraaf.analysis.gaps import find_gaps
-from kennisgraaf.analysis.gaps_planning import delivery_quarter
+from kennisgraaf.analysis.gaps_planning import delivery_quarters
 from kennisgraaf.analysis.network import Builder
 
 NS = "https://example.org/"
@@ -165,10 +165,12 @@ def test_law_named_by_two_themes_without_product():
     b.edge(PC, "kn:wet", NS + "wet/w2")
     b.edge(PA, "kn:wet", NS + "wet/w3")
     b.edge(product(b, PB, "b1", 30), "kn:wet", NS + "wet/w3")  # worked out in a product: fine
-    found = {f.items[0]: f for f in of_kind(b.infer(), "wet-zonder-product")}
-    assert set(found) == {NS + "wet/w1", NS + "wet/w2"}
+    network = b.infer()
+    found = {f.items[0]: f for f in of_kind(network, "wet-zonder-product")}
+    assert set(found) == {NS + "wet/w1"}
     assert found[NS + "wet/w1"].severity == "middel" and found[NS + "wet/w1"].bronnen == ("a.txt", "b.txt")
-    assert found[NS + "wet/w2"].severity == "hoog" and "de aankomende Wet twee" in found[NS + "wet/w2"].uitleg
+    (w2,) = of_kind(network, "wet-aankomend-zonder-product")   # upcoming laws have their own kind
+    assert w2.severity == "middel" and "noemen de aankomende Wet twee, maar geen thema" in w2.uitleg
 
 
 def test_organisation_central_to_three_themes_engaged_by_one():
@@ -229,11 +231,10 @@ def test_incomplete_products_per_product_and_per_missing_column():
     b1 = product(b, PB, "b1", 30, vorm=None, status=None, kwartalen=())        # B's table has no such columns
     b2 = product(b, PB, "b2", 31, vorm=None, status=None, kwartalen=())
     found = {f.items: f for f in of_kind(b.infer(), "product-onvolledig")}
-    assert set(found) == {(c2,), (c3,), (c4,), (b1, b2)}
+    assert set(found) == {(c2,), (c3,), (b1, b2)}   # c4: the plan says budget 'n.v.t.' (issue 16)
     assert found[(c2,)].severity == "laag"
     assert found[(c2,)].uitleg == "'c2' (Gamma) heeft geen vorm of planning (er staat planning 'n.t.b.')."
     assert found[(c3,)].severity == "middel" and found[(c3,)].bronnen == ("c.txt:22",)
-    assert found[(c4,)].uitleg == "'c4' (Gamma) heeft geen budget (er staat budget 'n.v.t.')."
     assert found[(b1, b2)].uitleg.endswith(
         "noemt bij geen enkel product vorm, status of planning (de tabel heeft die kolom niet).")
 
@@ -244,15 +245,16 @@ def test_incomplete_products_per_product_and_per_missing_column():
 @pytest.mark.parametrize(
     "data, expected",
     [
-        ({"kwartalen": ("2026-Q2",)}, "2026-Q2"),
-        ({"kwartalen": ("2026-Q1", "2026-Q2", "2026-Q3"), "eindKwartaal": "2026-Q3"}, "2026-Q3"),
-        ({"kwartalen": ("2026-Q1", "2026-Q3")}, "2026-Q3"),
-        ({"kwartalen": ("2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"), "eindKwartaal": "2026-Q4"}, None),
-        ({}, None),
+        ({"kwartalen": ("2026-Q2",)}, ("2026-Q2",)),
+        ({"kwartalen": ("2026-Q1", "2026-Q2", "2026-Q3"), "eindKwartaal": "2026-Q3"}, ("2026-Q3",)),
+        # "Q2 en Q4": two deliveries, as oplevering-per-kwartaal.rq lists them (issue 16: 16 vs 18)
+        ({"kwartalen": ("2026-Q2", "2026-Q4")}, ("2026-Q2", "2026-Q4")),
+        ({"kwartalen": ("2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"), "eindKwartaal": "2026-Q4"}, ()),
+        ({}, ()),
     ],
 )
-def test_delivery_quarter(data, expected):
-    assert delivery_quarter(data) == expected
+def test_delivery_quarters(data, expected):
+    assert delivery_quarters(data) == expected
 
 
 def deliveries(b, plan, prefix, per_quarter):

@@ -82,22 +82,30 @@ def test_markdown_rapport_escapes_table_and_emphasis_characters(nasty):
     assert "## Samenvatting" in text and "## Overlapmatrix" in text and "## Gaten en aandachtspunten" in text
 
 
-def test_rapport_has_every_section_and_cites_every_finding(store):
+def test_rapport_has_every_section_and_cites_every_finding(store, data_root):
     from kennisgraaf.analysis.network import load_network
 
     result = analyse(load_network(store))
     text = render(result, "md")
+    assert "> **Hoe lees je dit**" in text
     for heading in ("Samenvatting", "Overlapmatrix", "Grootste overlappen", "Gaten en aandachtspunten",
-                    "Verbindende organisaties en onderwerpen", "Clusters van thema's", "Hoe dit is berekend"):
+                    "Wetgeving in de tijd", "Verbindende organisaties en onderwerpen", "Clusters van thema's",
+                    "Hoe dit is berekend"):
         assert f"## {heading}" in text
     for kind in {f.kind for f in result.findings}:
         assert KINDS[kind] in text
-    gaps_part = text.split("## Gaten en aandachtspunten")[1].split("## Verbindende")[0]
+    for jargon in ("Jaccard", "Betweenness", "betweenness", "Louvain", "seed"):
+        assert jargon not in text
+    gaps_part = text.split("## Gaten en aandachtspunten")[1].split("## Wetgeving in de tijd")[0]
     bullets = [line for line in gaps_part.splitlines() if line.startswith("- ")]
     assert len(bullets) == len(result.findings)
-    assert all(re.search(r"\(bron: kennisplan-2026-[a-z-]+\.txt(:\d+)?", b) for b in bullets)
-    html = render(result, "html")
+    for b in bullets:   # who, what and where (plan, section, line) in every finding
+        assert "**Wat te doen:** " in b and "_Wie: " in b, b
+        assert re.search(r"Waar: Kennisplan [^,]+ 2026, (§ [^,]+, )?(regel \d+|\(niet in de tekst\))", b), b
+    html = render(result, "html", texts=data_root / "graph" / "bronnen")
     assert html.count("<li class=") >= len(result.findings)
+    assert '<a href="file://' in html and "kennisplan-2026-waterkwaliteit.txt" in html
+    assert '<div class="box"><h2>Hoe lees je dit</h2>' in html
 
 
 def test_document_model_renders_both_ways():
@@ -112,7 +120,7 @@ def test_document_model_renders_both_ways():
 def test_tables_and_json_carry_iris_and_labels(nasty):
     names = Names(nasty.labels, nasty.codes)
     table = gaps_table(list(nasty.findings), names)
-    assert table.columns == ["soort", "ernst", "thema's", "uitleg", "bronnen"]
+    assert table.columns == ["soort", "ernst", "thema's", "uitleg", "wie", "wat te doen", "waar", "bronnen"]
     payload = json.loads(findings_json(list(nasty.findings), names))
     handover = next(p for p in payload if p["kind"] == "overdracht-zonder-plan")
     assert handover["items"] == [{"iri": NS + "h", "label": "h"}] and handover["bronnen"] == ["a.txt:7"]
@@ -181,3 +189,16 @@ def test_cli_rapport_writes_html_by_extension(build_2026, cache_dir, tmp_path):
     assert page.startswith("<!DOCTYPE html>") and "Staalslakken" in page
     result = invoke("rapport", "--cache-dir", cache_dir, "-q")
     assert result.stdout.startswith("# Overlap en gaten tussen de kennisthema's 2026")
+
+
+def test_cli_gaps_for_one_regisseur_heaviest_first(build_2026, cache_dir):
+    result = invoke("gaps", "--cache-dir", cache_dir, "-q", "-f", "json", "--regisseur", "suzanne giardina")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert found and all("Waterkwaliteit" in {t["label"] for t in f["themas"]} for f in found)
+    order = ["hoog", "middel", "laag"]
+    assert [order.index(f["severity"]) for f in found] == sorted(order.index(f["severity"]) for f in found)
+    assert all(f["actie"] and f["wie"] and f["waar"] for f in found)
+    assert any("Suzanne Giardina (Waterkwaliteit)" in f["wie"] for f in found)
+    result = invoke("gaps", "--cache-dir", cache_dir, "-q", "--regisseur", "Niemand")
+    assert result.exit_code == 2 and "onbekende regisseur 'Niemand' (--regisseur)" in result.output

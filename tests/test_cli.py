@@ -64,3 +64,194 @@ def test_readme_example_output_is_true(build_2026, cache_dir):
     result = runner.invoke(app, ["query", "regisseurs", "--format", "csv", "-q", "--cache-dir", str(cache_dir)])
     assert result.exit_code == 0
     assert result.stdout == block
+
+
+# --- the Dutch frame: click's and typer's own strings through gettext (kennisgraaf/cli/i18n.py) ---
+
+ENGLISH_FRAME = ("Usage:", "Options", "Arguments", "Commands", "[default:", "[required]", "Show this message",
+                 "Missing option", "Missing argument", "No such command", "No such option", "Try '", "for help",
+                 "<bool>", "[OPTIONS]", "[ARGS]", " TEXT ", " PATH ")
+
+
+def test_bare_command_prints_help_and_exits_zero():
+    result = runner.invoke(app, [], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert "Gebruik: kennisgraaf" in result.output and "Opdrachten" in result.output
+
+
+@pytest.mark.parametrize("name", [None, *command_names()])
+def test_help_frame_is_dutch(name):
+    args = [name, "-h"] if name else ["-h"]
+    result = runner.invoke(app, args, env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    assert "Gebruik: kennisgraaf" in result.output and "Opties" in result.output
+    assert "Toon deze hulp en stop." in result.output
+    found = [word for word in ENGLISH_FRAME if word in result.output]
+    assert not found, f"English frame in `kennisgraaf {name or ''} -h`: {found}\n{result.output}"
+
+
+def test_defaults_are_shown_in_dutch():
+    result = runner.invoke(app, ["stats", "--help"], env={"COLUMNS": "120"})
+    assert "[standaard: table]" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["publish"], "Ontbrekende optie '--store'"),
+        (["export"], "Ontbrekend argument 'TABEL'"),
+        (["bestaatniet"], "Onbekende opdracht 'bestaatniet'"),
+        (["query", "--bogus"], "Onbekende optie '--bogus'"),
+        (["serve", "--port", "abc"], "Ongeldige waarde voor '--port'"),
+    ],
+)
+def test_click_errors_are_dutch(args, message):
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert message in result.output, result.output
+    assert "Hulp: 'kennisgraaf" in result.output
+
+
+def test_version():
+    from kennisgraaf import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"kennisgraaf {__version__}\n"
+
+
+def test_completion_install_writes_the_script_for_the_users_shell(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    result = runner.invoke(app, ["--install-completion"], env={"HOME": str(home), "SHELL": "/bin/bash"})
+    assert result.exit_code == 0, result.output
+    assert "aanvullen voor bash geïnstalleerd" in result.output
+    script = home / ".bash_completions" / "kennisgraaf.sh"
+    assert "_KENNISGRAAF_COMPLETE" in script.read_text(encoding="utf-8")
+    assert str(script) in (home / ".bashrc").read_text(encoding="utf-8")
+    shown = runner.invoke(app, ["--show-completion"], env={"SHELL": "/bin/zsh"})
+    assert shown.exit_code == 0 and "#compdef kennisgraaf" in shown.output
+
+
+def test_shipped_translation_is_compiled_from_the_po_file():
+    from kennisgraaf.cli.i18n import MO_FILE, compiled
+
+    assert MO_FILE.read_bytes() == compiled(), "kennisgraaf.mo is stale: run python -m kennisgraaf.cli.i18n"
+
+
+# --- every `Voorbeeld:` line fits 80 columns and works when pasted into a shell ---
+
+
+def examples() -> list[tuple[str, str]]:
+    found = []
+    for name in [None, *command_names()]:
+        result = runner.invoke(app, [name, "--help"] if name else ["--help"], env={"COLUMNS": "80"})
+        lines = result.output.splitlines()
+        for index, line in enumerate(lines):
+            if "Voorbeeld: " in line:
+                text = line.split("Voorbeeld: ", 1)[1].rstrip(" │")
+                following = lines[index + 1].strip(" │") if index + 1 < len(lines) else ""
+                found.append((name or "kennisgraaf", text + ("\n" + following if following else "")))
+    return found
+
+
+@pytest.mark.parametrize(("name", "example"), examples())
+def test_example_fits_80_columns_on_one_line(name, example):
+    assert "\n" not in example, f"the example of {name} wraps at 80 columns:\n{example}"
+
+
+class _GraphStoreStub:
+    """A Graph Store Protocol endpoint on localhost that accepts every PUT: for `publish`."""
+
+    def __enter__(self):
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _reply(self, status):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def do_PUT(self):  # noqa: N802 - the base class's name
+                self._reply(201)
+
+            def do_GET(self):  # noqa: N802
+                self._reply(404)
+
+            def do_DELETE(self):  # noqa: N802
+                self._reply(404)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self.server.server_address[1]
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _prepare(name: str, folder: Path, env: dict) -> None:
+    """What an example expects to find, as a user would have it: the file it reads (a plan
+    text; the workbook `werkboek` writes) or a data folder of their own (`--data ./mijn-data`:
+    the shipped data, with the 2027 ZZS fixture plan for `vergelijk`)."""
+    from kennisgraaf.sources import shipped_root
+
+    if name == "scan":
+        source = shipped_root() / "graph" / "bronnen" / "2026" / "kennisplan-2026-waterkwaliteit.txt"
+        shutil.copy(source, folder / source.name)
+    elif name == "inlezen":
+        subprocess.run(["bash", "-c", "kennisgraaf werkboek --thema zzs --jaar 2026 --out zzs.xlsx"], cwd=folder,
+                       env=env, check=True, capture_output=True, timeout=300)
+    elif name == "nieuw-jaar":
+        for part in ("ontology", "graph"):
+            shutil.copytree(shipped_root() / part, folder / "mijn-data" / part)
+    elif name == "vergelijk":
+        from jaren_helpers import compose
+
+        compose(folder / "mijn-data", bodem=False)
+
+
+@pytest.mark.parametrize(("name", "example"), [e for e in examples() if "\n" not in e[1]])
+def test_example_works_when_pasted(name, example, build_2026, cache_dir, tmp_path):
+    """Each example runs in bash, in an empty folder, against the real 2026 data (the test
+    session's build). Two need a server: `serve` is given a free port instead of 8000 (the
+    shared machine may use it) and stopped once it listens; `publish` talks to a local stub."""
+    import signal
+    import time
+
+    bindir = Path(sys.executable).parent
+    env = {**os.environ, "KENNISGRAAF_CACHE_DIR": str(cache_dir), "PATH": f"{bindir}:{os.environ['PATH']}",
+           "BROWSER": "true", "HOME": str(tmp_path)}
+    _prepare(name, tmp_path, env)
+    if name == "serve":
+        command = example.replace("--port 8000", f"--port {_free_port()}")
+        process = subprocess.Popen(["bash", "-c", "exec " + command], cwd=tmp_path, env=env, text=True,
+                                   stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+        deadline, seen = time.time() + 120, ""
+        while time.time() < deadline and "draait op" not in seen and process.poll() is None:
+            seen += process.stderr.readline()
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+        assert "draait op" in seen, seen
+        return
+    if name == "publish":
+        with _GraphStoreStub() as port:
+            command = example.replace("localhost:8890", f"127.0.0.1:{port}")
+            result = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True,
+                                    timeout=300)
+    else:
+        result = subprocess.run(["bash", "-c", example], cwd=tmp_path, env=env, capture_output=True, text=True,
+                                timeout=300)
+    assert result.returncode == 0, f"{example}\n{result.stderr}"

@@ -65,7 +65,8 @@ def test_command_writes_the_file_and_never_overwrites(tmp_path):
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     target = root / "graph" / "plans" / "2027" / "zeer-zorgwekkende-stoffen.ttl"
-    assert target.is_file() and "13 vervolgOp-links, 20 planregels leeggemaakt" in first.output
+    # 23 lines: 20 of the products and meetings + 3 of the kn:Samenwerking blocks (issue 16)
+    assert target.is_file() and "13 vervolgOp-links, 23 planregels leeggemaakt" in first.output
     again = runner.invoke(app, args)
     assert again.exit_code == 2 and "bestaat al" in again.output and "Traceback" not in again.output
     # the draft is valid Turtle; validate lists each cleared line as the curator's to-do

@@ -67,7 +67,7 @@ def test_organisation_parameter_accepts_abbreviation_and_name(store, catalogue, 
 
 
 def test_unknown_value_suggests_closest_matches(store, catalogue):
-    with pytest.raises(QueryError, match="onbekende thema 'waterkwalitijt'.*waterkwaliteit"):
+    with pytest.raises(QueryError, match="onbekend thema 'waterkwalitijt'.*Waterkwaliteit"):
         catalogue.run(store, "producten-van-thema", {"thema": "waterkwalitijt"})
 
 
@@ -145,7 +145,7 @@ def test_cli_own_query_with_predeclared_prefixes(build_2026, cache_dir, tmp_path
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("SELECT ?s WHERE { ?s ?p ", "SPARQL-fout: error at 1:"),
+        ("SELECT ?s WHERE { ?s ?p ", "SPARQL-fout: regel 1, kolom"),
         ("INSERT DATA { <a:b> <a:c> <a:d> }", "alleen-lezen: INSERT"),
         ("DELETE WHERE { ?s ?p ?o }", "alleen-lezen: DELETE"),
         ("LOAD <file:///etc/passwd>", "alleen-lezen: LOAD"),

@@ -581,7 +581,7 @@ def test_cli_usage_errors_say_what_to_do(args, message, tmp_path, monkeypatch):
 def test_cli_unknown_theme_suggests(build_2026, cache_dir, tmp_path):
     result = invoke("view", "thema", "--thema", "waterkwalitijt", "--out", tmp_path / "x.html",
                     "--cache-dir", cache_dir, "-q")
-    assert result.exit_code == 2 and "waterkwaliteit" in result.output
+    assert result.exit_code == 2 and "bedoelde u: 'Waterkwaliteit'" in result.output  # the name, not the id
     assert not (tmp_path / "x.html").exists()
 
 
@@ -589,7 +589,7 @@ def test_cli_help_is_dutch_with_an_example():
     result = invoke("view", "--help")
     assert result.exit_code == 0
     text = " ".join(result.output.split())
-    assert "Voorbeeld: kennisgraaf view thema --thema Waterkwaliteit" in text
+    assert "Voorbeeld: kennisgraaf view thema --thema zzs --out zzs.html --open" in text
     assert "--out-dir" in text and "--open" in text
 
 

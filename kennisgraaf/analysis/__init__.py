@@ -13,9 +13,11 @@ def analyse(network, axes=None, top_bridges: int | None = 10):
     """Run every analysis on one network: the `Analysis` the reports and the CLI render."""
     from collections import Counter
 
-    from .bridges import CLUSTER_AXES, bridges, clusters
+    from .actions import regisseurs
+    from .bridges import CLUSTER_AXES, bridges, clusters, connecting_organisations
     from .findings import Analysis
     from .gaps import find_gaps
+    from .laws import timeline
     from .network import counted_themes, plans_of
     from .overlap import overlaps, parse_axes
 
@@ -44,4 +46,7 @@ def analyse(network, axes=None, top_bridges: int | None = 10):
         counts=counts,
         plans={t: tuple(sorted(plans_of(network, t))) for t in themes},
         jaren=tuple(sorted({d["jaar"] for _, d in network.nodes(data=True) if d["kind"] == "plan" and d.get("jaar")})),
+        verbinders=tuple(connecting_organisations(network)),
+        wetten=tuple(timeline(network)),
+        regisseurs={t: tuple(regisseurs(network, t)) for t in themes},
     )

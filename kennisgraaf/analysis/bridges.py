@@ -18,12 +18,30 @@ import networkx as nx
 from .findings import Bridge
 from .network import axis_sets, label, theme_graph
 
+#: the one definition of "verbindend", used by the rapport, the themakaart and the query
+#: organisaties-per-thema.rq
+VERBINDEND = ("Een organisatie is verbindend als twee of meer thema's met haar werken: als partner van het plan "
+              "of van een product, of als deelnemer aan een overleg van het thema. Alleen genoemd worden "
+              "(als stakeholder) telt niet.")
 SEED = 2026
 SAMPLE = 100  # themes to start shortest paths from on large graphs
 BRIDGE_AXES = ("organisaties", "onderwerpen")
 #: clusters follow what themes work on (topics, laws); nearly every theme shares the big
 #: partners (gemeenten, provincies, IenW), which would melt everything into one cluster
 CLUSTER_AXES = ("onderwerpen", "wetgeving")
+
+
+def connecting_organisations(network: nx.MultiDiGraph, minimum: int = 2) -> list[tuple[str, tuple[str, ...]]]:
+    """Every organisation that is verbindend (VERBINDEND: kn:werktMet from `minimum` or more
+    themes), with those themes; the most themes first, then by name."""
+    from .network import nodes_of, sources
+
+    found = []
+    for org in nodes_of(network, "organisatie"):
+        themes = tuple(sorted(sources(network, org, "kn:werktMet"), key=lambda n: label(network, n)))
+        if len(themes) >= minimum:
+            found.append((org, themes))
+    return sorted(found, key=lambda pair: (-len(pair[1]), label(network, pair[0]).casefold()))
 
 
 def bridge_graph(network: nx.MultiDiGraph, axes=BRIDGE_AXES) -> nx.Graph:

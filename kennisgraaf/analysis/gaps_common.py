@@ -10,8 +10,15 @@ from __future__ import annotations
 from .network import label, plans_of, sources, targets
 
 
-def _names(network, nodes) -> str:
-    names = sorted(label(network, n) for n in nodes)
+def in_sentence(network, node) -> str:
+    """A label as it reads mid-sentence: lower case where the plans write it so
+    ("producten over omgevingsplannen"), else as it is (PFAS, RENURE, Seveso)."""
+    data = network.nodes[node] if node in network else {}
+    return data.get("inZin") or label(network, node)
+
+
+def _names(network, nodes, sentence: bool = False) -> str:
+    names = sorted((in_sentence if sentence else label)(network, n) for n in nodes)
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " en " + names[-1]

@@ -7,6 +7,7 @@ events of several themes on one day).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import groupby
 
@@ -71,14 +72,32 @@ def budgets(network) -> list[Finding]:
 
 
 FIELDS = ("vorm", "status", "planning", "budget")
+#: a planning that recurs through the year ('10x/jaar', '4 keer per jaar', 'doorlopend') is a
+#: planning, even without a quarter to read off
+RECURRING = re.compile(r"\d+\s*x\s*(/|per)\s*jaar|keer per jaar|jaarlijks|maandelijks|doorlopend|hele jaar", re.I)
+#: what a plan writes where a field does not apply: stated, so not missing
+NOT_APPLICABLE = re.compile(r"^\s*n\.?\s*v\.?\s*t\.?\s*$", re.I)
+#: a row that sets money aside, not a product: it needs a budget, not a form, status or planning
+COST_LINE = re.compile(r"^\s*(reservering|overige kosten)\b", re.I)
 
 
-def _missing(network, product, covered: set[str]) -> list[str]:
+def is_cost_line(data) -> bool:
+    return bool(COST_LINE.match(data.get("label") or ""))
+
+
+def _stated(text) -> bool:
+    return bool(text and (RECURRING.search(text) or NOT_APPLICABLE.match(text)))
+
+
+def _missing(network, product, covered: set[str], chart: bool = False) -> list[str]:
+    """The fields a product lacks. `chart`: the plan gives its planning as a chart the text lost."""
     data = network.nodes[product]
-    missing = [f for f in ("vorm", "status") if not data.get(f)]
-    if not data.get("kwartalen") and not _dated_events(network, product):
+    missing = [] if is_cost_line(data) else [f for f in ("vorm", "status") if not data.get(f)]
+    if (not data.get("kwartalen") and not _dated_events(network, product) and not chart
+            and not is_cost_line(data) and not _stated(data.get("planning"))):
         missing.append("planning")
-    if data.get("budget") is None and data.get("programmalijn_iri") not in covered:
+    if (data.get("budget") is None and data.get("programmalijn_iri") not in covered
+            and not NOT_APPLICABLE.match(data.get("budgetTekst") or "x")):
         missing.append("budget")
     return missing
 
@@ -90,11 +109,12 @@ def _dated_events(network, product) -> list[str]:
 
 
 def incomplete_products(network) -> list[Finding]:
-    """Products without form, status, planning (no quarter to read off, and no dated event
-    linked with rdfs:seeAlso) or budget (no amount, and no category budget for its programme
-    line). A field no product of a plan
-    has (the table lacks the column) is one finding for the plan. Severity middel when the
-    budget is missing, else laag."""
+    """Products without form, status, planning (no quarter to read off, no dated event linked
+    with rdfs:seeAlso, no recurrence such as '10x/jaar' (RECURRING), no 'n.v.t.', and no planning
+    chart of the plan, kn:planningsgrafiek) or budget (no amount, no 'n.v.t.', and no category
+    budget for its programme line). A cost line (COST_LINE: 'Reservering ...', 'Overige kosten')
+    only needs a budget. A field no product of a plan has (the table lacks the column) is one
+    finding for the plan. Severity middel when the budget is missing, else laag."""
     found = []
     all_products = set(nodes_of(network, "product"))
     for plan in nodes_of(network, "plan"):
@@ -103,7 +123,8 @@ def incomplete_products(network) -> list[Finding]:
                    if p.get("programmalijn") and p.get("budget")}
         products = sorted(sources(network, plan, "kn:inPlan") & all_products,
                           key=lambda p: (network.nodes[p].get("volgnummer") or 0, p))
-        missing = {p: _missing(network, p, covered) for p in products}
+        chart = bool(data.get("planningsgrafiek"))
+        missing = {p: _missing(network, p, covered, chart) for p in products}
         whole = [f for f in FIELDS if len(products) > 1 and all(f in m for m in missing.values())]
         if whole:
             found.append(Finding(
@@ -137,15 +158,17 @@ def _names_plain(words) -> str:
 # --------------------------------------------------------------------------- calendar
 
 
-def delivery_quarter(data) -> str | None:
-    """When a product is delivered: its end quarter, else the last quarter of its planning.
-    A product planned in all four quarters of a year is ongoing work, not a delivery."""
+def delivery_quarters(data) -> tuple[str, ...]:
+    """When a product is delivered, by the one rule the query oplevering-per-kwartaal.rq uses
+    too: the end quarter of a span ("Start Q1 / Afronding Q3" → Q3), else every quarter named
+    ("Q2 en Q4" → both). A product planned in four or more quarters is ongoing work, not a
+    delivery."""
     quarters = data.get("kwartalen") or ()
-    if data.get("eindKwartaal") and len(quarters) < 4:
-        return data["eindKwartaal"]
     if not quarters or len(quarters) >= 4:
-        return None
-    return max(quarters)
+        return ()
+    if data.get("eindKwartaal"):
+        return (data["eindKwartaal"],)
+    return tuple(sorted(quarters))
 
 
 def quarter_peaks(network) -> list[Finding]:
@@ -154,8 +177,7 @@ def quarter_peaks(network) -> list[Finding]:
     EXTRA more (middel)."""
     per_theme: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for product in nodes_of(network, "product"):
-        quarter = delivery_quarter(network.nodes[product])
-        if quarter:
+        for quarter in delivery_quarters(network.nodes[product]):
             for thema in network.nodes[product].get("themas", ()):
                 per_theme[thema][quarter].append(product)
     found = []

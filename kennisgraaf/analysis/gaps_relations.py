@@ -68,7 +68,7 @@ def _plan_in_year(network, node, year) -> bool:
 
 def themes_without_plan(network) -> list[Finding]:
     """A theme that other plans name (kn:samenhangMet, a handover kn:naarThema, a raised topic's
-    kn:anderThema) but that has no plan of that year (hoog)."""
+    kn:anderThema, a cooperation's kn:partnerThema) but that has no plan of that year (hoog)."""
     named: dict[tuple[str, int | None], dict[str, set]] = defaultdict(lambda: {"by": set(), "bron": [], "items": []})
     for plan in nodes_of(network, "plan"):
         year = _year(network, plan)
@@ -76,7 +76,8 @@ def themes_without_plan(network) -> list[Finding]:
             entry = named[(thema, year)]
             entry["by"].add(network.nodes[plan]["thema"])
             entry["bron"].append(_plan_bron(network, plan, f"kn:samenhangMet {thema}"))
-    for kind, prop in (("overdracht", "kn:naarThema"), ("aangedragen", "kn:anderThema")):
+    for kind, prop in (("overdracht", "kn:naarThema"), ("aangedragen", "kn:anderThema"),
+                       ("samenwerking", "kn:partnerThema")):
         for item in nodes_of(network, kind):
             year = _year(network, network.nodes[item].get("plan"))
             for thema in sorted(targets(network, item, prop)):

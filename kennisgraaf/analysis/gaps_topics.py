@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .findings import Finding
-from .gaps_common import _bron, _bronnen, _names, _narrower_closure, _plan_bron, _theme_of, _themes, _where
+from .gaps_common import _bron, _bronnen, _names, _narrower_closure, _plan_bron, _theme_of, _themes, _where, in_sentence
 from .network import ITEM_KINDS, label, nodes_of, plans_of, sources, targets
 
 #: an organisation is central to a theme when it works on ≥ 1 topic the theme treats; a
@@ -35,10 +35,25 @@ def topic_mentions(network) -> tuple[dict[str, set[str]], dict[str, set[str]], d
     return treats, makers, namers
 
 
+def agreed(network) -> dict[str, set[str]]:
+    """Topic → the themes a plan has agreed to work together on it: a raised topic
+    (kn:AangedragenOnderwerp) of one theme that names the other theme(s) (kn:anderThema) and
+    what to do (AV's table: 'Gezondheid' — ZZS — 'Meedoen in pilots Industrie en Omwonenden')."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for item in nodes_of(network, "aangedragen"):
+        others = targets(network, item, "kn:anderThema")
+        if not others:
+            continue
+        for topic in targets(network, item, "kn:onderwerp"):
+            found[topic] |= set(network.nodes[item].get("themas", ())) | others
+    return found
+
+
 def topics_without_lead(network) -> list[Finding]:
     """A topic that two or more themes name while no theme has the lead: no handover about
     it (or a broader topic), not exactly one theme with products on it, and no theme named
-    after it or with a programme line of that name. Topics with narrower topics are fields
+    after it or with a programme line of that name, and no raised topic in which the themes that
+    make products on it agreed to work on it together (`agreed`). Topics with narrower topics are fields
     (Vergunningverlening, Toezicht), not something one theme leads, and are left out.
     Severity: hoog when three or more themes make products on it, middel for two, laag when
     several themes name it and none makes a product."""
@@ -48,23 +63,25 @@ def topics_without_lead(network) -> list[Finding]:
         for topic in targets(network, h, "kn:onderwerp"):
             handed |= _narrower_closure(network, topic)
     owners = _named_owners(network)
+    together = agreed(network)
     found = []
     for topic in sorted(treats, key=lambda n: label(network, n)):
         themes = treats[topic]
         if len(themes) < 2 or topic in handed or sources(network, topic, "skos:broader"):
             continue
         made = makers.get(topic, set())
-        if len(made) == 1 or owners.get(topic, set()) & themes:
+        if len(made) == 1 or owners.get(topic, set()) & themes or (made and made <= together.get(topic, set())):
             continue
         products = sorted(n for n in namers[topic] if network.nodes[n]["kind"] == "product")
         if made:
             severity = "hoog" if len(made) >= 3 else "middel"
             uitleg = (f"{_names(network, made)} maken {'allebei' if len(made) == 2 else 'allemaal'} producten "
-                      f"over {label(network, topic)}, maar geen thema heeft de regie (geen overdracht, geen eigenaar).")
+                      f"over {in_sentence(network, topic)}, maar geen thema heeft de regie "
+                      "(geen overdracht, geen eigenaar).")
             where = products
         else:
             severity = "laag"
-            uitleg = (f"{_names(network, themes)} noemen {label(network, topic)}, maar geen thema maakt er een "
+            uitleg = (f"{_names(network, themes)} noemen {in_sentence(network, topic)}, maar geen thema maakt er een "
                       f"product over of heeft de regie.")
             where = sorted(namers[topic])
         found.append(Finding(
@@ -92,25 +109,73 @@ def _named_owners(network) -> dict[str, set[str]]:
     return owners
 
 
-def laws_without_product(network) -> list[Finding]:
-    """A law that two or more themes name (kn:noemtWet) and that no product of any theme
-    works out (kn:wet on a product): hoog for an upcoming law (kn:aankomend), else middel."""
+def worked_out_by(network, wet) -> list[str]:
+    """The products that work a law out: they name it (kn:wet), or they name a law that this one
+    implements (kn:implementeert: the Bal implements the KRW, WK 66-68, so a product on applying
+    the KRW works with the Bal)."""
+    laws = {wet} | targets(network, wet, "kn:implementeert")
+    return sorted({s for w in laws for s in sources(network, w, "kn:wet") if network.nodes[s]["kind"] == "product"})
+
+
+def upcoming(network, wet) -> bool:
+    """Upcoming: a plan calls it so (kn:aankomend), or it takes effect after the start of the
+    latest plan year in the graph."""
+    data = network.nodes[wet]
+    if data.get("aankomend"):
+        return True
+    years = [d["jaar"] for _, d in network.nodes(data=True) if d["kind"] == "plan" and d.get("jaar")]
+    date = data.get("inwerkingtreding")
+    return bool(date and years and str(date) > f"{max(years)}-01-01")
+
+
+def _law_sources(network, wet, themes) -> tuple[str, ...]:
+    plans = sorted(p for t in themes for p in plans_of(network, t) if wet in targets(network, p, "kn:wet"))
+    return _bronnen([_plan_bron(network, p, f"kn:wet {wet}") for p in plans],
+                    [_bron(network, s) for s in sorted(sources(network, wet, "kn:wet")) if s not in plans])
+
+
+def upcoming_laws(network) -> list[Finding]:
+    """An upcoming law (see `upcoming`) that any theme names and no product works out
+    (`wet-aankomend-zonder-product`): hoog when it takes effect in or before a plan year of the
+    themes that name it (a date is known), else middel."""
     found = []
     for wet in nodes_of(network, "wet"):
         themes = sources(network, wet, "kn:noemtWet")
-        if len(themes) < 2:
+        if not themes or not upcoming(network, wet) or worked_out_by(network, wet):
             continue
-        if any(network.nodes[s]["kind"] == "product" for s in sources(network, wet, "kn:wet")):
-            continue
-        upcoming = bool(network.nodes[wet].get("aankomend"))
-        plans = sorted(p for t in themes for p in plans_of(network, t) if wet in targets(network, p, "kn:wet"))
+        date = network.nodes[wet].get("inwerkingtreding")
+        years = {network.nodes[p].get("jaar") for t in themes for p in plans_of(network, t)} - {None}
+        soon = bool(date and years and int(str(date)[:4]) <= max(years))
+        when = f" (in werking per {date_text(date)})" if date else ""
         found.append(Finding(
-            "wet-zonder-product", "hoog" if upcoming else "middel", _themes(network, themes),
-            f"{_names(network, themes)} noemen {'de aankomende ' if upcoming else ''}{label(network, wet)}, "
-            f"maar geen van hen heeft er een kennisproduct over.",
-            _bronnen([_plan_bron(network, p, f"kn:wet {wet}") for p in plans],
-                     [_bron(network, s) for s in sorted(sources(network, wet, "kn:wet")) if s not in plans]),
-            (wet,)))
+            "wet-aankomend-zonder-product", "hoog" if soon else "middel", _themes(network, themes),
+            f"{_names(network, themes)} {'noemt' if len(themes) == 1 else 'noemen'} de aankomende "
+            f"{label(network, wet)}{when}, maar geen thema heeft er een kennisproduct over.",
+            _law_sources(network, wet, themes), (wet,)))
+    return found
+
+
+def date_text(date) -> str:
+    """'2026-07-01' → '1 juli 2026'."""
+    months = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+              "oktober", "november", "december")
+    y, m, d = (int(x) for x in str(date)[:10].split("-"))
+    return f"{d} {months[m - 1]} {y}"
+
+
+def laws_without_product(network) -> list[Finding]:
+    """A law in force that two or more themes name (kn:noemtWet) and that no product of any
+    theme works out (`worked_out_by`) (middel). Upcoming laws are `wet-aankomend-zonder-product`."""
+    found = []
+    for wet in nodes_of(network, "wet"):
+        themes = sources(network, wet, "kn:noemtWet")
+        if len(themes) < 2 or upcoming(network, wet) or worked_out_by(network, wet):
+            continue
+        found.append(Finding(
+            "wet-zonder-product", "middel", _themes(network, themes),
+            f"{_names(network, themes)} noemen {label(network, wet)}, maar geen van hen heeft er een "
+            "kennisproduct over.",
+            _law_sources(network, wet, themes), (wet,)))
     return found
 
 

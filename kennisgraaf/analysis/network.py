@@ -29,10 +29,10 @@ from .textlines import PlanTexts
 
 KINDS = (
     "thema", "plan", "product", "onderwerp", "organisatie", "wet",
-    "overleg", "bijeenkomst", "overdracht", "aangedragen",
+    "overleg", "bijeenkomst", "overdracht", "aangedragen", "samenwerking",
 )
 #: things a plan states, with a source line (kn:inPlan, kn:bronRegel)
-ITEM_KINDS = ("product", "overleg", "bijeenkomst", "overdracht", "aangedragen")
+ITEM_KINDS = ("product", "overleg", "bijeenkomst", "overdracht", "aangedragen", "samenwerking")
 #: theme-level relations that only the reasoner states (property chains, inverses)
 INFERRED = ("kn:vanThema", "kn:raaktOnderwerp", "kn:werktMet", "kn:noemtWet", "kn:verwantMet")
 
@@ -43,7 +43,7 @@ _LOCATED = ("kn:samenhangMet", "kn:wet", "kn:onderwerp")
 _ATTR_LINKS = {  # IRI-valued properties kept as node attributes, not edges
     "kn:vorm": "vorm", "kn:status": "status", "kn:programmalijn": "programmalijn",
     "kn:startKwartaal": "startKwartaal", "kn:eindKwartaal": "eindKwartaal",
-    "kn:soort": "soort",
+    "kn:soort": "soort", "kn:kennisregisseur": "regisseur",
 }
 _LITERALS = {
     "kn:budget": "budget", "kn:budgetjaar": "budgetjaar", "kn:budgetTekst": "budgetTekst",
@@ -52,7 +52,8 @@ _LITERALS = {
     "kn:volgnummer": "volgnummer", "kn:perJaar": "perJaar", "kn:frequentie": "frequentie",
     "kn:aankomend": "aankomend", "schema:startDate": "datum", "kn:datumTekst": "datumTekst",
     "kn:onderwerpTekst": "onderwerpTekst", "kn:voorwaarde": "voorwaarde",
-    "kn:anderThemaTekst": "anderThemaTekst", "kn:actie": "actie",
+    "kn:anderThemaTekst": "anderThemaTekst", "kn:actie": "actie", "kn:aard": "aard", "kn:citaat": "citaat",
+    "kn:inwerkingtreding": "inwerkingtreding", "kn:planningsgrafiek": "planningsgrafiek",
 }
 
 
@@ -264,7 +265,10 @@ def _assemble(kinds, names, links, values, texts) -> nx.MultiDiGraph:
             related = [(f"{p} {t}", g.nodes[t].get("namen") or (g.nodes[t]["label"],))
                        for _, t, p in g.out_edges(node, keys=True) if p in _LOCATED]
             data["regels"] = texts.plan_lines(path, data, related)
+            data["koppen"] = texts.headings(path)
     for node, data in g.nodes(data=True):
+        if data["kind"] == "onderwerp":
+            data["inZin"] = texts.sentence_form(data["label"])
         if data["kind"] in ITEM_KINDS:
             plans = sorted(o for _, o, p in g.out_edges(node, keys=True) if p == "kn:inPlan")
             data["plan"] = plans[0] if plans else None
@@ -433,4 +437,16 @@ def find_theme(network: nx.MultiDiGraph, text: str) -> str:
     known = sorted({network.nodes[t]["label"] for t in nodes_of(network, "thema")})
     close = difflib.get_close_matches(text, known, n=3, cutoff=0.4)
     hint = f" Bedoelde u: {', '.join(close)}?" if close else ""
-    raise KennisgraafError(f"onbekend thema {text!r}.{hint} Thema's: {', '.join(known)}")
+    raise KennisgraafError(f"onbekend thema {text!r}.{hint} {theme_choices(network)}")
+
+
+def theme_choices(network: nx.MultiDiGraph) -> str:
+    """The themes a person can pick, sub-themes shown as such (one definition: counted_themes)."""
+    counted = counted_themes(network)
+    subs = [t for t in nodes_of(network, "thema") if t not in counted]
+    text = "Thema's: " + ", ".join(label(network, t) for t in counted)
+    if subs:
+        text += "; subthema's: " + ", ".join(
+            f"{label(network, t)} (van {', '.join(label(network, p) for p in targets(network, t, 'kn:subthemaVan'))})"
+            for t in subs)
+    return text

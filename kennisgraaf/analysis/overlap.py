@@ -8,6 +8,7 @@ the axes asked for, so it lies in [0, 1] and never drops when the pair gains a s
 
 from __future__ import annotations
 
+import math
 from itertools import combinations
 
 import networkx as nx
@@ -16,6 +17,35 @@ from .findings import Overlap
 from .network import AXES, axis_sets, find_theme, label, theme_projection
 
 ALL = "alles"
+#: the plain sentence every rendering uses for the specific overlap
+SPECIFIC = ("Overlap = hoeveel van wat twee thema's noemen ze delen (0 = niets, 1 = alles), waarbij iets dat "
+            "weinig thema's noemen zwaar telt en iets dat (bijna) elk thema noemt nauwelijks, en een klein plan "
+            "niet wegvalt naast een groot.")
+#: an item is generic when at least this share of the themes on its axis names it
+GENERIC_SHARE = 0.8
+
+
+def item_weights(sets: dict[str, frozenset[str]]) -> tuple[dict[str, float], set[str]]:
+    """Per item of one axis its weight ln(N / n) (N themes on the axis, n of them name it: the
+    inverse document frequency), and the generic items (n / N ≥ GENERIC_SHARE)."""
+    total = len(sets)
+    counts: dict[str, int] = {}
+    for items in sets.values():
+        for item in items:
+            counts[item] = counts.get(item, 0) + 1
+    weights = {i: math.log(total / n) for i, n in counts.items()}
+    generic = {i for i, n in counts.items() if total >= 2 and n / total >= GENERIC_SHARE}
+    return weights, generic
+
+
+def specific_similarity(a: frozenset, b: frozenset, weights: dict[str, float]) -> float:
+    """Σ weight of the shared items / √(Σ weight of A · Σ weight of B): the weighted cosine
+    (Ochiai) of the two item sets, 0..1. Unlike Jaccard (shared / together), a small plan that
+    shares most of what it names is not drowned by a big one; unlike shared / smaller, one
+    shared item does not make a tiny plan 100 % alike (0 when either has nothing specific)."""
+    # math.fsum: exact sums, so the result never depends on the order a set iterates in
+    norm = math.sqrt(math.fsum(weights[i] for i in a) * math.fsum(weights[i] for i in b))
+    return math.fsum(weights[i] for i in a & b) / norm if norm > 0 else 0.0
 
 
 def parse_axes(axes) -> tuple[str, ...]:
@@ -45,6 +75,7 @@ def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> l
         thema = find_theme(network, thema)
     sets = {axis: axis_sets(network, axis) for axis in axes}
     weights = {axis: theme_projection(network, axis, sets[axis]) for axis in axes}
+    specific = {axis: item_weights(sets[axis]) for axis in axes}
     themes = sorted(set().union(*(s.keys() for s in sets.values())), key=lambda t: label(network, t))
     items = set().union(*(i for s in sets.values() for i in s.values()))
     rank = {n: i for i, n in enumerate(sorted(items, key=lambda n: (label(network, n).casefold(), n)))}
@@ -54,17 +85,26 @@ def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> l
     for a, b in combinations(themes, 2):
         if thema is not None and thema not in (a, b):
             continue
-        shared, similarity = {}, {}
+        shared, similarity, spec, generic = {}, {}, {}, {}
         for axis in axes:
-            common = sets[axis].get(a, frozenset()) & sets[axis].get(b, frozenset())
+            items_a, items_b = sets[axis].get(a, frozenset()), sets[axis].get(b, frozenset())
+            common = items_a & items_b
             shared[axis] = tuple(sorted(common, key=rank.__getitem__))
             projection = weights[axis]
             similarity[axis] = float(projection.edges[a, b]["weight"]) if projection.has_edge(a, b) else 0.0
+            spec[axis] = specific_similarity(items_a, items_b, specific[axis][0])
+            generic[axis] = tuple(i for i in shared[axis] if i in specific[axis][1])
         score = sum(similarity.values()) / len(axes)
-        found.append(Overlap(a, b, shared, similarity, score))
+        found.append(Overlap(a, b, shared, similarity, score, spec, math.fsum(spec.values()) / len(axes), generic))
     order = {t: i for i, t in enumerate(themes)}
     found.sort(key=lambda o: (-o.score, -o.shared_count(), order[o.thema_a], order[o.thema_b]))
     return found
+
+
+def by_specific(found: list[Overlap]) -> list[Overlap]:
+    """The overlaps ranked by their specific score (see SPECIFIC), then by the Jaccard order."""
+    order = {id(o): i for i, o in enumerate(found)}
+    return sorted(found, key=lambda o: (-o.specifiek_score, order[id(o)]))
 
 
 def jaccard(a: set, b: set) -> float:

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..numbers import euro, euro_text  # noqa: F401  (euro re-exported for views and gap texts)
+
 
 class PlanTexts:
     """Finds the line of a plan text that states a plan-level fact (no kn:bronRegel of its own)."""
@@ -32,6 +34,28 @@ class PlanTexts:
         if not path.is_file():
             return ()
         return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one folder per run
+    def _all_text(self) -> str:
+        if not self.folder.is_dir():
+            return ""
+        return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(self.folder.rglob("*.txt")))
+
+    def sentence_form(self, name: str) -> str:
+        """`name` as the plan texts write it mid-sentence: lower case when they write it so
+        more often than capitalised after a lower-case word; else `name` unchanged."""
+        if not name or not name[0].isupper() or (len(name) > 1 and name[1].isupper()):
+            return name
+        lower = name[0].lower() + name[1:]
+        text = self._all_text()
+        low = sum(1 for i in _find(text, lower) if _word_edges(text, i, len(lower)))
+        high = sum(1 for i in _find(text, name) if _word_edges(text, i, len(name))
+                   and i >= 2 and text[i - 1] == " " and text[i - 2].islower())
+        return lower if low > high else name
+
+    def headings(self, relative: str | None) -> tuple[tuple[int, str], ...]:
+        """The section headings of a plan text as (line, heading), in order (see `headings`)."""
+        return headings(self.lines(relative))
 
     def plan_lines(self, relative, plan: dict, related: list[tuple[str, tuple[str, ...]]]) -> dict[str, int]:
         """Lines for the plan's totals and for each (key, names) in `related`: the key is
@@ -53,20 +77,6 @@ class PlanTexts:
             if line:
                 found[key] = line
         return found
-
-
-def euro_text(amount) -> str:
-    """150000 → '150.000' (as the plans write amounts)."""
-    whole = int(amount)
-    text = f"{whole:,}".replace(",", ".")
-    if amount != whole:
-        text += "," + f"{amount:.2f}".split(".")[1]
-    return text
-
-
-def euro(amount) -> str:
-    """150000 → '€ 150.000' (for text and tooltips); nothing for no amount."""
-    return "" if amount is None else "€ " + euro_text(amount)
 
 
 def amount_line(lines, amount, prefer: str) -> int | None:
@@ -115,3 +125,54 @@ def _boilerplate(lines) -> set[int]:
                 if "gepubliceerd" in lines[j - 1].lower():
                     break
     return skip
+
+
+def _find(text: str, word: str):
+    """Every start index of `word` in `text` (plain substring search: fast)."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _word_edges(text: str, start: int, length: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[start + length] if start + length < len(text) else " "
+    return not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-")
+
+
+_NOT_A_HEADING = re.compile(r"[@€]|^\W|^\d")
+
+
+def headings(lines) -> tuple[tuple[int, str], ...]:
+    """The section headings of an OCR'd plan text, so a finding can say "Samenhang met andere
+    thema's" and not only a line number: a short line (4-70 characters) that starts with a
+    capital, does not end like a sentence (. , ; or :), stands on its own (after a blank line,
+    a full stop or a page break) and is followed by prose (a line of 60+ characters); a
+    "Tabel: ..." caption always counts. Table cells are short lines followed by short lines,
+    so they never qualify."""
+    found = []
+    for i, raw in enumerate(lines):
+        text = raw.strip()
+        if not (4 <= len(text) <= 70) or _NOT_A_HEADING.search(text) or not text[0].isupper():
+            continue
+        caption = text.lower().startswith("tabel")
+        if text[-1] in ".,;:" and not caption:
+            continue
+        before = lines[i - 1].strip() if i else ""
+        if before and not raw.startswith(" ") and not before.endswith(".") and not caption:
+            continue
+        after = [x.strip() for x in lines[i + 1: i + 3] if x.strip()]
+        if caption or (after and len(after[0]) >= 60):
+            found.append((i + 1, re.sub("[\u2019']{2,}", "\u2019", text)))
+    return tuple(found)
+
+
+def heading_at(found, line: int) -> str | None:
+    """The heading of the section that holds `line` (the last heading at or before it)."""
+    current = None
+    for number, text in found:
+        if number > line:
+            break
+        current = text
+    return current

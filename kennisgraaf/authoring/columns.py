@@ -172,6 +172,8 @@ SHEETS: tuple[Sheet, ...] = (
             Column(
                 "Tabeltotaal", "De regel 'Totaal' onder de tabel kennisproducten", KN.tabelTotaal, "bedrag", width=12
             ),
+            Column("Planningsgrafiek", "Regel van een planning die alleen als grafiek in het plan staat",
+                   KN.planningsgrafiek, "geheel", width=10),
             OPMERKING,
         ),
         rdf_type=KN.Kennisplan,
@@ -360,6 +362,25 @@ SHEETS: tuple[Sheet, ...] = (
         rdf_type=KN.AangedragenOnderwerp,
         namespace="aangedragen",
         section="Aangedragen onderwerpen",
+    ),
+    Sheet(
+        "Samenwerking",
+        "items",
+        "Eén regel per zin die werk bij een ander thema legt of met een ander thema deelt (issue 16).",
+        (
+            ID,
+            Column("Product", "Het product waarvoor de samenwerking nodig is (leeg: het plan als geheel)",
+                   KN.betreftProduct, "item", width=30),
+            Column("Partnerthema", "Het andere thema", KN.partnerThema, "thema", required=True, multi=True, width=30),
+            Column("Aard", "'samen met', 'voor' of 'afhankelijk van'", KN.aard, required=True, width=16),
+            ONDERWERPEN,
+            Column("Citaat", "De zin uit het plan, letterlijk", KN.citaat, "tekst-nl", required=True, width=50),
+            BRONREGEL,
+            OPMERKING,
+        ),
+        rdf_type=KN.Samenwerking,
+        namespace="samenwerking",
+        section="Samenwerking met andere thema's",
     ),
     Sheet(
         "Organisaties",

@@ -7,8 +7,12 @@ the commands, so `--help` stays fast.
 
 from __future__ import annotations
 
-from . import commands  # noqa: F401  (registers every command)
-from .app import app
+from .i18n import install as _install_dutch
+
+_install_dutch()  # before typer renders anything: the help frame and click's errors in Dutch
+
+from . import commands  # noqa: E402, F401  (registers every command)
+from .app import app  # noqa: E402
 
 
 def main() -> None:

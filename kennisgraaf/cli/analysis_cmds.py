@@ -7,17 +7,29 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors
-from .output import check_format, emit, err_console, progress, write_text
+from .app import (
+    AllesOpt,
+    CacheOpt,
+    DataOpt,
+    EndpointOpt,
+    ExcelOpt,
+    FormatOpt,
+    JaarOpt,
+    OutOpt,
+    QuietOpt,
+    app,
+    handles_errors,
+)
+from .output import check_format, emit, emit_all, err_console, progress, write_text
 
 ThemaOpt = Annotated[
     str | None,
-    typer.Option("--thema", "-t", help="Alleen dit thema (naam, afkorting of code) tegen alle andere.",
+    typer.Option("--thema", "-t", metavar="THEMA", help="Alleen dit thema (naam, afkorting of code) tegen alle andere.",
                  show_default=False),
 ]
 LangsOpt = Annotated[
     str,
-    typer.Option("--langs", "-l", help="As: onderwerpen, organisaties, wetgeving, overleggen of alles "
+    typer.Option("--langs", "-l", metavar="ASSEN", help="As: onderwerpen, organisaties, wetgeving, overleggen of alles "
                  "(meerdere: komma's)."),
 ]
 
@@ -68,34 +80,48 @@ def overlap(
     ] = False,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    alles: AllesOpt = False,
+    excel: ExcelOpt = False,
     jaar: JaarOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Waar overlappen thema's? Per paar thema's wat ze delen (onderwerpen, organisaties,
-    wetgeving, overlegpartners), de overeenkomst per as (Jaccard, 0–1) en een totaalscore,
-    van meeste naar minste overlap.
+    """Waar overlappen thema's? Per paar wat ze delen, per as en in totaal.
+
+    Per paar thema's wat ze delen (onderwerpen, organisaties, wetgeving, overlegpartners),
+    de overeenkomst per as (Jaccard, 0–1) en een totaalscore, van meeste naar minste
+    overlap. Op het scherm eerst een samenvatting; --alles toont elk paar.
 
     Voorbeeld: kennisgraaf overlap --thema Waterkwaliteit --langs onderwerpen
     """
-    from ..analysis.network import find_theme
+    from ..analysis.network import counted_themes, find_theme, label, targets
     from ..analysis.overlap import overlaps, parse_axes
+    from ..errors import KennisgraafError
+    from ..reports.summary import overlap_summary
     from ..reports.tables import matrix_table, overlap_table, overlaps_json
+    from ..screen import ROW_LIMIT
 
     check_format(fmt)
     axes = parse_axes(langs)  # a wrong axis fails before any build
     network = _network(data, cache_dir, endpoint, quiet, jaar)
     chosen = find_theme(network, thema) if thema else None
+    if chosen and chosen not in counted_themes(network):  # a sub-theme without a plan has no overlap of its own
+        parents = ", ".join(label(network, p) for p in targets(network, chosen, "kn:subthemaVan"))
+        raise KennisgraafError(f"{label(network, chosen)} is een subthema van {parents} zonder eigen plan; "
+                               f"kies --thema {parents.split(', ')[0]}")
     found = overlaps(network, axes, thema=chosen)
     names = _names(network)
     if as_matrix:
-        emit(matrix_table(found, names), fmt, out)
+        emit(matrix_table(found, names), fmt, out, excel=excel)
     elif fmt == "json":
         write_text(overlaps_json(found, names, axes), out)
+    elif fmt == "table" and not alles:  # a person reads: the biggest pairs first, then a screenful
+        table = overlap_table(found, names, axes, focus=chosen)
+        emit_all([overlap_summary(found, names, focus=chosen), table], fmt, out, limit=ROW_LIMIT)
     else:
-        emit(overlap_table(found, names, axes, focus=chosen, wide=fmt == "csv"), fmt, out)
+        emit(overlap_table(found, names, axes, focus=chosen, wide=fmt in ("csv", "xlsx")), fmt, out, excel=excel)
 
 
 @app.command()
@@ -103,35 +129,49 @@ def overlap(
 def gaps(
     soort: Annotated[
         list[str] | None,
-        typer.Option("--soort", "-s", help="Alleen deze soort(en) bevinding, bijv. overdracht-zonder-plan.",
-                     show_default=False),
+        typer.Option("--soort", "-s", metavar="SOORT", show_default=False,
+                     help="Alleen deze soort(en) bevinding, bijv. overdracht-zonder-plan."),
     ] = None,
     ernst: Annotated[
-        str | None, typer.Option("--ernst", "-e", help="Alleen deze ernst of zwaarder: hoog, middel of laag.",
-                                    show_default=False)
+        str | None,
+        typer.Option("--ernst", "-e", metavar="ERNST", show_default=False,
+                     help="Alleen deze ernst of zwaarder: hoog, middel of laag."),
     ] = None,
     thema: ThemaOpt = None,
+    regisseur: Annotated[
+        str | None, typer.Option("--regisseur", "-r", help="Alleen wat de thema's van deze kennisregisseur raakt "
+                                 "(naam zoals in het colofon).", show_default=False)
+    ] = None,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    alles: AllesOpt = False,
+    excel: ExcelOpt = False,
     jaar: JaarOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Wat valt tussen twee stoelen? Bevindingen met soort, ernst, de betrokken thema's, een
-    uitleg en de planregels erachter: overdrachten zonder plan of product, eenzijdige
-    samenhang, onderwerpen en wetten zonder regie of product, organisaties die maar één thema
-    betrekt, onvolledige producten, begrotingen die niet kloppen, kwartaalpieken en
+    """Wat valt tussen twee stoelen? Bevindingen, de zwaarste eerst.
+
+    Elke bevinding met soort, ernst, de betrokken thema's, een uitleg, wie erover gaat (de
+    regisseurs), wat te doen en waar het staat (plan, paragraaf en regel); op het scherm eerst
+    een samenvatting, --alles toont ze allemaal: overdrachten zonder plan of product,
+    eenzijdige samenhang en samenwerking, onderwerpen en wetten zonder regie of product,
+    organisaties die maar één thema betrekt, onvolledige producten, begrotingen die niet
+    kloppen, kwartaalpieken en
     bijeenkomsten op dezelfde dag.
 
-    Voorbeeld: kennisgraaf gaps --ernst middel --format md --out gaten.md
+    Voorbeeld: kennisgraaf gaps --regisseur "Suzanne Giardina" --ernst middel
     """
-    from ..analysis.findings import KINDS, SEVERITIES
+    from ..analysis.actions import concerns
+    from ..analysis.findings import KINDS, SEVERITIES, severity_key
     from ..analysis.gaps import find_gaps
     from ..analysis.network import find_theme
     from ..errors import KennisgraafError
+    from ..reports.summary import gaps_summary, heaviest_first
     from ..reports.tables import findings_json, gaps_table
+    from ..screen import ROW_LIMIT
 
     check_format(fmt)
     for kind in soort or []:
@@ -140,19 +180,36 @@ def gaps(
     if ernst is not None and ernst not in SEVERITIES:
         raise KennisgraafError(f"onbekende ernst {ernst!r}; kies uit: {', '.join(SEVERITIES)}")
     network = _network(data, cache_dir, endpoint, quiet, jaar)
-    found = find_gaps(network)
+    found = heaviest_first(find_gaps(network))
     if soort:
         found = [f for f in found if f.kind in soort]
     if ernst:
         found = [f for f in found if SEVERITIES.index(f.severity) <= SEVERITIES.index(ernst)]
+    title = "Gaten tussen de thema's"
     if thema:
         chosen = find_theme(network, thema)
         found = [f for f in found if chosen in f.themas]
+    if regisseur:
+        known = _regisseurs(network)
+        if regisseur.casefold().strip() not in {r.casefold() for r in known}:
+            raise KennisgraafError(f"onbekende regisseur {regisseur!r} (--regisseur); kies uit: {', '.join(known)}")
+        found = [f for f in found if concerns(network, f, regisseur)]
+        title = f"Wat {regisseur} aangaat"
+    found = sorted(found, key=severity_key)
     names = _names(network)
     if fmt == "json":
         write_text(findings_json(found, names), out)
+    elif fmt == "table" and not alles:  # a person reads: the counts first, then a screenful
+        emit_all([gaps_summary(found), gaps_table(found, names, title)], fmt, out, limit=ROW_LIMIT)
     else:
-        emit(gaps_table(found, names), fmt, out)
+        emit(gaps_table(found, names, title), fmt, out, excel=excel)
+
+
+def _regisseurs(network) -> list[str]:
+    from ..analysis.actions import regisseurs
+    from ..analysis.network import nodes_of
+
+    return sorted({r for t in nodes_of(network, "thema") for r in regisseurs(network, t)})
 
 
 @app.command()
@@ -161,8 +218,8 @@ def rapport(
     out: OutOpt = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="md of html (standaard: volgt de extensie van --out, anders md).",
-                     show_default=False),
+        typer.Option("--format", "-f", metavar="FORMAAT", show_default=False,
+                     help="md of html (standaard: volgt de extensie van --out, anders md)."),
     ] = None,
     jaar: JaarOpt = None,
     data: DataOpt = None,
@@ -170,8 +227,10 @@ def rapport(
     endpoint: EndpointOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Eén leesbaar rapport voor het hele netwerk: samenvatting, overlapmatrix, grootste
-    overlappen met wat de thema's delen, alle gaten per soort (met plan en regel), de
+    """Eén leesbaar rapport voor het hele netwerk (Markdown of HTML).
+
+    Samenvatting, overlapmatrix, grootste overlappen met wat de thema's delen, alle gaten
+    per soort (met plan en regel), de
     organisaties en onderwerpen die de meeste thema's verbinden, en clusters van thema's.
     HTML is één zelfstandig bestand (geen internet nodig).
 
@@ -193,4 +252,11 @@ def rapport(
     everything, keuze = _all_years(data, cache_dir, endpoint, quiet, jaar)
     earlier = [y for y in keuze.jaren if keuze.jaar is not None and y < keuze.jaar]
     extra = comparison_blocks(compare(everything, earlier[-1], keuze.jaar)) if earlier else []
-    write_text(render(analyse(scope(everything, keuze.jaar)), fmt, extra), out)
+    texts = _texts_dir(data) if fmt == "html" else None
+    write_text(render(analyse(scope(everything, keuze.jaar)), fmt, extra, texts), out)
+
+
+def _texts_dir(data):
+    from ..sources import DataFolder
+
+    return DataFolder.resolve(data).sources_texts_dir

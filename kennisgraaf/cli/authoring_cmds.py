@@ -27,7 +27,7 @@ def werkboek(
     """Schrijf het werkboek (Excel) van een kennisplan: één blad per tabel, keuzelijsten uit de
     registers. Bestaat het plan nog niet, dan krijgt u een leeg werkboek voor dat thema en jaar.
 
-    Voorbeeld: kennisgraaf werkboek --thema Waterkwaliteit --jaar 2026 --out waterkwaliteit.xlsx
+    Voorbeeld: kennisgraaf werkboek --thema zzs --jaar 2026 --out zzs.xlsx
     """
     from ..authoring.plans import write_plan_workbook
     from ..sources import DataFolder
@@ -62,7 +62,7 @@ def inlezen(
     Er wordt niets geschreven tenzij het hele werkboek klopt; een bestaand plan wordt alleen met
     --vervangen overschreven, nadat het verschil is getoond.
 
-    Voorbeeld: kennisgraaf inlezen waterkwaliteit.xlsx --dry-run
+    Voorbeeld: kennisgraaf inlezen zzs.xlsx --dry-run
     """
     from ..authoring.model import AuthoringError
     from ..authoring.plans import read_plan_workbook, write
@@ -108,7 +108,8 @@ def inlezen(
 @app.command()
 @handles_errors
 def scan(
-    text: Annotated[Path, typer.Argument(help="Een plantekst (platte tekst, UTF-8).", show_default=False)],
+    text: Annotated[Path, typer.Argument(help="Een plantekst (platte tekst, UTF-8).", show_default=False,
+                                                metavar="BESTAND")],
     thema: Annotated[
         str | None,
         typer.Option(
@@ -126,11 +127,12 @@ def scan(
     out: OutOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Zoek in een plantekst elk begrip dat de registers kennen en vergelijk met wat de graaf van
-    het plan koppelt: genoemd maar niet gekoppeld, gekoppeld maar nergens genoemd, en onbekende
-    afkortingen.
+    """Zoek in een plantekst elk begrip dat de registers kennen; vergelijk met de graaf.
 
-    Voorbeeld: kennisgraaf scan graph/bronnen/2026/kennisplan-2026-waterkwaliteit.txt
+    Wat de graaf van het plan koppelt: genoemd maar niet gekoppeld, gekoppeld maar nergens
+    genoemd, en onbekende afkortingen.
+
+    Voorbeeld: kennisgraaf scan kennisplan-2026-waterkwaliteit.txt
     """
     from ..authoring.plans import resolve_theme
     from ..authoring.registers import Registers

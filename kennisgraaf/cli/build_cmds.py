@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, FormatOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors
-from .output import emit, err_console, progress
+from .app import CacheOpt, DataOpt, ExcelOpt, FormatOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors
+from .output import emit, emit_all, err_console, progress
 
 STAGE_NAMES = ("inlezen", "valideren", "redeneren", "opslaan")
 
@@ -19,6 +19,7 @@ def build(
     cache_dir: CacheOpt = None,
     force: Annotated[bool, typer.Option("--force/--no-force", help="Opnieuw bouwen, ook als de cache klopt.")] = False,
     reasoner: Annotated[str, typer.Option(
+        metavar="NAAM",
         help="rules (de OWL 2 RL-regels uit de ontologie, snel), owlrl (de referentie), rdfs, of none.")] = "rules",
     quiet: QuietOpt = False,
 ) -> None:
@@ -26,7 +27,7 @@ def build(
 
     Slaat over wat al gebouwd is: de cache is gesleuteld op een hash van alle bronbestanden.
 
-    Voorbeeld: kennisgraaf build --data ./mijn-data --force
+    Voorbeeld: kennisgraaf build --force
     """
     from ..access import ensure_build
     from ..errors import KennisgraafError
@@ -36,14 +37,18 @@ def build(
     if reasoner not in MODES:
         raise KennisgraafError(f"onbekende redeneerder {reasoner!r}; kies uit: {', '.join(MODES)}")
     report = ensure_build(data, cache_dir, reasoner=reasoner, force=force, progress=progress(quiet))
+    if quiet:  # -q: nothing but errors (the exit code says it worked)
+        return
     console = err_console()
     if report.from_cache:
         console.print(f"al gebouwd (cache): {report.entry.folder}", highlight=False, soft_wrap=True)
     rows = [["bronbestanden", report.sources], ["triples (bronnen)", report.asserted],
             ["triples (afgeleid)", report.inferred], ["triples (totaal)", report.asserted + report.inferred]]
-    rows += [[f"tijd {name} (s)", round(report.seconds.get(name, 0.0), 2)] for name in STAGE_NAMES]
+    if not report.from_cache:  # a warm build did no work: the manifest's timings are of an earlier run
+        rows += [[f"tijd {name} (s)", round(report.seconds.get(name, 0.0), 2)] for name in STAGE_NAMES]
     warnings = [w for w in report.warnings if not w.is_error]
-    emit(Table(["", "waarde"], rows, title=f"Build ({report.reasoner})",
+    title = f"Build ({report.reasoner})" + (" uit de cache" if report.from_cache else "")
+    emit(Table(["", "waarde"], rows, title=title,
                notes=[f"{len(warnings)} waarschuwing(en); zie: kennisgraaf validate"] if warnings else []))
     if not report.from_cache:
         console.print(f"cache: {report.entry.folder}", highlight=False, soft_wrap=True)
@@ -80,33 +85,59 @@ def validate(
         raise typer.Exit(1)
 
 
+STATS_TABLES = {"themas": ("thema-overzicht", "Per thema"), "tellingen": ("tellingen", "Tellingen")}
+
+
 @app.command()
 @handles_errors
 def stats(
+    tabel: Annotated[
+        str | None,
+        typer.Option("--tabel", metavar="TABEL", show_default=False,
+                     help="Alleen deze tabel: themas of tellingen (CSV bevat er één; standaard themas)."),
+    ] = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    excel: ExcelOpt = False,
     jaar: JaarOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Tel per thema het plan, de producten, partners, overleggen, wetten en overdrachten, en per klasse het aantal.
+    """Tel per thema het plan, de producten, partners, overleggen, wetten en overdrachten.
 
-    Telt één planjaar (standaard het laatste jaar met plannen; --jaar 2026, of --jaar alle per jaar).
+    Daarna de tellingen van het hele netwerk (thema's, organisaties, producten, ...), met
+    dezelfde definities als het rapport, de weergaven en de exports (queries/tellingen.rq).
+    Telt één planjaar (standaard het laatste jaar met plannen; --jaar 2026, of --jaar alle
+    per jaar). Eén document per aanroep: JSON één object, xlsx één blad per tabel, CSV één tabel.
 
-    Voorbeeld: kennisgraaf stats --jaar 2026 --format md
+    Voorbeeld: kennisgraaf stats --jaar 2026 --format xlsx --out stats.xlsx
     """
     from ..access import open_store
+    from ..errors import KennisgraafError
     from ..queries import Catalogue
     from ..sources import DataFolder
     from ..years import choose, parse_year
+    from .output import check_format
 
+    check_format(fmt)
     parse_year(jaar)
+    if tabel is not None and tabel not in STATS_TABLES:
+        raise KennisgraafError(f"onbekende tabel {tabel!r}; kies uit: {', '.join(STATS_TABLES)}")
+    if tabel is None and fmt == "csv":
+        tabel = "themas"
+        err_console().print("CSV bevat één tabel: per thema (de tellingen: --tabel tellingen)", highlight=False)
+    keys = [tabel] if tabel else list(STATS_TABLES)
     folder = DataFolder.resolve(data)
     store = open_store(folder, cache_dir, progress=progress(quiet))
     catalogue = Catalogue.load(folder.queries_dir)
     keuze = choose(store, jaar)
-    for name, title in (("thema-overzicht", "Per thema"), ("klassen", "Per klasse")):
+    tables = []
+    for key in keys:
+        name, title = STATS_TABLES[key]
         table = catalogue.run(store, name, jaar=keuze)
         table.title = f"{title} — {keuze.label()}" if len(keuze.jaren) > 1 else title
-        emit(table, fmt, out if out is None else out.with_name(f"{out.stem}-{name}{out.suffix}"))
+        tables.append(table)
+    if "tellingen" in keys:
+        tables[keys.index("tellingen")].notes.append("Per klasse van de ontologie: kennisgraaf query klassen")
+    emit_all(tables, fmt, out, excel=excel, keys=keys)

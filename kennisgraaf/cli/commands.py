@@ -5,6 +5,7 @@ from . import (
     authoring_cmds,  # noqa: F401
     build_cmds,  # noqa: F401
     export_cmds,  # noqa: F401
+    kaart_cmds,  # noqa: F401
     query_cmds,  # noqa: F401
     serve_cmds,  # noqa: F401
     view_cmds,  # noqa: F401

@@ -9,10 +9,12 @@ from typing import Annotated
 import typer
 
 from .app import (
+    AllesOpt,
     CacheOpt,
     DataOpt,
     EndpointOpt,
     EndpointTimeoutOpt,
+    ExcelOpt,
     FormatOpt,
     JaarOpt,
     OutOpt,
@@ -25,7 +27,8 @@ from .paths import check_out_file, decode_stdin, read_utf8
 
 ParamOpt = Annotated[
     list[str] | None,
-    typer.Option("--param", "-p", help="Parameter als naam=waarde; herhaal voor meer.", show_default=False),
+    typer.Option("--param", "-p", metavar="NAAM=WAARDE", show_default=False,
+                 help="Parameter als naam=waarde; herhaal voor meer."),
 ]
 
 
@@ -41,13 +44,16 @@ def parse_params(pairs: list[str] | None) -> dict[str, str]:
     return values
 
 
-def show(store, results, fmt: str, out: Path | None, title: str = "") -> None:
+def show(store, results, fmt: str, out: Path | None, title: str = "", alles: bool = False,
+         excel: bool = False) -> None:
     """One rendering path for every query result: SELECT, ASK or CONSTRUCT."""
     from ..labels import with_labels
+    from ..screen import ROW_LIMIT
     from ..store import ResultSet
     from ..tables import Table, from_results, sparql_json
 
     check_format(fmt)
+    limit = None if alles else ROW_LIMIT
     if isinstance(results, bool):
         if fmt == "json":
             write_text(sparql_json(results), out)
@@ -55,6 +61,10 @@ def show(store, results, fmt: str, out: Path | None, title: str = "") -> None:
             emit(Table(["antwoord"], [["ja" if results else "nee"]], title=title), fmt, out)
         return
     if not isinstance(results, ResultSet):  # CONSTRUCT / DESCRIBE: Turtle
+        if fmt == "xlsx":
+            from ..errors import QueryError
+
+            raise QueryError("xlsx is een tabel: alleen voor SELECT en ASK; CONSTRUCT geeft Turtle")
         import pyoxigraph as ox
 
         from ..namespaces import PREFIXES
@@ -65,12 +75,12 @@ def show(store, results, fmt: str, out: Path | None, title: str = "") -> None:
     if fmt == "json":
         write_text(sparql_json(results), out)
         return
-    if fmt in ("table", "md"):
+    if fmt in ("table", "md", "xlsx"):  # a person reads these: names, not IRIs
         results = with_labels(store, results)
     table = from_results(results, title=title)
     if not table.rows:
         table.notes.append("(geen resultaten)")
-    emit(table, fmt, out)
+    emit(table, fmt, out, limit=limit, excel=excel)
 
 
 def list_table(catalogue):
@@ -90,14 +100,19 @@ def list_table(catalogue):
 @app.command()
 @handles_errors
 def query(
-    name: Annotated[str | None, typer.Argument(help="Naam van de vraag (zie --list).", show_default=False)] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="Naam van de vraag (zie --list).", show_default=False, metavar="[NAAM]")
+    ] = None,
     param: ParamOpt = None,
     file: Annotated[
-        Path | None, typer.Option("--file", help="Eigen query uit een .rq-bestand.", show_default=False)
+        Path | None,
+        typer.Option("--file", metavar="BESTAND", help="Eigen query uit een .rq-bestand.", show_default=False),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="Toon alle vragen met hun parameters.")] = False,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    alles: AllesOpt = False,
+    excel: ExcelOpt = False,
     jaar: JaarOpt = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
@@ -111,7 +126,7 @@ def query(
     "waterkwaliteit"), hoofdletters maken niet uit. Vragen over plannen gaan over één planjaar
     (standaard het laatste; --jaar 2026, of --jaar alle met een kolom jaar).
 
-    Voorbeeld: kennisgraaf query producten-van-thema -p thema=Waterkwaliteit --format csv
+    Voorbeeld: kennisgraaf query producten-van-thema -p thema=zzs -f csv
     """
     from ..access import open_store
     from ..errors import QueryError
@@ -122,7 +137,7 @@ def query(
     folder = DataFolder.resolve(data)
     catalogue = Catalogue.load(folder.queries_dir)
     if list_:
-        emit(list_table(catalogue), fmt, out)
+        emit(list_table(catalogue), fmt, out, excel=excel)
         return
     if file is not None:
         if name:
@@ -131,7 +146,7 @@ def query(
             raise QueryError(f"bestand niet gevonden: {file}")
         text = read_utf8(file, "--file")
         store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet), timeout=timeout)
-        show(store, store.run(text), fmt, out, title=file.name)
+        show(store, store.run(text), fmt, out, title=file.name, alles=alles, excel=excel)
         return
     if not name:
         raise QueryError("geef de naam van een vraag, --file, of --list (kennisgraaf query --list)")
@@ -146,7 +161,7 @@ def query(
         keuze = choose(store, jaar)
         title = f"{title} — {keuze.label()}"
     results = catalogue.execute(store, name, parse_params(param), jaar=keuze)
-    show(store, results, fmt, out, title=title)
+    show(store, results, fmt, out, title=title, alles=alles, excel=excel)
     if keuze is not None and fmt in ("csv", "json") and not quiet and len(keuze.jaren) > 1:
         err_console().print(keuze.label(), highlight=False, markup=False)
 
@@ -156,21 +171,24 @@ def query(
 def sparql(
     text: Annotated[
         str | None,
-        typer.Argument(help="De query; '-' leest van standaardinvoer.", show_default=False),
+        typer.Argument(help="De query; '-' leest van standaardinvoer.", show_default=False, metavar="[QUERY]"),
     ] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Toon de voorgedeclareerde prefixen.")] = False,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    alles: AllesOpt = False,
+    excel: ExcelOpt = False,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
     timeout: EndpointTimeoutOpt = 60.0,
     quiet: QuietOpt = False,
 ) -> None:
-    """Voer een eigen SPARQL-query uit (alleen lezen). Prefixen als kn:, skos:, org:,
-    thema: en organisatie: zijn al gedeclareerd.
+    """Voer een eigen SPARQL-query uit (alleen lezen).
 
-    Voorbeeld: kennisgraaf sparql "SELECT ?titel WHERE { ?p kn:vanThema thema:waterkwaliteit ; dcterms:title ?titel }"
+    Prefixen als kn:, skos:, org:, thema: en organisatie: zijn al gedeclareerd.
+
+    Voorbeeld: kennisgraaf sparql "SELECT * WHERE { ?t a kn:Thema }"
     """
     from ..access import open_store
     from ..errors import QueryError
@@ -187,4 +205,4 @@ def sparql(
     if text == "-":
         text = decode_stdin(sys.stdin.buffer.read())
     store = open_store(data, cache_dir, endpoint=endpoint, progress=progress(quiet), timeout=timeout)
-    show(store, store.run(text), fmt, out)
+    show(store, store.run(text), fmt, out, alles=alles, excel=excel)

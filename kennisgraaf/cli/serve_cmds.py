@@ -23,18 +23,22 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def serve(
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
-    host: Annotated[str, typer.Option(help="Adres om op te luisteren; alleen deze computer tenzij anders gezegd.")]
+    host: Annotated[str, typer.Option(metavar="ADRES",
+        help="Adres om op te luisteren; alleen deze computer tenzij anders gezegd.")]
     = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Poort (0: kies een vrije).", min=0, max=65535)] = 8000,
+    port: Annotated[int, typer.Option(metavar="POORT", help="Poort (0: kies een vrije).", min=0, max=65535)] = 8000,
     site: Annotated[
         Path | None,
-        typer.Option("--site", help="Map met de netwerkweergaven en het rapport, te zien onder /site/.",
+        typer.Option("--site", metavar="MAP", help="Map met de netwerkweergaven en het rapport, te zien onder /site/.",
                      show_default=False, exists=True, file_okay=False, dir_okay=True),
     ] = None,
-    timeout: Annotated[float, typer.Option(help="Tijdslimiet per query in seconden.", min=0.1)] = 10.0,
-    max_rows: Annotated[int, typer.Option(help="Hoogstens zoveel rijen (of triples) per antwoord.", min=1)] = 10_000,
+    timeout: Annotated[float, typer.Option(metavar="SECONDEN",
+        help="Tijdslimiet per query in seconden.", min=0.1)] = 10.0,
+    max_rows: Annotated[int, typer.Option(metavar="AANTAL", min=1,
+                                           help="Hoogstens zoveel rijen (of triples) per antwoord.")] = 10_000,
     workers: Annotated[
-        int, typer.Option(help="Aantal werkprocessen dat tegelijk queries uitvoert (0: min(4, aantal cpu's)).",
+        int, typer.Option(metavar="AANTAL",
+        help="Aantal werkprocessen dat tegelijk queries uitvoert (0: min(4, aantal cpu's)).",
                           min=0, show_default=False)
     ] = 0,
     views: Annotated[
@@ -60,14 +64,16 @@ def serve(
     log: Annotated[bool, typer.Option("--log/--no-log", help="Toon elk verzoek op stderr.")] = False,
     quiet: QuietOpt = False,
 ) -> None:
-    """Start een webserver op de graaf: een SPARQL 1.1-endpoint (/sparql), een vragenpagina met de
-    vaste vragen, een pagina per bron (/id/thema/waterkwaliteit) en de weergaven (/site/).
+    """Start een webserver op de graaf: SPARQL-endpoint, vragen, bronpagina's, weergaven.
+
+    Een SPARQL 1.1-endpoint (/sparql), een vragenpagina met de vaste vragen, een pagina per
+    bron (/id/thema/waterkwaliteit) en de weergaven (/site/).
 
     Het endpoint is alleen-lezen: updates, LOAD en SERVICE worden geweigerd, en elke query heeft een
     tijdslimiet, een geheugengrens en een grens aan rijen en bytes per antwoord. Zonder --site
     maakt de server bij het starten de weergaven en het rapport van dezelfde build. Stop met Ctrl+C.
 
-    Voorbeeld: kennisgraaf serve --port 8000 --site ./weergaven
+    Voorbeeld: kennisgraaf serve --port 8000
     """
     from ..access import ensure_build
     from ..errors import KennisgraafError
@@ -78,6 +84,7 @@ def serve(
     from ..store import OxigraphStore
 
     console = err_console()
+    _port_free(host, port)  # before the build and the site: a busy port is said at once
     stage = progress(quiet)
     report = ensure_build(data, cache_dir, progress=stage)
     folder = DataFolder.resolve(data)
@@ -114,7 +121,7 @@ def serve(
         try:
             server = KennisgraafServer(config, store)
         except OSError as err:
-            raise KennisgraafError(f"kan niet luisteren op {host}:{port}: {err.strerror or err}") from None
+            raise KennisgraafError(_listen_error(host, port, err)) from None
         console.print(f"kennisgraaf draait op {server.url}  (SPARQL: {server.url}sparql; stop met Ctrl+C)",
                       highlight=False, soft_wrap=True)
         signal.signal(signal.SIGTERM, stop)  # a service manager's stop: close the workers cleanly too
@@ -129,15 +136,45 @@ def serve(
             shutil.rmtree(made, ignore_errors=True)
 
 
+def _listen_error(host: str, port: int, err: OSError) -> str:
+    import errno
+
+    if err.errno == errno.EADDRINUSE:
+        return f"poort {port} op {host} is al in gebruik; kies een andere met --port (--port 0: een vrije)"
+    return f"kan niet luisteren op {host}:{port}: {err.strerror or err}"
+
+
+def _port_free(host: str, port: int) -> None:
+    """Fail in Dutch, before any work, when host:port cannot be listened on."""
+    import socket
+
+    from ..errors import KennisgraafError
+
+    if port == 0:
+        return
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as err:
+        raise KennisgraafError(f"onbekend adres {host!r}: {err.strerror or err}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself binds
+        try:
+            probe.bind(address)
+        except OSError as err:
+            raise KennisgraafError(_listen_error(host, port, err)) from None
+
+
 @app.command()
 @handles_errors
 def publish(
     store: Annotated[
         str,
-        typer.Option("--store", help="Graph Store-adres van de triplestore (SPARQL 1.1 Graph Store HTTP Protocol).",
+        typer.Option("--store", metavar="URL",
+        help="Graph Store-adres van de triplestore (SPARQL 1.1 Graph Store HTTP Protocol).",
                      show_default=False),
     ],
-    user: Annotated[str | None, typer.Option("--user", help="Gebruikersnaam (Basic of Digest).",
+    user: Annotated[str | None, typer.Option("--user", metavar="NAAM", help="Gebruikersnaam (Basic of Digest).",
                                                 show_default=False)] = None,
     password_env: Annotated[
         str | None,
@@ -148,7 +185,8 @@ def publish(
         bool,
         typer.Option("--prune/--no-prune", help="Verwijder eerder gepubliceerde grafen die de build niet meer heeft."),
     ] = True,
-    timeout: Annotated[float, typer.Option(help="Totale tijdslimiet per HTTP-verzoek in seconden.", min=1)] = 120.0,
+    timeout: Annotated[float, typer.Option(metavar="SECONDEN", min=1,
+                                           help="Totale tijdslimiet per HTTP-verzoek in seconden.")] = 120.0,
     all_: Annotated[
         bool, typer.Option("--all", help="Stuur alle grafen, ook die een onderbroken vorige poging al verving.")
     ] = False,
@@ -158,13 +196,15 @@ def publish(
     out: OutOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Zet elke benoemde graaf van de build (ontologie, registers, elk plan, de afgeleide triples)
-    in een triplestore, met één PUT per graaf: wat er stond wordt vervangen, dus een nieuwe
-    publicatie laat geen verouderde triples achter.
+    """Zet elke benoemde graaf van de build in een triplestore (één PUT per graaf).
 
-    Virtuoso: --store http://localhost:8890/sparql-graph-crud-auth (Digest); Fuseki: --store http://localhost:3030/ds/data.
+    Ontologie, registers, elk plan en de afgeleide triples: wat er stond wordt vervangen, dus
+    een nieuwe publicatie laat geen verouderde triples achter.
 
-    Voorbeeld: kennisgraaf publish --store http://localhost:8890/sparql-graph-crud-auth --user dba --password-env KG_WW
+    Virtuoso: --store http://localhost:8890/sparql-graph-crud-auth (Digest, met --user en
+    --password-env); Fuseki: --store http://localhost:3030/ds/data.
+
+    Voorbeeld: kennisgraaf publish --store http://localhost:8890/sparql-graph-crud
     """
     from ..access import ensure_build
     from ..cache import Cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..tables import Table, rich_table
+from ..tables import Table
 
 
 def violation_table(violations) -> Table:
@@ -21,4 +21,7 @@ def violation_table(violations) -> Table:
 
 def print_violations(violations, console) -> None:
     if violations:
-        console.print(rich_table(violation_table(violations)))
+        from .output import screen_text
+
+        console.print(screen_text(violation_table(violations), console), markup=False, highlight=False,
+                      soft_wrap=True, end="")

@@ -24,11 +24,14 @@ def default_views_dir() -> Path:
 @app.command()
 @handles_errors
 def view(
-    name: Annotated[str | None, typer.Argument(help=f"De weergave: {VIEWS_HELP}.", show_default=False)] = None,
+    name: Annotated[
+        str | None,
+        typer.Argument(help=f"De weergave: {VIEWS_HELP}.", show_default=False, metavar="[WEERGAVE]"),
+    ] = None,
     thema: Annotated[
         str | None,
         typer.Option(
-            "--thema", "-t", show_default=False,
+            "--thema", "-t", show_default=False, metavar="THEMA",
             help="Een thema (naam, afkorting of code). Verplicht bij 'thema'; bij overdrachten en organisaties "
                  "een filter; bij themas en alles het thema dat bij openen geselecteerd is.",
         ),
@@ -39,7 +42,8 @@ def view(
     ] = False,
     out_dir: Annotated[
         Path | None,
-        typer.Option("--out-dir", help="Map voor --all (standaard: een map in de cache van de gebruiker).",
+        typer.Option("--out-dir", metavar="MAP",
+                     help="Map voor --all (standaard: een map in de cache van de gebruiker).",
                      show_default=False),
     ] = None,
     open_page: Annotated[
@@ -62,7 +66,7 @@ def view(
     Eén planjaar per weergave (standaard het laatste; --jaar 2026). Met --all en meer planjaren
     komt elk ander jaar in een submap (<out-dir>/2026/) en heeft elke pagina een jaarkeuze.
 
-    Voorbeeld: kennisgraaf view thema --thema Waterkwaliteit --out waterkwaliteit.html --open
+    Voorbeeld: kennisgraaf view thema --thema zzs --out zzs.html --open
     """
     from ..access import open_store
     from ..errors import KennisgraafError
@@ -160,7 +164,15 @@ def _write_years(store, folder, network, config, target: Path, keuze, console, q
 
 
 def _maybe_open(path: Path, wanted: bool) -> None:
+    """--open: a browser, or a clear word that there is none (webbrowser fails silently)."""
     if wanted:
         import webbrowser
 
-        webbrowser.open(Path(path).resolve().as_uri())
+        uri = Path(path).resolve().as_uri()
+        try:
+            opened = webbrowser.open(uri)
+        except webbrowser.Error:
+            opened = False
+        if not opened:
+            err_console().print(f"geen webbrowser gevonden om te openen; open zelf: {uri}", highlight=False,
+                                markup=False, soft_wrap=True)

@@ -34,7 +34,7 @@ def vergelijk(
     Producten worden over de jaren herkend aan een kn:vervolgOp-link of dezelfde IRI; anders aan
     een gelijkende titel, en dan staat er "titel (gok)" bij.
 
-    Voorbeeld: kennisgraaf vergelijk 2026 2027 --thema ZZS --format md
+    Voorbeeld: kennisgraaf vergelijk 2026 2027 --thema zzs --data ./mijn-data
     """
     from ..access import open_store
     from ..analysis.compare import compare

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from ..htmltext import esc
 
-#: inline styles a span can have
-PLAIN, BOLD, ITALIC, CODE = "", "b", "i", "code"
+#: inline styles a span can have; a LINK span is (LINK, text, href)
+PLAIN, BOLD, ITALIC, CODE, LINK = "", "b", "i", "code", "a"
 
-Span = tuple[str, str]  # (style, text)
+Span = tuple  # (style, text) or (LINK, text, href)
 
 
 def spans(*parts) -> list[Span]:
@@ -56,7 +56,15 @@ class TableBlock:
     numeric: list[bool] = field(default_factory=list)
 
 
-Block = Heading | Para | Bullets | TableBlock
+@dataclass
+class Box:
+    """A framed aside: a title and a few lines ("Hoe lees je dit")."""
+
+    title: str
+    items: list[list[Span]]
+
+
+Block = Heading | Para | Bullets | TableBlock | Box
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -70,8 +78,10 @@ def md_escape(text: str) -> str:
 
 def _md_spans(items: list[Span]) -> str:
     out = []
-    for style, text in items:
-        if style == BOLD:
+    for style, text, *rest in items:
+        if style == LINK:
+            out.append(f"[{md_escape(text)}](<{rest[0].replace('>', '%3E')}>)" if rest and rest[0] else md_escape(text))
+        elif style == BOLD:
             out.append(f"**{md_escape(text)}**")
         elif style == ITALIC:
             out.append(f"_{md_escape(text)}_")
@@ -95,6 +105,8 @@ def to_markdown(blocks: list[Block]) -> str:
             lines += [_md_spans(block.spans), ""]
         elif isinstance(block, Bullets):
             lines += ["- " + _md_spans(item) for item in block.items] + [""]
+        elif isinstance(block, Box):
+            lines += [f"> **{md_escape(block.title)}**", ">"] + ["> - " + _md_spans(i) for i in block.items] + [""]
         elif isinstance(block, TableBlock):
             numeric = block.numeric or [False] * len(block.columns)
             lines.append("| " + " | ".join(md_escape(c) for c in block.columns) + " |")
@@ -126,6 +138,11 @@ b.middel{color:#8a5300}
 b.laag{color:#5f6b76}
 code{font-size:.85em;background:#f2f4f6;padding:0 .25em;border-radius:3px}
 p.meta{color:#5f6b76}
+div.box{border:1px solid #1f6f8b;background:#f3f8fa;border-radius:6px;padding:.4rem 1rem;margin:1rem 0}
+div.box h2{border:0;margin-top:.4rem;font-size:1.1rem}
+ul.findings li{margin:.6rem 0}
+span.actie{display:block;font-weight:600}
+span.wie,span.waar{display:block;color:#3c4a57;font-size:.92em}
 nav ul{columns:2}
 @media print{body{margin:0}}
 """
@@ -133,9 +150,11 @@ nav ul{columns:2}
 
 def _html_spans(items: list[Span]) -> str:
     out = []
-    for style, text in items:
+    for style, text, *rest in items:
         text = esc(text)
-        if style == BOLD:
+        if style == LINK:
+            out.append(f'<a href="{esc(rest[0])}">{text}</a>' if rest and rest[0] else text)
+        elif style == BOLD:
             out.append(f'<b class="{text}">{text}</b>' if text in ("hoog", "middel", "laag") else f"<b>{text}</b>")
         elif style == ITALIC:
             out.append(f"<i>{text}</i>")
@@ -152,7 +171,7 @@ def _heat(value: float) -> str:
     return f' style="background:rgba(31,111,139,{alpha})"' if alpha else ""
 
 
-def to_html(blocks: list[Block], title: str) -> str:
+def to_html(blocks: list[Block], title: str, extra_css: str = "") -> str:
     body: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -161,6 +180,9 @@ def to_html(blocks: list[Block], title: str) -> str:
         elif isinstance(block, Para):
             css = f' class="{html.escape(block.css, quote=True)}"' if block.css else ""
             body.append(f"<p{css}>{_html_spans(block.spans)}</p>")
+        elif isinstance(block, Box):
+            body.append(f'<div class="box"><h2>{html.escape(block.title)}</h2>\n<ul>\n'
+                        + "\n".join(f"<li>{_html_spans(i)}</li>" for i in block.items) + "\n</ul></div>")
         elif isinstance(block, Bullets):
             items = []
             for i, item in enumerate(block.items):
@@ -187,7 +209,7 @@ def to_html(blocks: list[Block], title: str) -> str:
     return (
         "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{_CSS}{extra_css}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )

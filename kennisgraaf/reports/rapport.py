@@ -7,10 +7,26 @@ same summary, matrix, overlaps, gaps (every one with its plan line), bridges and
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
-from ..analysis.findings import KINDS, SEVERITIES, Analysis
-from ..analysis.overlap import matrix
-from .document import BOLD, CODE, ITALIC, Bullets, Cell, Heading, Para, TableBlock, spans, to_html, to_markdown
+from ..analysis.bridges import VERBINDEND
+from ..analysis.findings import KINDS, SEVERITIES, Analysis, Finding
+from ..analysis.overlap import SPECIFIC, by_specific, matrix
+from .document import (
+    BOLD,
+    CODE,
+    ITALIC,
+    LINK,
+    Box,
+    Bullets,
+    Cell,
+    Heading,
+    Para,
+    TableBlock,
+    spans,
+    to_html,
+    to_markdown,
+)
 from .tables import AXIS_TITLES, Names, number
 
 TOP_OVERLAPS = 5
@@ -19,9 +35,11 @@ MAX_MATRIX = 30
 FORMATS = ("md", "html")
 
 
-def render(analysis: Analysis, fmt: str = "md", extra: list | None = None) -> str:
-    """`extra`: blocks appended after the report (the year comparison, reports/vergelijking.py)."""
-    blocks = build(analysis) + list(extra or [])
+def render(analysis: Analysis, fmt: str = "md", extra: list | None = None, texts: Path | None = None) -> str:
+    """The rapport as Markdown or HTML. `extra`: blocks appended after the report (the year
+    comparison, reports/vergelijking.py); `texts` (the folder of plan texts, graph/bronnen)
+    makes every 'waar' a link to the plan text."""
+    blocks = build(analysis, texts) + list(extra or [])
     if fmt == "html":
         return to_html(blocks, title=_title(analysis))
     if fmt == "md":
@@ -34,21 +52,64 @@ def _title(analysis: Analysis) -> str:
     return f"Overlap en gaten tussen de kennisthema's{' ' + years if years else ''}"
 
 
-def build(analysis: Analysis) -> list:
+def build(analysis: Analysis, texts: Path | None = None) -> list:
     names = Names(analysis.labels, analysis.codes)
     blocks: list = [
         Heading(1, _title(analysis)),
-        Para(spans("Kennisnetwerk VTH — alle kennisplannen in één graaf. Elke bevinding noemt het plan en de "
-                   "regel waar het staat (bestand:regel in graph/bronnen)."), css="meta"),
+        Para(spans("Kennisnetwerk VTH — alle kennisplannen in één graaf. Elke bevinding zegt wie erover gaat, "
+                   "wat te doen en waar het in het plan staat."), css="meta"),
+        how_to_read(),
     ]
     blocks += _summary(analysis, names)
     blocks += _matrix(analysis, names)
     blocks += _top_overlaps(analysis, names)
-    blocks += _gaps(analysis, names)
+    blocks += _gaps(analysis, names, texts)
+    blocks += _timeline(analysis, names)
     blocks += _bridges(analysis, names)
     blocks += _clusters(analysis, names)
     blocks += _method(analysis)
     return blocks
+
+
+def how_to_read() -> Box:
+    """The 'Hoe lees je dit' box: what the numbers and words mean, without algorithm names."""
+    return Box("Hoe lees je dit", [
+        spans(SPECIFIC),
+        spans((BOLD, "Algemeen gedeeld"), ": wat (bijna) elk thema noemt, zoals gemeenten en provincies; het staat "
+              "apart omdat het weinig zegt over wat twee thema's samen zouden moeten doen."),
+        spans((BOLD, "Verbindend"), ": " + VERBINDEND),
+        spans((BOLD, "Ernst"), ": hoog = regie, capaciteit of geld ontbreekt; middel = kans op dubbel werk of een "
+              "gat; laag = onvolledig of eenzijdig vastgelegd."),
+        spans((BOLD, "Wie, wat, waar"), ": bij elke bevinding staan de regisseurs van de betrokken thema's, wat er te "
+              "doen is, en het plan met de paragraaf en de regel waar het staat."),
+    ])
+
+
+def finding_spans(f: Finding, texts: Path | None = None, wie: tuple[str, ...] | None = None,
+                  cites: int | None = None) -> list:
+    """One finding as a regisseur reads it: severity, what is wrong, what to do, who, where.
+    `wie` replaces the list of people (the themakaart names only the others); `cites` caps the
+    places shown (default MAX_CITES)."""
+    wie = f.wie if wie is None else wie
+    parts: list = [(BOLD, f.severity), " — ", f.uitleg, " ", (BOLD, "Wat te doen:"), " ", f.actie or "—", " ",
+                   (ITALIC, "Wie: " + ("; ".join(wie) or "—") + "."), " Waar: "]
+    if not f.waar:
+        parts.append(_cite(f.bronnen))
+    cap = MAX_CITES if cites is None else cites
+    shown = f.waar[:cap]
+    for i, p in enumerate(shown):
+        href = plan_href(texts, p.pad) if texts and p.pad else None
+        parts.append((LINK, p.text(), href) if href else p.text())
+        parts.append("; " if i < len(shown) - 1 else "")
+    if len(f.waar) > cap:
+        parts.append(f" en {len(f.waar) - cap} meer")
+    parts.append(".")
+    return spans(*parts)
+
+
+def plan_href(texts: Path, pad: str) -> str:
+    """A link to the plan text in the data folder (file: URI), for HTML read on this machine."""
+    return (Path(texts) / pad).resolve().as_uri()
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -75,17 +136,18 @@ def _summary(analysis: Analysis, names: Names) -> list:
               f": {sev['hoog']} hoog, {sev['middel']} middel, {sev['laag']} laag."),
     ]
     if analysis.overlaps:
-        best = analysis.overlaps[0]
+        best = by_specific(list(analysis.overlaps))[0]
         items.append(spans("Meeste overlap: ", (BOLD, f"{names(best.thema_a)} en {names(best.thema_b)}"),
-                           f" (score {number(best.score)})."))
+                           f" (overlap {number(best.specifiek_score)})."))
     if analysis.clusters:
-        items.append(spans("Clusters van thema's die het meest op elkaar lijken: "
+        items.append(spans("Groepen thema's die het meest op elkaar lijken: "
                            + "; ".join(" + ".join(names(t) for t in c) for c in analysis.clusters) + "."))
     high = [f for f in analysis.findings if f.severity == "hoog"]
     blocks = [Heading(2, "Samenvatting", "samenvatting"), Bullets(items)]
     if high:
         blocks += [Para(spans((BOLD, "Eerst bekijken"), " (ernst hoog):")),
-                   Bullets([spans(f.uitleg, " ", (ITALIC, _cite(f.bronnen))) for f in high], css=["hoog"] * len(high))]
+                   Bullets([spans(f.uitleg, " ", (BOLD, "Wat te doen:"), " ", f.actie) for f in high],
+                           css=["hoog"] * len(high))]
     return blocks
 
 
@@ -117,7 +179,7 @@ def _matrix(analysis: Analysis, names: Names) -> list:
         themes = [t for t in themes if t in keep]
         note = [Para(spans(f"Alleen de {MAX_MATRIX} thema's uit de sterkste overlappen (van {len(present)}); "
                            "kennisgraaf overlap --matrix geeft ze allemaal."))]
-    themes, cells = matrix(list(analysis.overlaps), themes)
+    themes, cells = matrix([_as_specific(o) for o in analysis.overlaps], themes)
     rows = []
     for i, t in enumerate(themes):
         row: list = [f"{names.code(t)} — {names(t)}"]
@@ -126,31 +188,43 @@ def _matrix(analysis: Analysis, names: Names) -> list:
     legend = ", ".join(AXIS_TITLES[a] for a in analysis.axes)
     return [
         Heading(2, "Overlapmatrix", "matrix"),
-        Para(spans(f"Per paar thema's de gemiddelde overeenkomst (Jaccard) over {legend}: 0 = niets gedeeld, "
-                   "1 = precies dezelfde onderwerpen, partners, wetten en overlegpartners.")),
+        Para(spans(f"Per paar thema's de overlap over {legend}. " + SPECIFIC)),
         TableBlock(["thema", *(names.code(t) for t in themes)], rows, [False] + [True] * len(themes)),
         *note,
     ]
 
 
+def _as_specific(o):
+    from dataclasses import replace
+
+    return replace(o, score=o.specifiek_score)
+
+
+def _listed(names: Names, items, top: int = TOP_SHARED) -> str:
+    shown = [names(i) for i in items]
+    more = f" … en {len(shown) - top} meer" if len(shown) > top else ""
+    return (", ".join(shown[:top]) + more) or "—"
+
+
 def _top_overlaps(analysis: Analysis, names: Names) -> list:
-    blocks: list = [Heading(2, "Grootste overlappen", "overlappen")]
-    for rank, o in enumerate(analysis.overlaps[:TOP_OVERLAPS], 1):
-        blocks.append(Heading(3, f"{rank}. {names(o.thema_a)} en {names(o.thema_b)} — score {number(o.score)}"))
+    blocks: list = [Heading(2, "Grootste overlappen", "overlappen"), Para(spans(SPECIFIC))]
+    for rank, o in enumerate(by_specific(list(analysis.overlaps))[:TOP_OVERLAPS], 1):
+        blocks.append(Heading(3, f"{rank}. {names(o.thema_a)} en {names(o.thema_b)} — overlap "
+                                 f"{number(o.specifiek_score)}"))
         rows = []
         for axis in analysis.axes:
-            shared = [names(i) for i in o.shared[axis]]
-            more = f" … en {len(shared) - TOP_SHARED} meer" if len(shared) > TOP_SHARED else ""
-            rows.append([AXIS_TITLES[axis], Cell(number(o.similarity[axis]), heat=o.similarity[axis]),
-                         str(len(shared)), (", ".join(shared[:TOP_SHARED]) + more) or "—"])
-        blocks.append(TableBlock(["as", "overeenkomst", "gedeeld", "wat ze delen"], rows, [False, True, True, False]))
+            value = o.specifiek.get(axis, 0.0)
+            rows.append([AXIS_TITLES[axis], Cell(number(value), heat=value), str(len(o.shared[axis])),
+                         _listed(names, o.specific_items(axis)), _listed(names, o.algemeen.get(axis, ()))])
+        blocks.append(TableBlock(["as", "overlap", "gedeeld", "wat ze specifiek delen", "algemeen gedeeld"], rows,
+                                 [False, True, True, False, False]))
     return blocks
 
 
-def _gaps(analysis: Analysis, names: Names) -> list:
+def _gaps(analysis: Analysis, names: Names, texts: Path | None = None) -> list:
     blocks: list = [Heading(2, "Gaten en aandachtspunten", "gaten"),
-                    Para(spans("Per soort, de zwaarste eerst. Ernst: ", (BOLD, "hoog"), " = regie of geld ontbreekt, ",
-                               (BOLD, "middel"), " = kans op dubbel werk of een lek, ", (BOLD, "laag"),
+                    Para(spans("Per soort, de zwaarste eerst. Ernst: ", (BOLD, "hoog"), " = regie, capaciteit of geld "
+                               "ontbreekt, ", (BOLD, "middel"), " = kans op dubbel werk of een gat, ", (BOLD, "laag"),
                                " = onvolledig of eenzijdig vastgelegd."))]
     by_kind = defaultdict(list)
     for f in analysis.findings:
@@ -162,25 +236,40 @@ def _gaps(analysis: Analysis, names: Names) -> list:
         if not found:
             continue
         blocks.append(Heading(3, f"{title} ({len(found)})", kind))
-        blocks.append(Bullets(
-            [spans((BOLD, f.severity), " — ", f.uitleg, " ", (ITALIC, _cite(f.bronnen))) for f in found],
-            css=[f.severity for f in found]))
+        blocks.append(Bullets([finding_spans(f, texts) for f in found], css=[f.severity for f in found]))
     return blocks
 
 
-def _bridges(analysis: Analysis, names: Names) -> list:
-    if not analysis.bridges:
+def _timeline(analysis: Analysis, names: Names) -> list:
+    if not analysis.wetten:
         return []
-    blocks: list = [Heading(2, "Verbindende organisaties en onderwerpen", "verbinders"),
-                    Para(spans("Wie of wat de thema's het meest met elkaar verbindt. Betweenness: welk deel van de "
-                               "kortste verbindingen tussen twee thema's (via gedeelde organisaties en onderwerpen) "
-                               "door deze organisatie of dit onderwerp loopt; 0,10 = een tiende van alle paren."))]
-    for kind, title in (("organisatie", "Organisaties"), ("onderwerp", "Onderwerpen")):
-        rows = [[names(b.node), Cell(number(b.betweenness, 3)), str(len(b.themas)),
-                 ", ".join(names.code(t) for t in b.themas)] for b in analysis.bridges if b.kind == kind]
-        if rows:
-            blocks += [Heading(3, title), TableBlock(["naam", "betweenness", "thema's", "welke"], rows,
-                                                     [False, True, True, False])]
+    rows = [[r["datumTekst"], r["label"], "ja" if r["aankomend"] else "nee", names.many(r["themas"], ", "),
+             _listed(names, r["producten"], 4) if r["producten"] else "geen product"] for r in analysis.wetten]
+    return [Heading(2, "Wetgeving in de tijd", "wetgeving"),
+            Para(spans("De wetten en regels die de plannen noemen en die een bekende datum van inwerkingtreding hebben "
+                       "of eraan komen. Een datum staat er alleen als die openbaar en zeker is (de bron staat in "
+                       "graph/registers/wetgeving.ttl); aankomend = nog niet (helemaal) in werking.")),
+            TableBlock(["in werking", "wet of regel", "aankomend", "genoemd door", "uitgewerkt in"], rows)]
+
+
+def _bridges(analysis: Analysis, names: Names) -> list:
+    if not analysis.verbinders and not analysis.bridges:
+        return []
+    blocks: list = [Heading(2, "Verbindende organisaties en onderwerpen", "verbinders"), Para(spans(VERBINDEND))]
+    rows = [[names(org), str(len(themes)), ", ".join(names.code(t) for t in themes)]
+            for org, themes in analysis.verbinders]
+    if rows:
+        blocks += [Heading(3, "Organisaties"), TableBlock(["naam", "thema's", "welke"], rows, [False, True, False]),
+                   Para(spans("Dezelfde lijst geeft ", (CODE, "kennisgraaf query organisaties-per-thema -p minimum=2"),
+                              "."))]
+    topics = [b for b in analysis.bridges if b.kind == "onderwerp"]
+    if topics:
+        blocks += [Heading(3, "Onderwerpen"),
+                   Para(spans("Onderwerpen die de meeste thema's met elkaar in verband brengen, de sterkste verbinder "
+                              "eerst.")),
+                   TableBlock(["naam", "thema's", "welke"],
+                              [[names(b.node), str(len(b.themas)), ", ".join(names.code(t) for t in b.themas)]
+                               for b in topics], [False, True, False])]
     return blocks
 
 
@@ -190,8 +279,8 @@ def _clusters(analysis: Analysis, names: Names) -> list:
     items = [spans((BOLD, f"Cluster {i}"), ": " + ", ".join(names(t) for t in c))
              for i, c in enumerate(analysis.clusters, 1)]
     return [Heading(2, "Clusters van thema's", "clusters"),
-            Para(spans("Groepen thema's die onderling het meest dezelfde onderwerpen en wetgeving behandelen "
-                       "(Louvain-communities, vaste seed).")),
+            Para(spans("Groepen thema's die onderling het meest dezelfde onderwerpen en wetgeving behandelen; "
+                       "elke keer dezelfde indeling.")),
             Bullets(items)]
 
 
@@ -201,12 +290,11 @@ def _method(analysis: Analysis) -> list:
         Bullets([
             spans("De graaf is de beredeneerde RDF-graaf van alle plannen (", (CODE, "kennisgraaf build"),
                   "); de analyse leest hem als netwerk (networkx)."),
-            spans("Overlap per as = Jaccard: gedeelde items gedeeld door alle items van de twee thema's samen. "
-                  "Onderwerpen tellen met hun bredere onderwerpen mee (PFAS telt ook als ZZS); overkoepelende "
-                  "begrippen die geen plan zelf noemt (Stoffen, Water) tellen niet."),
-            spans("Verbinders: betweenness-centraliteit over de kortste paden van thema naar thema; clusters: "
-                  "Louvain op de overlap over onderwerpen en wetgeving."),
-            spans("Elke bevinding verwijst naar ", (CODE, "bestand:regel"), " in de plantekst; staat er alleen een "
-                  "bestand, dan gaat het om iets dat het plan níet zegt, of om een gegeven zonder eigen regel."),
+            spans(SPECIFIC + " Onderwerpen tellen met hun bredere onderwerpen mee (PFAS telt ook als ZZS); "
+                  "overkoepelende begrippen die geen plan zelf noemt (Stoffen, Water) tellen niet."),
+            spans("Verbindende onderwerpen: hoe vaak een onderwerp op de kortste weg tussen twee thema's ligt; "
+                  "groepen: thema's die onderling meer overlappen dan met de rest."),
+            spans("Elke bevinding noemt plan, paragraaf en regel in de plantekst (graph/bronnen); staat er '(niet "
+                  "in de tekst)', dan gaat het om iets dat het plan níet zegt."),
         ]),
     ]

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from ..analysis.findings import KINDS, Finding, Overlap
 from ..analysis.overlap import matrix
+from ..numbers import number  # noqa: F401  (re-exported: the rapport imports it from here)
 from ..tables import Table
 
 AXIS_TITLES = {"onderwerpen": "onderwerpen", "organisaties": "organisaties", "wetgeving": "wetgeving",
@@ -32,11 +33,6 @@ class Names:
 
     def many(self, iris, sep: str = SEPARATOR) -> str:
         return sep.join(self(i) for i in iris)
-
-
-def number(value: float, digits: int = 2) -> str:
-    """0.2641 → '0,26' (Dutch decimal comma), for text."""
-    return f"{value:.{digits}f}".replace(".", ",")
 
 
 def overlap_table(found: list[Overlap], names: Names, axes, focus: str | None = None, wide: bool = False) -> Table:
@@ -73,9 +69,11 @@ def matrix_table(found: list[Overlap], names: Names, themes: list[str] | None = 
     return table
 
 
-def gaps_table(findings: list[Finding], names: Names) -> Table:
-    rows = [[f.kind, f.severity, names.many(f.themas), f.uitleg, SEPARATOR.join(f.bronnen)] for f in findings]
-    table = Table(["soort", "ernst", "thema's", "uitleg", "bronnen"], rows, title="Gaten tussen de thema's")
+def gaps_table(findings: list[Finding], names: Names, title: str = "Gaten tussen de thema's") -> Table:
+    rows = [[f.kind, f.severity, names.many(f.themas), f.uitleg, SEPARATOR.join(f.wie), f.actie,
+             SEPARATOR.join(p.text() for p in f.waar), SEPARATOR.join(f.bronnen)] for f in findings]
+    table = Table(["soort", "ernst", "thema's", "uitleg", "wie", "wat te doen", "waar", "bronnen"], rows, title=title,
+                  lists={"thema's", "wie", "waar", "bronnen"})
     if not rows:
         table.notes.append("(geen bevindingen)")
     return table
@@ -109,6 +107,9 @@ def findings_json(findings: list[Finding], names: Names) -> str:
             "uitleg": f.uitleg,
             "bronnen": list(f.bronnen),
             "items": [_ref(i, names) for i in f.items],
+            "wie": list(f.wie),
+            "actie": f.actie,
+            "waar": [{"plan": p.plan, "kop": p.kop, "bestand": p.bestand, "regel": p.regel} for p in f.waar],
         }
         for f in findings
     ]

@@ -89,7 +89,7 @@ class Handler(BaseHTTPRequestHandler):
                   {"Content-Security-Policy": CSP, "Referrer-Policy": "same-origin", **(headers or {})})
 
     def send_error_page(self, status: int, message: str) -> None:
-        title = HTTPStatus(status).phrase
+        title = {400: "Ongeldig verzoek", 404: "Niet gevonden"}.get(status, HTTPStatus(status).phrase)
         self.send_html(status, pages.error_page(status, title, message, nav=self.nav))
 
     @property

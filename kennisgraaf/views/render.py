@@ -112,7 +112,9 @@ def legend_html(view: ViewGraph, config: Config) -> str:
     for entry in view.legend(config):
         text = esc(entry.label)
         if filterable and entry.kind:
-            count = len(view.node_set(entry.kind))
+            nodes = [n for n in view.nodes.values() if n.kind == entry.kind]
+            sub = sum(1 for n in nodes if n.group == "subthema")  # counted apart, as in stats and rapport
+            count = f"{len(nodes) - sub}" + (f" + {sub} subthema" if sub else "")
             items.append(f'        <li><label><input type="checkbox" data-kind="{esc(entry.kind)}" checked> '
                          f"{swatch(entry)} <span>{text} ({count})</span></label></li>")
         else:

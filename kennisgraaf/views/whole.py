@@ -95,6 +95,9 @@ def _statement_bron(subject: str, graph: str, sources) -> tuple[str, ...]:
     return ()
 
 
+SUBTHEME = "subthema"
+
+
 def _node(ctx: Context, config: Config, iri: str, kind: str, labels, sources) -> Node:
     name = labels.get(iri, iri.rsplit("/", 1)[-1])
     if kind == "thema" and iri in ctx.network:
@@ -103,4 +106,7 @@ def _node(ctx: Context, config: Config, iri: str, kind: str, labels, sources) ->
         tip = thing_tip(ctx, config, iri)
     else:
         tip = Tip(name, config.kinds[kind].label, bron=tuple(sorted({b for _, b in sources.get(iri, ())})))
-    return Node(iri, kind, display_label(ctx, iri) if iri in ctx.network else name, tip)
+    node = Node(iri, kind, display_label(ctx, iri) if iri in ctx.network else name, tip)
+    if kind == "thema" and iri in ctx.network and iri not in ctx.themes():
+        node.group = SUBTHEME  # shown, but counted apart (tellingen.rq: one definition of "thema")
+    return node
