@@ -14,7 +14,7 @@ def test_cut_plan_text_rebuilds_and_fails(mini_data, tmp_path):
     assert run("build", "-q", "--data", mini_data, "--cache-dir", cache).returncode == 0
     text = mini_data / TEXT
     text.write_text("\n".join(text.read_text().splitlines()[:50]) + "\n")  # line 194 is gone
-    result = run("build", "-q", "--data", mini_data, "--cache-dir", cache)
+    result = run("build", "--data", mini_data, "--cache-dir", cache)
     assert "al gebouwd" not in result.stderr
     assert_one_clean_error(result, 1, "regel 194 bestaat niet")
 
@@ -28,6 +28,6 @@ def test_new_integrity_check_rebuilds(mini_data, tmp_path, data_root):
         "SELECT ?item ?eigenschap ?waarde WHERE { ?item kn:onderwerp ?waarde . "
         "FILTER(CONTAINS(STR(?waarde), 'waterstof')) BIND(kn:onderwerp AS ?eigenschap) }\n"
     )
-    result = run("build", "-q", "--data", mini_data, "--cache-dir", cache)
+    result = run("build", "--data", mini_data, "--cache-dir", cache)
     assert "al gebouwd" not in result.stderr
     assert_one_clean_error(result, 1, "Geen waterstof (geen-waterstof-violation.rq)")

@@ -42,7 +42,7 @@ def test_kill_during_the_swap_keeps_the_last_good_build(mini_data, tmp_path, kil
                            capture_output=True, text=True, timeout=300)
     assert child.returncode == -9, child.stderr
     assert good.entry.verify()["files"] == expected, "the last good build is still whole"
-    result = run("build", "-q", "--data", mini_data, "--cache-dir", cache)
+    result = run("build", "--data", mini_data, "--cache-dir", cache)
     assert result.returncode == 0 and "al gebouwd" in result.stderr, output(result)
     Cache(cache).clean_stale()
     leftovers = [p.name for p in cache.iterdir() if p.name.startswith((".build-", ".link-"))]
