@@ -231,10 +231,14 @@ def _gaps(analysis: Analysis, names: Names, texts: Path | None = None) -> list:
         by_kind[f.kind].append(f)
     if not by_kind:
         blocks.append(Para(spans("Geen bevindingen.")))
-    for kind, title in KINDS.items():
-        found = sorted(by_kind.get(kind, []), key=lambda f: SEVERITIES.index(f.severity))
-        if not found:
-            continue
+    # "de zwaarste eerst" holds for the kinds too: a kind ranks by its heaviest finding, and
+    # within one severity the kinds keep their order in KINDS.
+    order = list(KINDS)
+    kinds = sorted((k for k in order if by_kind.get(k)),
+                   key=lambda k: (min(SEVERITIES.index(f.severity) for f in by_kind[k]), order.index(k)))
+    for kind in kinds:
+        title = KINDS[kind]
+        found = sorted(by_kind[kind], key=lambda f: SEVERITIES.index(f.severity))
         blocks.append(Heading(3, f"{title} ({len(found)})", kind))
         blocks.append(Bullets([finding_spans(f, texts) for f in found], css=[f.severity for f in found]))
     return blocks
