@@ -23,8 +23,12 @@ def ensure_build(
     force: bool = False,
     progress: Progress | None = None,
 ) -> BuildReport:
+    from . import sparql_guard
+
     folder = data if isinstance(data, DataFolder) else DataFolder.resolve(data)
-    return build(folder, Cache(cache_dir), reasoner=reasoner, force=force, progress=progress)
+    cache = Cache(cache_dir)
+    sparql_guard.remember_in(cache.root)
+    return build(folder, cache, reasoner=reasoner, force=force, progress=progress)
 
 
 def open_local(

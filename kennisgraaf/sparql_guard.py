@@ -8,7 +8,11 @@ SERVICE from the guard while the engine still sees it. Whatever the parser canno
 is refused: only what was checked reaches the engine.
 
 `check_read_only` is the one entry point (the server's workers, every Store, and the
-integrity checks in `queries/checks/*.rq` use it); its result is cached per text.
+integrity checks in `queries/checks/*.rq` use it); its result is cached per text, in memory
+and — once a command has named its cache folder (`remember_in`) — on disk, so a warm command
+does not pay rdflib's import and parse (~0.7 s for `stats`) for the catalogue queries it
+asked before. Only accepted verdicts are kept, keyed by a hash of this module's own source,
+the rdflib version and the exact text: a changed guard, parser or query is checked afresh.
 
 Nesting is bounded before parsing: a deeply nested query would exhaust the parser's
 recursion (and crashes Oxigraph's parser outright, SIGSEGV), so it is refused first.
@@ -17,9 +21,14 @@ recursion (and crashes Oxigraph's parser outright, SIGSEGV), so it is refused fi
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 import re
+import tempfile
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from .errors import QueryError
 
@@ -90,8 +99,60 @@ def check_read_only(query: str) -> CheckedQuery:
     return _checked(query)
 
 
+#: where accepted verdicts are kept on disk (None: in memory only); see `remember_in`
+_memo_dir: Path | None = None
+MEMO_FOLDER = "gecontroleerde-vragen"
+
+
+def remember_in(cache_root: Path | None) -> None:
+    """Keep accepted verdicts in `cache_root`/gecontroleerde-vragen (None: stop keeping them)."""
+    global _memo_dir
+    _memo_dir = Path(cache_root) / MEMO_FOLDER if cache_root is not None else None
+
+
+@functools.cache
+def _guard_fingerprint() -> str:
+    import importlib.metadata
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(importlib.metadata.version("rdflib").encode())
+    return digest.hexdigest()
+
+
+def _memo_file(query: str) -> Path | None:
+    if _memo_dir is None:
+        return None
+    key = hashlib.sha256((_guard_fingerprint() + "\0" + query).encode("utf-8", "surrogatepass")).hexdigest()
+    return _memo_dir / f"{key}.json"
+
+
 @functools.lru_cache(maxsize=512)
 def _checked(query: str) -> CheckedQuery:
+    memo = _memo_file(query)
+    if memo is not None:
+        try:
+            return CheckedQuery(**json.loads(memo.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            pass  # not checked before (or an unreadable memo): check now
+    verdict = _parse_and_check(query)
+    if memo is not None:
+        _keep(memo, verdict)
+    return verdict
+
+
+def _keep(memo: Path, verdict: CheckedQuery) -> None:
+    """Write the memo atomically; a cache folder that cannot be written only costs speed."""
+    try:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        handle, staging = tempfile.mkstemp(dir=memo.parent, prefix=".memo-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(asdict(verdict), out)
+        os.replace(staging, memo)
+    except OSError:
+        pass
+
+
+def _parse_and_check(query: str) -> CheckedQuery:
     from .namespaces import BASE, PREFIXES
 
     parsed = _parse(query)
