@@ -97,12 +97,16 @@ def amount_line(lines, amount, prefer: str) -> int | None:
 def mention_line(lines, names, themes: bool = False) -> int | None:
     """The first line naming one of `names`, outside the paragraph every plan repeats; for a
     theme (`themes`) preferably near a line about themes ('samenhang', 'kennisthema')."""
-    patterns = [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.I) for n in names if len(n) >= 2]
+    alternatives = [re.escape(n) for n in names if len(n) >= 2]
+    if not alternatives:
+        return None
+    # one alternation: its leftmost match starts inside the line exactly when one of the names does
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.I)
     skip = _boilerplate(lines)
     hits = []
     for i, line in enumerate(lines, 1):
         joined = line + " " + (lines[i] if i < len(lines) else "")  # a name may wrap onto the next line
-        if i not in skip and any((m := p.search(joined)) and m.start() < len(line) for p in patterns):
+        if i not in skip and (m := pattern.search(joined)) and m.start() < len(line):
             hits.append(i)
     if not hits:
         return None
@@ -113,7 +117,8 @@ def mention_line(lines, names, themes: bool = False) -> int | None:
     return hits[0]
 
 
-def _boilerplate(lines) -> set[int]:
+@lru_cache(maxsize=16)  # the same text is asked about once per name
+def _boilerplate(lines: tuple[str, ...]) -> frozenset[int]:
     """Lines of the sentence every plan repeats, listing all plans ('Voor elk prioritair thema
     is een afzonderlijk kennisplan opgesteld: ... gepubliceerd op Kennisnet.'): naming a theme
     there states no relation."""
@@ -124,7 +129,7 @@ def _boilerplate(lines) -> set[int]:
                 skip.add(j)
                 if "gepubliceerd" in lines[j - 1].lower():
                     break
-    return skip
+    return frozenset(skip)
 
 
 def _find(text: str, word: str):
