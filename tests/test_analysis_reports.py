@@ -143,7 +143,7 @@ def test_cli_overlap_formats(build_2026, cache_dir):
     assert set(pairs[0]["similarity"]) == {"onderwerpen", "organisaties", "wetgeving", "overleggen"}
     result = invoke("overlap", "--cache-dir", cache_dir, "-q", "-f", "csv", "--thema", "wk", "--langs", "wetgeving")
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["ander thema", "score", "wetgeving", "gedeeld: wetgeving"]
+    assert rows[0] == ["ander thema", "score", "wetgeving", "jaccard", "gedeeld: wetgeving"]
     assert "Circulaire economie" in {r[0] for r in rows[1:]}
     result = invoke("overlap", "--cache-dir", cache_dir, "-q", "-f", "md", "--matrix")
     assert "| thema | AV | CE | DIV | ET | WK | ZZS |" in result.stdout

@@ -91,8 +91,10 @@ def overlap(
     """Waar overlappen thema's? Per paar wat ze delen, per as en in totaal.
 
     Per paar thema's wat ze delen (onderwerpen, organisaties, wetgeving, overlegpartners),
-    de overeenkomst per as (Jaccard, 0–1) en een totaalscore, van meeste naar minste
-    overlap. Op het scherm eerst een samenvatting; --alles toont elk paar.
+    de overlap per as (0–1; wat weinig thema's noemen telt zwaar, wat elk thema noemt
+    nauwelijks, zoals in het rapport) en in totaal, van meeste naar minste overlap; de
+    kolom jaccard geeft het gewone aandeel gedeeld. Op het scherm eerst een samenvatting;
+    --alles toont elk paar.
 
     Voorbeeld: kennisgraaf overlap --thema Waterkwaliteit --langs onderwerpen
     """

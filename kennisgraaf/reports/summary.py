@@ -31,10 +31,12 @@ def gaps_summary(findings: list[Finding]) -> Table:
 
 def overlap_summary(found: list[Overlap], names: Names, focus: str | None = None, top: int = 10) -> Table:
     """The pairs with the highest score, named, with their score: the ones to read first."""
-    with_overlap = [o for o in found if o.score > 0]
+    from ..analysis.overlap import by_specific
+
+    with_overlap = [o for o in by_specific(found) if o.specifiek_score > 0]
     rows = [[names(o.other(focus))] if focus else [names(o.thema_a), names(o.thema_b)] for o in with_overlap[:top]]
     for row, o in zip(rows, with_overlap, strict=False):
-        row.append(round(o.score, 3))
+        row.append(round(o.specifiek_score, 3))
     first = ["ander thema"] if focus else ["thema A", "thema B"]
     return Table([*first, "score"], rows,
                  title=f"Samenvatting: {len(with_overlap)} paren met overlap; de {len(rows)} grootste")

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ..analysis.findings import KINDS, Finding, Overlap
-from ..analysis.overlap import matrix
+from ..analysis.overlap import SPECIFIC, by_specific, matrix
 from ..numbers import number  # noqa: F401  (re-exported: the rapport imports it from here)
 from ..tables import Table
 
@@ -36,36 +37,44 @@ class Names:
 
 
 def overlap_table(found: list[Overlap], names: Names, axes, focus: str | None = None, wide: bool = False) -> Table:
-    """One row per pair. `wide` (CSV): one column of shared items per axis; otherwise one
-    'gedeeld' column ("onderwerpen: PFAS, ZZS · wetgeving: KRW"). With `focus` (a theme) the
-    rows show the other theme only."""
+    """One row per pair, the largest specific overlap first (overlap.SPECIFIC: the measure the
+    rapport uses too). `score` and the axis columns are that measure; `jaccard` is the plain
+    share (shared / together) for comparison. `wide` (CSV): one column of shared items per axis;
+    otherwise one 'gedeeld' column ("onderwerpen: PFAS, ZZS · wetgeving: KRW"), and the items
+    every theme names apart under 'algemeen gedeeld'. With `focus` the rows show the other theme only."""
     first = ["ander thema"] if focus else ["thema A", "thema B"]
-    columns = [*first, "score", *axes] + ([f"gedeeld: {a}" for a in axes] if wide else ["gedeeld"])
+    columns = [*first, "score", *axes, "jaccard"]
+    columns += [f"gedeeld: {a}" for a in axes] if wide else ["gedeeld", "algemeen gedeeld"]
     rows = []
-    for o in found:
+    for o in by_specific(found):
         pair = [names(o.other(focus))] if focus else [names(o.thema_a), names(o.thema_b)]
-        row = [*pair, round(o.score, 3), *(round(o.similarity[a], 3) for a in axes)]
+        specific = [round(o.specifiek.get(a, 0.0), 3) for a in axes]
+        row = [*pair, round(o.specifiek_score, 3), *specific, round(o.score, 3)]
         if wide:
             row += [names.many(o.shared[a]) for a in axes]
         else:
-            row.append(" · ".join(f"{a}: {names.many(o.shared[a], ', ')}" for a in axes if o.shared[a]) or "—")
+            row.append(" · ".join(f"{a}: {names.many(o.specific_items(a), ', ')}" for a in axes
+                                  if o.specific_items(a)) or "—")
+            row.append(" · ".join(f"{a}: {names.many(o.algemeen[a], ', ')}" for a in axes
+                                  if o.algemeen.get(a)) or "—")
         rows.append(row)
-    title = "Overlap tussen thema's (Jaccard per as; score = gemiddelde)"
+    title = "Overlap tussen thema's"
     if focus:
-        title = f"Overlap van {names(focus)} met de andere thema's (Jaccard per as; score = gemiddelde)"
+        title = f"Overlap van {names(focus)} met de andere thema's"
     table = Table(columns, rows, title=title)
+    table.notes.append(SPECIFIC)
     if not rows:
         table.notes.append("(geen thema's met gedeelde items)")
     return table
 
 
 def matrix_table(found: list[Overlap], names: Names, themes: list[str] | None = None) -> Table:
-    themes, cells = matrix(found, themes)
+    themes, cells = matrix([replace(o, score=o.specifiek_score) for o in found], themes)
     columns = ["thema", *(names.code(t) for t in themes)]
     rows = [[f"{names.code(t)} {names(t)}", *(None if v is None else round(v, 2) for v in cells[i])]
             for i, t in enumerate(themes)]
-    table = Table(columns, rows, title="Overlapmatrix (score per paar thema's)")
-    table.notes.append("Score: gemiddelde Jaccard-overeenkomst over de gekozen assen (0 = niets gedeeld, 1 = alles).")
+    table = Table(columns, rows, title="Overlapmatrix (overlap per paar thema's)")
+    table.notes.append(SPECIFIC)
     return table
 
 
@@ -88,11 +97,14 @@ def overlaps_json(found: list[Overlap], names: Names, axes) -> str:
         {
             "thema_a": _ref(o.thema_a, names),
             "thema_b": _ref(o.thema_b, names),
-            "score": o.score,
+            "score": o.specifiek_score,
+            "specifiek": {a: o.specifiek.get(a, 0.0) for a in axes},
+            "jaccard": o.score,
             "similarity": {a: o.similarity[a] for a in axes},
+            "algemeen": {a: [_ref(i, names) for i in o.algemeen.get(a, ())] for a in axes},
             "shared": {a: [_ref(i, names) for i in o.shared[a]] for a in axes},
         }
-        for o in found
+        for o in by_specific(found)
     ]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
