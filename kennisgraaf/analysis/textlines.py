@@ -102,7 +102,7 @@ def mention_line(lines, names, themes: bool = False) -> int | None:
         return None
     # one alternation: its leftmost match starts inside the line exactly when one of the names does
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.I)
-    skip = _boilerplate(lines)
+    skip = _boilerplate(tuple(lines))
     hits = []
     for i, line in enumerate(lines, 1):
         joined = line + " " + (lines[i] if i < len(lines) else "")  # a name may wrap onto the next line
