@@ -21,17 +21,15 @@ from __future__ import annotations
 import argparse
 import collections
 import os
-import signal
 import socket
 import statistics
-import subprocess
 import tempfile
 import threading
 import time
 import urllib.parse
 from pathlib import Path
 
-from load_serve import start_server
+from load_serve import start_server, stop_server
 
 ASK = "ASK { thema:waterkwaliteit a kn:Thema }"
 HEAVY = [
@@ -188,11 +186,7 @@ def main() -> None:
         results["trage clients (50, 1 byte/s)"] = attack.run(
             [threading.Thread(target=slow_client, args=(attack,), daemon=True) for _ in range(50)])
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_server(process)
 
     print(f"kennisgraaf serve, {args.workers} workers, {os.cpu_count()} cpu's, {args.seconds:g} s per attack; "
           "probe: ASK every second on a new connection")

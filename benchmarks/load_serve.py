@@ -46,6 +46,15 @@ def start_server(cache: Path, data: str | None, workers: int) -> tuple[subproces
     raise SystemExit(f"de server startte niet: {process.stderr.read()}")
 
 
+def stop_server(process: subprocess.Popen) -> None:
+    """SIGTERM, then a kill if the server has not stopped within 20 s."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 def client(url: str, body: bytes, count: int, latencies: list[float], errors: list[str]) -> None:
     parts = urllib.parse.urlsplit(url)
     connection = HTTPConnection(parts.hostname, parts.port, timeout=60)
@@ -111,11 +120,7 @@ def main() -> None:
         level(url, body, 1, args.warmup)
         results = [level(url, body, clients, args.requests) for clients in LEVELS]
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_server(process)
 
     triples = report.asserted + report.inferred
     print(f"query {args.query!r} via POST /sparql; {triples} triples; {workers} workers; "

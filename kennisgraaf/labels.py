@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from .namespaces import DCTERMS, ORG, RDF, RDFS, SCHEMA, SKOS
+
 LABELS = """
 SELECT ?item ?label ?rank WHERE {
   { ?item skos:prefLabel ?label BIND(1 AS ?rank) }
@@ -16,21 +18,17 @@ SELECT ?item ?label ?rank WHERE {
 
 #: Dutch names for the standard terms the data uses but whose vocabularies are not in the graph
 STANDARD_LABELS = {
-    "http://www.w3.org/2004/02/skos/core#" + local: name
+    SKOS[local]: name
     for local, name in (("prefLabel", "naam"), ("altLabel", "andere naam"), ("notation", "code"),
                         ("inScheme", "in schema"), ("broader", "breder begrip"), ("narrower", "smaller begrip"),
                         ("related", "verwant begrip"), ("scopeNote", "toelichting"), ("definition", "definitie"),
                         ("topConceptOf", "topbegrip van"), ("hasTopConcept", "topbegrip"),
                         ("broaderTransitive", "breder begrip (afgeleid)"), ("Concept", "begrip"))
 } | {
-    "http://purl.org/dc/terms/title": "titel", "http://purl.org/dc/terms/issued": "uitgegeven",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "soort",
-    "http://www.w3.org/2000/01/rdf-schema#label": "label",
-    "http://www.w3.org/2000/01/rdf-schema#comment": "opmerking",
-    "http://www.w3.org/2000/01/rdf-schema#seeAlso": "zie ook",
-    "http://www.w3.org/ns/org#hasMember": "heeft lid", "http://www.w3.org/ns/org#memberOf": "lid van",
-    "http://www.w3.org/ns/org#postIn": "functie bij", "http://www.w3.org/ns/org#holds": "bekleedt",
-    "https://schema.org/startDate": "datum", "http://schema.org/startDate": "datum",
+    DCTERMS["title"]: "titel", DCTERMS["issued"]: "uitgegeven",
+    RDF["type"]: "soort", RDFS["label"]: "label", RDFS["comment"]: "opmerking", RDFS["seeAlso"]: "zie ook",
+    ORG["hasMember"]: "heeft lid", ORG["memberOf"]: "lid van", ORG["postIn"]: "functie bij", ORG["holds"]: "bekleedt",
+    SCHEMA["startDate"]: "datum", "http://schema.org/startDate": "datum",  # the http form some data still uses
 }
 
 

@@ -148,14 +148,14 @@ class Catalogue:
         `Jaarkeuze`, or None for the latest year with plans). With every year, a SELECT runs
         once per year and its rows come back with a leading `jaar` column.
         """
-        from .years import choose, qualify_quarters, uses_year
+        from .years import choose, uses_year
 
         query = self.get(name)
-        values = dict(values or {})
-        if uses_year(query.text):
-            jaar = choose(store, jaar)
-            values = qualify_quarters(query.params, values, jaar)
-        return scoped(store, query.text, self.bindings(store, query, values), jaar)
+        keuze = choose(store, jaar) if uses_year(query.text) else None
+        if keuze is not None and keuze.alle:
+            return per_year(store, query.text, self.bindings(store, query, dict(values or {})), keuze.jaren)
+        query, bound = self.one_year(store, name, values, keuze)
+        return store.run(query.text, bound)
 
     def run(self, store, name: str, values: dict[str, str] | None = None, jaar=None) -> Table:
         return from_results(self.execute(store, name, values, jaar), title=self.get(name).title)

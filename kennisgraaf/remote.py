@@ -99,7 +99,10 @@ def _shut(sock: socket.socket) -> None:
         pass
 
 
-class _Connection(http.client.HTTPConnection):
+class _DeadlineMixin:
+    """A connection whose socket timeout never outlasts the call's deadline, and whose socket
+    the deadline can shut when time is up (http and https alike)."""
+
     def __init__(self, *args, deadline: Deadline, **kwargs):
         kwargs["timeout"] = min(kwargs.get("timeout") or deadline.left(), deadline.left())
         super().__init__(*args, **kwargs)
@@ -110,15 +113,12 @@ class _Connection(http.client.HTTPConnection):
         self._deadline.track(self.sock)
 
 
-class _SecureConnection(http.client.HTTPSConnection):
-    def __init__(self, *args, deadline: Deadline, **kwargs):
-        kwargs["timeout"] = min(kwargs.get("timeout") or deadline.left(), deadline.left())
-        super().__init__(*args, **kwargs)
-        self._deadline = deadline
+class _Connection(_DeadlineMixin, http.client.HTTPConnection):
+    pass
 
-    def connect(self) -> None:
-        super().connect()
-        self._deadline.track(self.sock)
+
+class _SecureConnection(_DeadlineMixin, http.client.HTTPSConnection):
+    pass
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
