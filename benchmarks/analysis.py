@@ -73,9 +73,23 @@ def main() -> None:
     generated = time.perf_counter() - start
     rows.append(measure(f"synthetisch ×{args.scale}", big, args.big_runs))
 
-    columns = ["graaf", "triples", "knopen", "kanten", "paren", "bevindingen",
-               "load", "overlap", "gaps", "bridges", "clusters", "analyse", "rapport", "kaarten"]
-    print("mediaan in seconden (load..kaarten); " f"synthetische graaf gemaakt in {generated:.1f} s")
+    columns = [
+        "graaf",
+        "triples",
+        "knopen",
+        "kanten",
+        "paren",
+        "bevindingen",
+        "load",
+        "overlap",
+        "gaps",
+        "bridges",
+        "clusters",
+        "analyse",
+        "rapport",
+        "kaarten",
+    ]
+    print(f"mediaan in seconden (load..kaarten); synthetische graaf gemaakt in {generated:.1f} s")
     print("| " + " | ".join(columns) + " |")
     print("|" + "|".join("---" for _ in columns) + "|")
     for row in rows:
@@ -84,8 +98,11 @@ def main() -> None:
     small, large = rows
     ratio = {k: large[k] / small[k] for k in ("knopen", "kanten", "triples")}
     slower = (large["load"] + large["analyse"]) / (small["load"] + small["analyse"])
-    print(f"\nverhouding knopen {ratio['knopen']:.0f}×, kanten {ratio['kanten']:.0f}×, "
-          f"triples {ratio['triples']:.0f}×; load + analyse {slower:.0f}× zo lang")
+    print(
+        f"\nverhouding knopen {ratio['knopen']:.0f}×, kanten {ratio['kanten']:.0f}×, "
+        f"triples {ratio['triples']:.0f}×; load + analyse {slower:.0f}× zo lang"
+    )
+
 
 if __name__ == "__main__":
     main()

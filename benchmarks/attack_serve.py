@@ -70,9 +70,11 @@ def post(url: str, body: bytes, timeout: float = 30.0, headers: str = "") -> int
     parts = urllib.parse.urlsplit(url)
     try:
         with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as sock:
-            head = (f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-                    f"Accept: application/sparql-results+json\r\nConnection: close\r\n{headers}"
-                    f"Content-Length: {len(body)}\r\n\r\n")
+            head = (
+                f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                f"Accept: application/sparql-results+json\r\nConnection: close\r\n{headers}"
+                f"Content-Length: {len(body)}\r\n\r\n"
+            )
             sock.sendall(head.encode() + body)
             answer = sock.recv(64)
             return int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/") else None
@@ -109,8 +111,13 @@ class Attack:
         for thread in helpers + attackers:
             thread.join(self.seconds + 40)
         latencies = [lat for lat, _ in self.probes]
-        return {"probes": len(self.probes), "max": max(latencies), "median": statistics.median(latencies),
-                "statuses": dict(collections.Counter(str(s) for _, s in self.probes)), "peak": self.peak}
+        return {
+            "probes": len(self.probes),
+            "max": max(latencies),
+            "median": statistics.median(latencies),
+            "statuses": dict(collections.Counter(str(s) for _, s in self.probes)),
+            "peak": self.peak,
+        }
 
 
 def settle(url: str, seconds: float = 40.0) -> None:
@@ -132,8 +139,10 @@ def big_body(attack: Attack, invalid: bool) -> None:
         try:
             with socket.create_connection((parts.hostname, parts.port), timeout=2) as sock:
                 length = "-1" if invalid else str(50_000_000)
-                sock.sendall(f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-                             f"Content-Length: {length}\r\n\r\n".encode())
+                sock.sendall(
+                    f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                    f"Content-Length: {length}\r\n\r\n".encode()
+                )
                 sent = 0
                 while attack.running() and sent < 50_000_000:
                     sock.sendall(block)
@@ -147,8 +156,10 @@ def slow_client(attack: Attack) -> None:
     while attack.running():
         try:
             with socket.create_connection((parts.hostname, parts.port), timeout=5) as sock:
-                sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-                             b"Content-Length: 1000\r\n\r\n")
+                sock.sendall(
+                    b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                    b"Content-Length: 1000\r\n\r\n"
+                )
                 while attack.running():
                     sock.sendall(b" ")
                     time.sleep(1.0)
@@ -175,25 +186,34 @@ def main() -> None:
         results["geen aanval"] = idle.run([])
         attack = Attack(url, process.pid, args.seconds)
         results[f"zware queries ({2 * args.workers + 2} tegelijk)"] = attack.run(
-            [threading.Thread(target=heavy, args=(attack, HEAVY[i % 2]), daemon=True)
-             for i in range(2 * args.workers + 2)])
+            [
+                threading.Thread(target=heavy, args=(attack, HEAVY[i % 2]), daemon=True)
+                for i in range(2 * args.workers + 2)
+            ]
+        )
         settle(url)
         attack = Attack(url, process.pid, args.seconds)
         results["grote bodies (50 MB, Content-Length -1)"] = attack.run(
-            [threading.Thread(target=big_body, args=(attack, i % 2 == 1), daemon=True) for i in range(4)])
+            [threading.Thread(target=big_body, args=(attack, i % 2 == 1), daemon=True) for i in range(4)]
+        )
         settle(url)
         attack = Attack(url, process.pid, args.seconds)
         results["trage clients (50, 1 byte/s)"] = attack.run(
-            [threading.Thread(target=slow_client, args=(attack,), daemon=True) for _ in range(50)])
+            [threading.Thread(target=slow_client, args=(attack,), daemon=True) for _ in range(50)]
+        )
     finally:
         stop_server(process)
 
-    print(f"kennisgraaf serve, {args.workers} workers, {os.cpu_count()} cpu's, {args.seconds:g} s per attack; "
-          "probe: ASK every second on a new connection")
+    print(
+        f"kennisgraaf serve, {args.workers} workers, {os.cpu_count()} cpu's, {args.seconds:g} s per attack; "
+        "probe: ASK every second on a new connection"
+    )
     print(f"{'aanval':<42} {'probes':>6} {'max s':>6} {'med s':>6} {'piek RSS MB':>11}  antwoorden")
     for name, r in results.items():
-        print(f"{name:<42} {r['probes']:>6} {r['max']:>6.2f} {r['median']:>6.2f} {r['peak'] / 2**20:>11.0f}  "
-              f"{r['statuses']}")
+        print(
+            f"{name:<42} {r['probes']:>6} {r['max']:>6.2f} {r['median']:>6.2f} {r['peak'] / 2**20:>11.0f}  "
+            f"{r['statuses']}"
+        )
 
 
 if __name__ == "__main__":

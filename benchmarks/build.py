@@ -46,8 +46,12 @@ def main() -> None:
             for name, values in stages.items():
                 rows.append((f"{reasoner}: stage {name}", statistics.median(values)))
             rows.append((f"{reasoner}: triples asserted / inferred", f"{sizes[0]} / {sizes[1]}"))
-        rows.append(("cold `kennisgraaf build --force` (process)",
-                     wall([script, "build", "--force", "-q", "--cache-dir", str(cache)], args.runs)))
+        rows.append(
+            (
+                "cold `kennisgraaf build --force` (process)",
+                wall([script, "build", "--force", "-q", "--cache-dir", str(cache)], args.runs),
+            )
+        )
         entry = ensure_build(None, cache).entry
         loads = []
         for _ in range(args.runs * 4):
@@ -55,8 +59,12 @@ def main() -> None:
             OxigraphStore(entry.graph_file)
             loads.append(time.perf_counter() - start)
         rows.append(("warm: load cached graph into Oxigraph (in-process)", statistics.median(loads)))
-        rows.append(("warm `kennisgraaf stats` (process)",
-                     wall([script, "stats", "-q", "--cache-dir", str(cache)], args.runs * 2)))
+        rows.append(
+            (
+                "warm `kennisgraaf stats` (process)",
+                wall([script, "stats", "-q", "--cache-dir", str(cache)], args.runs * 2),
+            )
+        )
         rows.append(("`kennisgraaf --help` (process)", wall([script, "--help"], args.runs * 2)))
     finally:
         shutil.rmtree(cache, ignore_errors=True)

@@ -29,12 +29,26 @@ LEVELS = (1, 4, 16)
 
 
 def start_server(cache: Path, data: str | None, workers: int) -> tuple[subprocess.Popen, str]:
-    command = [sys.executable, "-c", "from kennisgraaf.cli import main; main()", "serve", "--host", "127.0.0.1",
-               "--port", "0", "--workers", str(workers), "--cache-dir", str(cache), "--quiet"]
+    command = [
+        sys.executable,
+        "-c",
+        "from kennisgraaf.cli import main; main()",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--workers",
+        str(workers),
+        "--cache-dir",
+        str(cache),
+        "--quiet",
+    ]
     if data:
         command += ["--data", data]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "COLUMNS": "200"})
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, "COLUMNS": "200"}
+    )
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         line = process.stderr.readline()
@@ -90,9 +104,16 @@ def level(url: str, body: bytes, clients: int, requests: int) -> dict:
     def pct(p: float) -> float:
         return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))] * 1000
 
-    return {"clients": clients, "requests": len(ordered), "seconds": elapsed,
-            "throughput": len(ordered) / elapsed, "p50": statistics.median(ordered) * 1000,
-            "p95": pct(95), "p99": pct(99), "errors": len(errors)}
+    return {
+        "clients": clients,
+        "requests": len(ordered),
+        "seconds": elapsed,
+        "throughput": len(ordered) / elapsed,
+        "p50": statistics.median(ordered) * 1000,
+        "p95": pct(95),
+        "p99": pct(99),
+        "errors": len(errors),
+    }
 
 
 def main() -> None:
@@ -123,12 +144,16 @@ def main() -> None:
         stop_server(process)
 
     triples = report.asserted + report.inferred
-    print(f"query {args.query!r} via POST /sparql; {triples} triples; {workers} workers; "
-          f"{os.cpu_count()} cpu's; {args.requests} requests per level")
+    print(
+        f"query {args.query!r} via POST /sparql; {triples} triples; {workers} workers; "
+        f"{os.cpu_count()} cpu's; {args.requests} requests per level"
+    )
     print(f"{'clients':>7} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}")
     for r in results:
-        print(f"{r['clients']:>7} {r['requests']:>8} {r['throughput']:>8.1f} {r['p50']:>8.1f} {r['p95']:>8.1f} "
-              f"{r['p99']:>8.1f} {r['errors']:>6}")
+        print(
+            f"{r['clients']:>7} {r['requests']:>8} {r['throughput']:>8.1f} {r['p50']:>8.1f} {r['p95']:>8.1f} "
+            f"{r['p99']:>8.1f} {r['errors']:>6}"
+        )
 
 
 if __name__ == "__main__":

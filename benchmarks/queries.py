@@ -52,8 +52,13 @@ def main() -> None:
         times.sort()
         median = statistics.median(times)
         medians.append(median)
-        table.add_row(name, ", ".join(f"{k}={v}" for k, v in values.items()), str(rows),
-                      f"{median:.1f}", f"{times[int(len(times) * 0.9) - 1]:.1f}")
+        table.add_row(
+            name,
+            ", ".join(f"{k}={v}" for k, v in values.items()),
+            str(rows),
+            f"{median:.1f}",
+            f"{times[int(len(times) * 0.9) - 1]:.1f}",
+        )
     table.add_row("(whole catalogue)", "", "", f"{sum(medians):.1f}", "")
     Console().print(table)
 

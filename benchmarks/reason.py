@@ -76,6 +76,7 @@ def main() -> None:
                 started = time.perf_counter()
                 count = materialise(store, mode=mode)
                 return time.perf_counter() - started, count
+
             runs = [once() for _ in range(args.runs)]
             return sorted(r[0] for r in runs)[len(runs) // 2], runs[-1][1]
 

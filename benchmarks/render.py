@@ -19,8 +19,10 @@ def table(rows: int):
     from kennisgraaf.tables import Table
 
     shared = "onderwerpen: PFAS, Nutriënten, Omgevingsplannen · organisaties: Rijkswaterstaat, RIVM, IPO"
-    return Table(["thema A", "thema B", "score", "onderwerpen", "organisaties", "wetgeving", "overleggen", "gedeeld"],
-                 [[f"Thema {i}", f"Ander thema {i}", 0.25, 0.1, 0.48, 0.16, 0.25, shared] for i in range(rows)])
+    return Table(
+        ["thema A", "thema B", "score", "onderwerpen", "organisaties", "wetgeving", "overleggen", "gedeeld"],
+        [[f"Thema {i}", f"Ander thema {i}", 0.25, 0.1, 0.48, 0.16, 0.25, shared] for i in range(rows)],
+    )
 
 
 def main() -> None:

@@ -28,8 +28,14 @@ from synth import write_folder
 
 #: synth scale per size (about 2,600 asserted triples per unit, plus the ontology)
 SIZES = {"10k": 4, "100k": 38, "1M": 385}
-PARAMS = {"thema": "Thema 0", "organisatie": "Organisatie 0", "onderwerp": "Onderwerp 0", "kwartaal": "Q2",
-          "minimum": "2", "item": "Product 0 van plan 0"}
+PARAMS = {
+    "thema": "Thema 0",
+    "organisatie": "Organisatie 0",
+    "onderwerp": "Onderwerp 0",
+    "kwartaal": "Q2",
+    "minimum": "2",
+    "item": "Product 0 van plan 0",
+}
 SCRIPT = shutil.which("kennisgraaf") or str(Path(sys.executable).parent / "kennisgraaf")
 
 
@@ -63,8 +69,9 @@ def commands(folder: Path, cache: Path, out: Path) -> dict[str, list[str]]:
     catalogue = Catalogue.load(DataFolder.resolve(folder).queries_dir)
     for query in catalogue.queries.values() if hasattr(catalogue, "queries") else catalogue:
         name = query.name
-        params = [p for p in PARAMS if f"?{p}" in query.text and f"# Voorbeeld: kennisgraaf query {name} -p {p}"
-                  in query.text]
+        params = [
+            p for p in PARAMS if f"?{p}" in query.text and f"# Voorbeeld: kennisgraaf query {name} -p {p}" in query.text
+        ]
         extra = [arg for p in params for arg in ("-p", f"{p}={PARAMS[p]}")]
         found[f"query {name}"] = ["query", name, *extra, "-q", "--format", "csv", *common]
     found["overlap"] = ["overlap", "-q", "--format", "csv", *common]
@@ -131,8 +138,9 @@ def main() -> None:
             triples = write_folder(folder, SIZES[size])
             print(f"{size}: {triples} triples (synth schaal {SIZES[size]})", file=sys.stderr, flush=True)
             runs = 1 if size == "1M" else args.runs
-            build_s, build_mb = median_run([SCRIPT, "build", "--force", "-q", "--data", str(folder), "--cache-dir",
-                                            str(cache)], runs)
+            build_s, build_mb = median_run(
+                [SCRIPT, "build", "--force", "-q", "--data", str(folder), "--cache-dir", str(cache)], runs
+            )
             report.append((size, "build (koud)", f"{build_s:.2f}", f"{build_mb}"))
             warm = []
             for name, cmd in commands(folder, cache, out).items():
@@ -144,8 +152,12 @@ def main() -> None:
             if size in args.plain_at.split(","):
                 try:
                     start = time.perf_counter()
-                    proc = subprocess.run([sys.executable, "-c", PLAIN, str(folder), str(queries_dir)],
-                                          capture_output=True, text=True, timeout=args.plain_limit)
+                    proc = subprocess.run(
+                        [sys.executable, "-c", PLAIN, str(folder), str(queries_dir)],
+                        capture_output=True,
+                        text=True,
+                        timeout=args.plain_limit,
+                    )
                     plain = time.perf_counter() - start
                     if proc.returncode:
                         raise SystemExit(proc.stderr[-2000:])

@@ -53,7 +53,7 @@ class Zipf:
 
     def __init__(self, items: list[str], rng: random.Random, s: float = 1.1):
         self.items, self.rng = items, rng
-        self.weights = [1 / (r ** s) for r in range(1, len(items) + 1)]
+        self.weights = [1 / (r**s) for r in range(1, len(items) + 1)]
 
     def sample(self, k: int) -> set[str]:
         k = min(k, len(self.items))
@@ -75,8 +75,11 @@ def generate(scale: int = 1, seed: int = 2026, for_folder: bool = False) -> Iter
 
     def add(s: str, p: str, o, literal: bool = False, datatype: str | None = None, lang: str | None = None):
         if literal:
-            obj = ox.Literal(str(o), language=lang) if lang else ox.Literal(
-                str(o), datatype=_n(datatype) if datatype else None)
+            obj = (
+                ox.Literal(str(o), language=lang)
+                if lang
+                else ox.Literal(str(o), datatype=_n(datatype) if datatype else None)
+            )
         else:
             obj = _n(o)
         out.append((_n(s), _n(p), obj, current["graph"]))
@@ -238,8 +241,13 @@ def generate(scale: int = 1, seed: int = 2026, for_folder: bool = False) -> Iter
         for k in range(rng.randint(0, 4)):
             e = item("bijeenkomst", "Bijeenkomst", f"e{k}", 380 + k, f"Bijeenkomst {k} van plan {n}")
             if rng.random() < 0.4:
-                add(e, SCHEMA + "startDate", f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                    literal=True, datatype=XSD + "date")
+                add(
+                    e,
+                    SCHEMA + "startDate",
+                    f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                    literal=True,
+                    datatype=XSD + "date",
+                )
         if rng.random() < 0.33:
             for k in range(rng.randint(1, 3)):
                 h = item("overdracht", "Regieoverdracht", f"h{k}", 185 + 2 * k, f"Overdracht {k} van plan {n}")
@@ -292,7 +300,7 @@ def write_folder(out: Path, scale: int = 1, seed: int = 2026) -> int:
     shutil.copytree(shipped_root() / "ontology", out / "ontology")
     by_graph: dict[str, list[ox.Triple]] = {}
     for quad in generate(scale, seed, for_folder=True):
-        by_graph.setdefault(quad.graph_name.value[len(GRAPH_BASE):], []).append(quad.triple)
+        by_graph.setdefault(quad.graph_name.value[len(GRAPH_BASE) :], []).append(quad.triple)
     for name, triples in by_graph.items():
         path = out / "graph" / f"{name}.ttl"
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -49,8 +49,9 @@ def two_years(scale: int, seed: int = 2026) -> list[ox.Quad]:
     rdf_type, in_plan, jaar = ox.NamedNode(RDF.type), ox.NamedNode(KN.inPlan), ox.NamedNode(KN.jaar)
     plans = {q.subject for q in quads if q.predicate == rdf_type and q.object.value == KN.Kennisplan}
     plan_map = {p: ox.NamedNode(p.value.replace("/2026-", "/2027-")) for p in plans}
-    quarter = {ox.NamedNode(ID["kwartaal"][f"2026-Q{n}"]): ox.NamedNode(ID["kwartaal"][f"2027-Q{n}"])
-               for n in range(1, 5)}
+    quarter = {
+        ox.NamedNode(ID["kwartaal"][f"2026-Q{n}"]): ox.NamedNode(ID["kwartaal"][f"2027-Q{n}"]) for n in range(1, 5)
+    }
     out = list(quads)
 
     def emit(s, p, o):
@@ -61,8 +62,11 @@ def two_years(scale: int, seed: int = 2026) -> list[ox.Quad]:
             o = ox.Literal("2027", datatype=ox.NamedNode(XSD.gYear)) if q.predicate == jaar else q.object
             emit(new, q.predicate, o)
     items = {q.subject for q in quads if q.predicate == in_plan}
-    item_map = {i: ox.NamedNode("/y2027-".join(i.value.rsplit("/", 1))) for i in items
-                if any(f"/id/{k}/" in i.value for k in YEARLY)}
+    item_map = {
+        i: ox.NamedNode("/y2027-".join(i.value.rsplit("/", 1)))
+        for i in items
+        if any(f"/id/{k}/" in i.value for k in YEARLY)
+    }
     for plan in sorted(plans, key=lambda n: n.value):
         for q in by_subject[plan]:
             o = ox.Literal("2027", datatype=ox.NamedNode(XSD.gYear)) if q.predicate == jaar else q.object
@@ -135,19 +139,37 @@ def main() -> None:
         store = OxigraphStore(ensure_build(data, cache).entry.graph_file)
         rows.append(measure("fixture (alle thema's)", store, 2026, 2027, args.runs))
         rows.append(measure("fixture (--thema ZZS)", store, 2026, 2027, args.runs, "ZZS"))
-        cli = wall([str(Path(sys.executable).with_name("kennisgraaf")), "vergelijk", "2026", "2027", "--thema", "ZZS",
-                    "--data", str(data), "--cache-dir", str(cache), "-q"], args.runs)
+        cli = wall(
+            [
+                str(Path(sys.executable).with_name("kennisgraaf")),
+                "vergelijk",
+                "2026",
+                "2027",
+                "--thema",
+                "ZZS",
+                "--data",
+                str(data),
+                "--cache-dir",
+                str(cache),
+                "-q",
+            ],
+            args.runs,
+        )
     big = ox.Store()
     big.bulk_extend(two_years(args.scale))
     rows.append(measure(f"synthetisch ×{args.scale}, 2 jaar", OxigraphStore(store=big), 2026, 2027, args.big_runs))
     print(f"{'graaf':28} {'triples':>8} {'load s':>7} {'scope s':>8} {'compare s':>10} {'wijzigingen':>12}")
     for r in rows:
-        print(f"{r['graaf']:28} {r['triples']:>8} {r['load']:>7.3f} {r['scope']:>8.3f} {r['compare']:>10.3f} "
-              f"{r['wijzigingen']:>12}")
+        print(
+            f"{r['graaf']:28} {r['triples']:>8} {r['load']:>7.3f} {r['scope']:>8.3f} {r['compare']:>10.3f} "
+            f"{r['wijzigingen']:>12}"
+        )
     print(f"\nkennisgraaf vergelijk 2026 2027 --thema ZZS (fixture, warm cache, heel proces): {cli:.2f} s")
     small, large = rows[0], rows[-1]
-    print(f"verhouding synthetisch / fixture: {large['triples'] / small['triples']:.1f}× triples, "
-          f"{large['compare'] / small['compare']:.1f}× compare-tijd")
+    print(
+        f"verhouding synthetisch / fixture: {large['triples'] / small['triples']:.1f}× triples, "
+        f"{large['compare'] / small['compare']:.1f}× compare-tijd"
+    )
 
 
 if __name__ == "__main__":

@@ -65,10 +65,29 @@ def main() -> None:
             rows.append((f"{label}: render ({len(page) // 1024} KiB)", rendered))
 
         script = shutil.which("kennisgraaf") or str(Path(sys.executable).parent / "kennisgraaf")
-        rows.append(("`kennisgraaf view alles` (process, warm cache)", median_time(
-            lambda: subprocess.run([script, "view", "alles", "-q", "--cache-dir", str(cache), "--out",
-                                    str(out / "cli-alles.html")], check=True, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL), args.runs)[0]))
+        rows.append(
+            (
+                "`kennisgraaf view alles` (process, warm cache)",
+                median_time(
+                    lambda: subprocess.run(
+                        [
+                            script,
+                            "view",
+                            "alles",
+                            "-q",
+                            "--cache-dir",
+                            str(cache),
+                            "--out",
+                            str(out / "cli-alles.html"),
+                        ],
+                        check=True,
+                        stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL,
+                    ),
+                    args.runs,
+                )[0],
+            )
+        )
 
         if not args.no_browser:
             from kennisgraaf.views.browser import Browser
@@ -83,9 +102,13 @@ def main() -> None:
                         layout.append(result.stats["layoutMs"] / 1000)
                         page.append(result.stats["stabilisedMs"] / 1000)
                     label = path.stem
-                    rows.append((f"browser {label}: stabilised after construction "
-                                 f"({result.stats['nodes']} nodes, {result.stats['edges']} edges)",
-                                 statistics.median(layout)))
+                    rows.append(
+                        (
+                            f"browser {label}: stabilised after construction "
+                            f"({result.stats['nodes']} nodes, {result.stats['edges']} edges)",
+                            statistics.median(layout),
+                        )
+                    )
                     rows.append((f"browser {label}: stabilised after page start", statistics.median(page)))
     finally:
         shutil.rmtree(cache, ignore_errors=True)

@@ -66,9 +66,15 @@ def cached(entry: CacheEntry, notify: Notify | None = _stderr) -> BuildReport | 
         return None
     try:
         manifest = entry.verify()
-        return BuildReport(entry=entry, from_cache=True, sources=manifest["sources"],
-                           asserted=manifest["asserted"], inferred=manifest["inferred"],
-                           seconds=manifest["seconds"], reasoner=manifest["reasoner"])
+        return BuildReport(
+            entry=entry,
+            from_cache=True,
+            sources=manifest["sources"],
+            asserted=manifest["asserted"],
+            inferred=manifest["inferred"],
+            seconds=manifest["seconds"],
+            reasoner=manifest["reasoner"],
+        )
     except (CacheDamaged, KeyError, TypeError) as err:
         if notify:
             why = err if isinstance(err, CacheDamaged) else f"de build in {entry.folder} is beschadigd"
@@ -126,8 +132,16 @@ def build(
     with _stage("redeneren", seconds, progress):
         inferred = materialise(store, mode=reasoner)
     with _stage("opslaan", seconds, progress):
-        report = BuildReport(entry=entry, from_cache=False, sources=len(folder.sources()), asserted=asserted,
-                             inferred=inferred, seconds=seconds, warnings=problems, reasoner=reasoner)
+        report = BuildReport(
+            entry=entry,
+            from_cache=False,
+            sources=len(folder.sources()),
+            asserted=asserted,
+            inferred=inferred,
+            seconds=seconds,
+            warnings=problems,
+            reasoner=reasoner,
+        )
         manifest = {
             "key": key,
             "data": str(folder.root),

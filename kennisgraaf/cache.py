@@ -69,8 +69,10 @@ def _sha256(path: Path) -> str:
 
 
 def checksums(folder: Path) -> dict[str, dict]:
-    return {p.relative_to(folder).as_posix(): {"sha256": _sha256(p), "bytes": p.stat().st_size}
-            for p in _content_files(folder)}
+    return {
+        p.relative_to(folder).as_posix(): {"sha256": _sha256(p), "bytes": p.stat().st_size}
+        for p in _content_files(folder)
+    }
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,11 @@ class CacheEntry:
     def verify(self, only: str | None = None) -> dict:
         """The manifest, after checking that every file (or only `only`) has its recorded bytes."""
         manifest = self.manifest
-        expected = {name: info for name, info in manifest["files"].items()
-                    if only is None or name == only or name.startswith(only + "/")}
+        expected = {
+            name: info
+            for name, info in manifest["files"].items()
+            if only is None or name == only or name.startswith(only + "/")
+        }
         present = {p.relative_to(self.folder).as_posix(): p for p in _content_files(self.folder)}
         if only is None and set(present) != set(expected):
             raise CacheDamaged(f"de build in {self.folder} is beschadigd (bestanden ontbreken of zijn toegevoegd)")
@@ -126,8 +131,9 @@ class CacheEntry:
         except (OSError, RuntimeError) as err:
             raise CacheDamaged(f"de build in {self.folder} is beschadigd (store: {err})") from None
         if len(store) != manifest.get("quads"):
-            raise CacheDamaged(f"de build in {self.folder} is beschadigd ({len(store)} quads in plaats van "
-                               f"{manifest.get('quads')})")
+            raise CacheDamaged(
+                f"de build in {self.folder} is beschadigd ({len(store)} quads in plaats van {manifest.get('quads')})"
+            )
         return OxigraphStore(store=store)
 
 
@@ -159,8 +165,10 @@ class Cache:
 
     def _writable_root(self) -> None:
         if self.root.exists() and not self.root.is_dir():
-            raise StoreError(f"cachemap {self.root} is een bestand, geen map; kies een andere met --cache-dir "
-                             "of $KENNISGRAAF_CACHE_DIR")
+            raise StoreError(
+                f"cachemap {self.root} is een bestand, geen map; kies een andere met --cache-dir "
+                "of $KENNISGRAAF_CACHE_DIR"
+            )
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -168,11 +176,14 @@ class Cache:
 
     def _unwritable(self, err: OSError) -> StoreError:
         why = err.strerror or str(err)
-        return StoreError(f"cachemap {self.root} is niet beschrijfbaar ({why}); de vorige build blijft staan. "
-                          "Maak ruimte of kies een andere map met --cache-dir of $KENNISGRAAF_CACHE_DIR")
+        return StoreError(
+            f"cachemap {self.root} is niet beschrijfbaar ({why}); de vorige build blijft staan. "
+            "Maak ruimte of kies een andere map met --cache-dir of $KENNISGRAAF_CACHE_DIR"
+        )
 
-    def store(self, key: str, write: Callable[[Path], None], manifest: dict,
-              protect: tuple[str, ...] = ()) -> CacheEntry:
+    def store(
+        self, key: str, write: Callable[[Path], None], manifest: dict, protect: tuple[str, ...] = ()
+    ) -> CacheEntry:
         """Write a complete build with `write(folder)` and switch it in atomically.
 
         `manifest` gets the checksums of what `write` made; builds named in `protect` (the
@@ -188,8 +199,7 @@ class Cache:
             staging.mkdir()
             write(staging)
             manifest = {**manifest, "files": checksums(staging), "created": time.time()}
-            (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, ensure_ascii=False),
-                                                 encoding="utf-8")
+            (staging / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
             staging.rename(final)
             old = self._resolved(target.folder)
             os.symlink(final.name, link)

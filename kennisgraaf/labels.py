@@ -19,16 +19,34 @@ SELECT ?item ?label ?rank WHERE {
 #: Dutch names for the standard terms the data uses but whose vocabularies are not in the graph
 STANDARD_LABELS = {
     SKOS[local]: name
-    for local, name in (("prefLabel", "naam"), ("altLabel", "andere naam"), ("notation", "code"),
-                        ("inScheme", "in schema"), ("broader", "breder begrip"), ("narrower", "smaller begrip"),
-                        ("related", "verwant begrip"), ("scopeNote", "toelichting"), ("definition", "definitie"),
-                        ("topConceptOf", "topbegrip van"), ("hasTopConcept", "topbegrip"),
-                        ("broaderTransitive", "breder begrip (afgeleid)"), ("Concept", "begrip"))
+    for local, name in (
+        ("prefLabel", "naam"),
+        ("altLabel", "andere naam"),
+        ("notation", "code"),
+        ("inScheme", "in schema"),
+        ("broader", "breder begrip"),
+        ("narrower", "smaller begrip"),
+        ("related", "verwant begrip"),
+        ("scopeNote", "toelichting"),
+        ("definition", "definitie"),
+        ("topConceptOf", "topbegrip van"),
+        ("hasTopConcept", "topbegrip"),
+        ("broaderTransitive", "breder begrip (afgeleid)"),
+        ("Concept", "begrip"),
+    )
 } | {
-    DCTERMS["title"]: "titel", DCTERMS["issued"]: "uitgegeven",
-    RDF["type"]: "soort", RDFS["label"]: "label", RDFS["comment"]: "opmerking", RDFS["seeAlso"]: "zie ook",
-    ORG["hasMember"]: "heeft lid", ORG["memberOf"]: "lid van", ORG["postIn"]: "functie bij", ORG["holds"]: "bekleedt",
-    SCHEMA["startDate"]: "datum", "http://schema.org/startDate": "datum",  # the http form some data still uses
+    DCTERMS["title"]: "titel",
+    DCTERMS["issued"]: "uitgegeven",
+    RDF["type"]: "soort",
+    RDFS["label"]: "label",
+    RDFS["comment"]: "opmerking",
+    RDFS["seeAlso"]: "zie ook",
+    ORG["hasMember"]: "heeft lid",
+    ORG["memberOf"]: "lid van",
+    ORG["postIn"]: "functie bij",
+    ORG["holds"]: "bekleedt",
+    SCHEMA["startDate"]: "datum",
+    "http://schema.org/startDate": "datum",  # the http form some data still uses
 }
 
 
@@ -54,8 +72,10 @@ def with_labels(store, results):
     iris = {t.value for row in results.rows for t in row.values() if isinstance(t, ox.NamedNode)}
     names = label_map(store, iris)
     rows = [
-        {k: (ox.Literal(names[t.value]) if isinstance(t, ox.NamedNode) and t.value in names else t)
-         for k, t in row.items()}
+        {
+            k: (ox.Literal(names[t.value]) if isinstance(t, ox.NamedNode) and t.value in names else t)
+            for k, t in row.items()
+        }
         for row in results.rows
     ]
     return ResultSet(results.variables, rows)

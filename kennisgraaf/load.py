@@ -16,8 +16,10 @@ from .namespaces import INFERRED_GRAPH
 from .sources import DataFolder, SourceFile
 
 _FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG}
-_POSITION = re.compile(r"^Parser error (?:at line \d+ (?:between columns \d+ and \d+|column \d+)"
-                       r"|between line \d+ column \d+ and line \d+ column \d+): ")
+_POSITION = re.compile(
+    r"^Parser error (?:at line \d+ (?:between columns \d+ and \d+|column \d+)"
+    r"|between line \d+ column \d+ and line \d+ column \d+): "
+)
 _TRAILING_LINE = re.compile(r" \(line \d+\)$")
 
 

@@ -66,8 +66,11 @@ def plan_file(folder: DataFolder, jaar: int, slug: str) -> Path:
 
 def latest_plan_year(folder: DataFolder, slug: str, before: int) -> int:
     """The newest year before `before` that has a plan file for the theme."""
-    years = sorted(int(p.parent.name) for p in (folder.graph_dir / "plans").glob(f"*/{slug}.ttl")
-                   if p.parent.name.isdigit() and int(p.parent.name) < before)
+    years = sorted(
+        int(p.parent.name)
+        for p in (folder.graph_dir / "plans").glob(f"*/{slug}.ttl")
+        if p.parent.name.isdigit() and int(p.parent.name) < before
+    )
     if not years:
         raise KennisgraafError(f"geen plan voor thema {slug!r} vóór {before} in {folder.graph_dir / 'plans'}")
     return years[-1]
@@ -93,10 +96,12 @@ def copy_plan(text: str, van: int, naar: int, source_name: str = "") -> tuple[st
             out.append(f"    kn:vervolgOp {subject.group(1)} ;   # copied from the {van} plan")
             links += 1
     out += _document_block(out, naar)
-    note = (f"# DRAFT {naar}: copied from {source_name or f'plans/{van}'} by `kennisgraaf nieuw-jaar {naar}`.\n"
-            f"# Year changed in IRIs, labels and quarters; kn:bronRegel cleared ({cleared} lines: fill them in\n"
-            f"# from the {naar} text, `kennisgraaf validate` lists each); kn:vervolgOp links to the {van} items.\n"
-            f"# The comments below still describe the {van} text until you edit them.\n#\n")
+    note = (
+        f"# DRAFT {naar}: copied from {source_name or f'plans/{van}'} by `kennisgraaf nieuw-jaar {naar}`.\n"
+        f"# Year changed in IRIs, labels and quarters; kn:bronRegel cleared ({cleared} lines: fill them in\n"
+        f"# from the {naar} text, `kennisgraaf validate` lists each); kn:vervolgOp links to the {van} items.\n"
+        f"# The comments below still describe the {van} text until you edit them.\n#\n"
+    )
     return note + "\n".join(out) + "\n", links, cleared
 
 
@@ -107,11 +112,14 @@ def _document_block(out: list[str], naar: int) -> list[str]:
     label = re.search(r'skos:prefLabel "(Kennisplan [^"]+)"@nl', text)
     if not doc or not label:
         return []
-    return ["", f"# The source document of the {naar} plan: put its text in bronnen/{doc.group(2)[:4]}/ under this",
-            "# name (or move this block to registers/themas.ttl, next to the other documents).",
-            f"{doc.group(1)} a kn:Brondocument ;",
-            f'    dcterms:title "{label.group(1)}"@nl ;',
-            f'    kn:bestandsnaam "{naar}/kennisplan-{doc.group(2)}.txt" .']
+    return [
+        "",
+        f"# The source document of the {naar} plan: put its text in bronnen/{doc.group(2)[:4]}/ under this",
+        "# name (or move this block to registers/themas.ttl, next to the other documents).",
+        f"{doc.group(1)} a kn:Brondocument ;",
+        f'    dcterms:title "{label.group(1)}"@nl ;',
+        f'    kn:bestandsnaam "{naar}/kennisplan-{doc.group(2)}.txt" .',
+    ]
 
 
 def _split_comment(line: str) -> tuple[str, str]:
@@ -137,7 +145,7 @@ def _close_previous(out: list[str]) -> None:
         if code.strip():
             if code.rstrip().endswith(";"):
                 stripped = code.rstrip()
-                out[i] = stripped[:-1].rstrip() + " ." + code[len(stripped):] + comment
+                out[i] = stripped[:-1].rstrip() + " ." + code[len(stripped) :] + comment
             return
 
 
@@ -148,7 +156,7 @@ def _shift(code: str, van: int, naar: int, delta: int) -> str:
         code = re.sub(rf"\b({prefix}:(?:[a-z]+-)*){van}-", rf"\g<1>{naar}-", code)
     code = re.sub(r"\bkwartaal:(\d{4})-Q", lambda m: f"kwartaal:{int(m.group(1)) + delta}-Q", code)
     code = re.sub(r'"(\d{4})"\^\^xsd:gYear', lambda m: f'"{int(m.group(1)) + delta}"^^xsd:gYear', code)
-    code = re.sub(r'(skos:prefLabel "Kennisplan [^"]*?)\b' + str(van) + r'\b', rf"\g<1>{naar}", code)
+    code = re.sub(r'(skos:prefLabel "Kennisplan [^"]*?)\b' + str(van) + r"\b", rf"\g<1>{naar}", code)
     code = code.replace(f'"{van}/kennisplan-{van}-', f'"{naar}/kennisplan-{naar}-')
     return code
 

@@ -59,7 +59,7 @@ class PublishReport:
 
 
 def short_name(graph: str) -> str:
-    return graph[len(GRAPH_BASE):] if graph.startswith(GRAPH_BASE) else (graph or "(standaardgraaf)")
+    return graph[len(GRAPH_BASE) :] if graph.startswith(GRAPH_BASE) else (graph or "(standaardgraaf)")
 
 
 class PublishIncomplete(KennisgraafError):
@@ -97,8 +97,9 @@ class PublishState:
     def save(self, done: set[str]) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps({"store": self.store_url, "build": self.build_key,
-                                             "done": sorted(done)}), encoding="utf-8")
+            self.path.write_text(
+                json.dumps({"store": self.store_url, "build": self.build_key, "done": sorted(done)}), encoding="utf-8"
+            )
         except OSError:
             pass  # a read-only cache: no resuming, the message still lists what is missing
 
@@ -121,8 +122,9 @@ def graphs_in(nquads: Path) -> dict[str, list[ox.Triple]]:
 class GraphStore:
     """A Graph Store Protocol service: GET, PUT and DELETE of one graph at a time."""
 
-    def __init__(self, url: str, *, user: str | None = None, password: str | None = None,
-                 timeout: float = DEFAULT_TIMEOUT):
+    def __init__(
+        self, url: str, *, user: str | None = None, password: str | None = None, timeout: float = DEFAULT_TIMEOUT
+    ):
         self.url = check_url(url, "--store")
         self.timeout = timeout
         self._user, self._password = user, password
@@ -134,14 +136,26 @@ class GraphStore:
         query = f"{parts.query}&{extra}" if parts.query else extra
         return urllib.parse.urlunsplit(parts._replace(query=query))
 
-    def _send(self, method: str, graph: str, body: bytes | None = None,
-              headers: dict | None = None) -> tuple[int, str, bytes]:
-        request = urllib.request.Request(self.graph_url(graph), data=body, method=method,
-                                         headers={"User-Agent": "kennisgraaf publish", **(headers or {})})
+    def _send(
+        self, method: str, graph: str, body: bytes | None = None, headers: dict | None = None
+    ) -> tuple[int, str, bytes]:
+        request = urllib.request.Request(
+            self.graph_url(graph),
+            data=body,
+            method=method,
+            headers={"User-Agent": "kennisgraaf publish", **(headers or {})},
+        )
         what = f"{method} {graph or 'standaardgraaf'}"
         try:
-            return fetch(request, url=self.url, user=self._user, password=self._password, timeout=self.timeout,
-                         max_bytes=MAX_ANSWER_BYTES, what=f"{self.url}: {what}")
+            return fetch(
+                request,
+                url=self.url,
+                user=self._user,
+                password=self._password,
+                timeout=self.timeout,
+                max_bytes=MAX_ANSWER_BYTES,
+                what=f"{self.url}: {what}",
+            )
         except urllib.error.HTTPError as err:
             if err.code == 404 and method in ("GET", "DELETE"):
                 return 404, "", b""
@@ -181,19 +195,28 @@ def record_triples(graphs: list[str], build_key: str, when: dt.datetime) -> list
     triples = [ox.Triple(record, ox.NamedNode(DCTERMS.hasPart), ox.NamedNode(g)) for g in graphs if g]
     triples.append(ox.Triple(record, ox.NamedNode(DCTERMS.identifier), ox.Literal(build_key)))
     stamp = when.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    triples.append(ox.Triple(record, ox.NamedNode(DCTERMS.modified),
-                             ox.Literal(stamp, datatype=ox.NamedNode(XSD.dateTime))))
+    triples.append(
+        ox.Triple(record, ox.NamedNode(DCTERMS.modified), ox.Literal(stamp, datatype=ox.NamedNode(XSD.dateTime)))
+    )
     return triples
 
 
 def previously_published(store: GraphStore) -> set[str]:
     triples = store.get(RECORD_GRAPH) or []
-    return {t.object.value for t in triples
-            if t.predicate.value == DCTERMS.hasPart and isinstance(t.object, ox.NamedNode)}
+    return {
+        t.object.value for t in triples if t.predicate.value == DCTERMS.hasPart and isinstance(t.object, ox.NamedNode)
+    }
 
 
-def publish(nquads: Path, store: GraphStore, *, build_key: str = "", prune: bool = True,
-            progress=None, state: PublishState | None = None) -> PublishReport:
+def publish(
+    nquads: Path,
+    store: GraphStore,
+    *,
+    build_key: str = "",
+    prune: bool = True,
+    progress=None,
+    state: PublishState | None = None,
+) -> PublishReport:
     """PUT every graph of the build, record what was published, remove what no longer is.
 
     With a `state`, graphs an interrupted earlier attempt already replaced (same build,
@@ -218,7 +241,7 @@ def publish(nquads: Path, store: GraphStore, *, build_key: str = "", prune: bool
             if state:
                 state.save(done)
             cause = str(err)
-            raise PublishIncomplete(report, graph, [g for g in names[index + 1:] if g not in done], cause) from None
+            raise PublishIncomplete(report, graph, [g for g in names[index + 1 :] if g not in done], cause) from None
         report.graphs.append(PublishedGraph(graph, len(triples), status))
         done.add(graph)
     try:

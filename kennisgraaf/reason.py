@@ -96,8 +96,13 @@ def _rules(store: ox.Store, graphs: list, mode: str) -> None:
     run(store, graphs, derive(axioms, mode))
     target = ox.NamedNode(INFERRED_GRAPH)
     stated = [ox.Triple(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o)) for s, p, o in schema_closure(axioms)]
-    store.extend([ox.Quad(t.subject, t.predicate, t.object, target) for t in sorted(stated, key=str)
-                  if not any(next(store.quads_for_pattern(*t, g), None) for g in graphs)])
+    store.extend(
+        [
+            ox.Quad(t.subject, t.predicate, t.object, target)
+            for t in sorted(stated, key=str)
+            if not any(next(store.quads_for_pattern(*t, g), None) for g in graphs)
+        ]
+    )
     problems = contradictions(store, graphs, axioms) if mode == "rules" else []
     if problems:
         _clear(store, ox.NamedNode(INFERRED_GRAPH))

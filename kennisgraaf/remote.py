@@ -136,8 +136,7 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         self.deadline = deadline
 
     def https_open(self, req):
-        return self.do_open(functools.partial(_SecureConnection, deadline=self.deadline), req,
-                            context=self._context)
+        return self.do_open(functools.partial(_SecureConnection, deadline=self.deadline), req, context=self._context)
 
 
 class _RedirectGetOnly(urllib.request.HTTPRedirectHandler):
@@ -146,13 +145,16 @@ class _RedirectGetOnly(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         method = req.get_method()
         if method not in ("GET", "HEAD"):
-            raise StoreError(f"{req.full_url} stuurt door (HTTP {code}) naar {newurl}; een {method} wordt niet "
-                             "doorgestuurd (dat zou er stil een GET van maken): gebruik het nieuwe adres")
+            raise StoreError(
+                f"{req.full_url} stuurt door (HTTP {code}) naar {newurl}; een {method} wordt niet "
+                "doorgestuurd (dat zou er stil een GET van maken): gebruik het nieuwe adres"
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def http_opener(url: str, user: str | None = None, password: str | None = None,
-                deadline: Deadline | None = None) -> urllib.request.OpenerDirector:
+def http_opener(
+    url: str, user: str | None = None, password: str | None = None, deadline: Deadline | None = None
+) -> urllib.request.OpenerDirector:
     """An opener that answers a Basic or Digest challenge for `url` with these credentials.
 
     Shared with `publish`: Virtuoso asks for Digest on its -auth endpoints, Fuseki and
@@ -182,8 +184,16 @@ def read_capped(response, limit: int, what: str) -> bytes:
         chunks.append(chunk)
 
 
-def fetch(request: urllib.request.Request, *, url: str, user: str | None, password: str | None,
-          timeout: float, max_bytes: int = MAX_ANSWER_BYTES, what: str = "") -> tuple[int, str, bytes]:
+def fetch(
+    request: urllib.request.Request,
+    *,
+    url: str,
+    user: str | None,
+    password: str | None,
+    timeout: float,
+    max_bytes: int = MAX_ANSWER_BYTES,
+    what: str = "",
+) -> tuple[int, str, bytes]:
     """Send one request within a total deadline; (status, media type, body).
 
     HTTPError is passed on (with its body already read, capped) for the caller to word;
@@ -282,8 +292,14 @@ class RemoteStore(Store):
             },
         )
         try:
-            _, kind, data = fetch(request, url=self.endpoint, user=self._user, password=self._password,
-                                  timeout=self.timeout, max_bytes=self.max_bytes)
+            _, kind, data = fetch(
+                request,
+                url=self.endpoint,
+                user=self._user,
+                password=self._password,
+                timeout=self.timeout,
+                max_bytes=self.max_bytes,
+            )
             return kind, data
         except urllib.error.HTTPError as err:
             detail = error_text(getattr(err, "capped_body", b"")) or err.reason

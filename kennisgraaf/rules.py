@@ -38,11 +38,17 @@ _TRIVIAL_CLASSES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual, RDFS.Class, R
 
 #: OWL 2 RL constructs the rules below do not interpret; their presence is refused by name
 _UNSUPPORTED = {
-    OWL.someValuesFrom: "owl:someValuesFrom", OWL.allValuesFrom: "owl:allValuesFrom",
-    OWL.hasValue: "owl:hasValue", OWL.intersectionOf: "owl:intersectionOf",
-    OWL.unionOf: "owl:unionOf", OWL.oneOf: "owl:oneOf", OWL.complementOf: "owl:complementOf",
-    OWL.maxCardinality: "owl:maxCardinality", OWL.maxQualifiedCardinality: "owl:maxQualifiedCardinality",
-    OWL.hasKey: "owl:hasKey", OWL.sourceIndividual: "owl:NegativePropertyAssertion",
+    OWL.someValuesFrom: "owl:someValuesFrom",
+    OWL.allValuesFrom: "owl:allValuesFrom",
+    OWL.hasValue: "owl:hasValue",
+    OWL.intersectionOf: "owl:intersectionOf",
+    OWL.unionOf: "owl:unionOf",
+    OWL.oneOf: "owl:oneOf",
+    OWL.complementOf: "owl:complementOf",
+    OWL.maxCardinality: "owl:maxCardinality",
+    OWL.maxQualifiedCardinality: "owl:maxQualifiedCardinality",
+    OWL.hasKey: "owl:hasKey",
+    OWL.sourceIndividual: "owl:NegativePropertyAssertion",
 }
 
 
@@ -88,19 +94,24 @@ class Axioms:
         for prop, head in pairs.all(OWL.propertyChainAxiom):
             steps = pairs.members(head)
             if not isinstance(prop, ox.NamedNode) or any(not isinstance(s, ox.NamedNode) for s in steps):
-                raise UnsupportedAxiom(f"owl:propertyChainAxiom van {prop}: alleen ketens van benoemde eigenschappen "
-                                       "worden door de regels gelezen; bouw met --reasoner owlrl")
+                raise UnsupportedAxiom(
+                    f"owl:propertyChainAxiom van {prop}: alleen ketens van benoemde eigenschappen "
+                    "worden door de regels gelezen; bouw met --reasoner owlrl"
+                )
             ax.chains.add((prop.value, tuple(s.value for s in steps)))
-        for kind, members in ((OWL.AllDisjointClasses, ax.disjoint), (OWL.AllDisjointProperties,
-                                                                      ax.disjoint_properties)):
+        for kind, members in (
+            (OWL.AllDisjointClasses, ax.disjoint),
+            (OWL.AllDisjointProperties, ax.disjoint_properties),
+        ):
             for node in pairs.subjects(kind):
                 for head in pairs.objects(node, OWL.members):
                     found = [m.value for m in pairs.members(head) if isinstance(m, ox.NamedNode)]
                     members.update((a, b) for a in found for b in found if a != b)
         for predicate, name in _UNSUPPORTED.items():
             if pairs.used(predicate):
-                raise UnsupportedAxiom(f"de ontologie gebruikt {name}, dat de regelredeneerder niet kent; "
-                                       "bouw met --reasoner owlrl")
+                raise UnsupportedAxiom(
+                    f"de ontologie gebruikt {name}, dat de regelredeneerder niet kent; bouw met --reasoner owlrl"
+                )
         return ax
 
 
@@ -117,8 +128,11 @@ class _Pairs:
                 yield q.subject, q.object
 
     def __call__(self, predicate: str, both: bool = False) -> set[tuple[str, str]]:
-        found = {(s.value, o.value) for s, o in self.all(predicate)
-                 if isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode)}
+        found = {
+            (s.value, o.value)
+            for s, o in self.all(predicate)
+            if isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode)
+        }
         return found | {(b, a) for a, b in found} if both else found
 
     def subjects(self, cls: str) -> list:
@@ -191,8 +205,9 @@ class Rule:
             def fill(text: str, bound=bound) -> str:
                 return _VARIABLE.sub(lambda m: f"<{bound[m.group(1)]}>" if m.group(1) in bound else m.group(0), text)
 
-            out.append(self._update([fill(a) for a in self.body], fill(self.head), "", using, new_graph,
-                                    delta_graph, at))
+            out.append(
+                self._update([fill(a) for a in self.body], fill(self.head), "", using, new_graph, delta_graph, at)
+            )
         return out
 
     def _values(self, rows) -> str:
@@ -209,10 +224,12 @@ class Rule:
         condition = f"\n  FILTER({self.condition})" if self.condition else ""
         # DISTINCT: many joins reach one conclusion (a theme's items share topics); write it once
         head_vars = " ".join(f"?{v}" for v in sorted(set(_VARIABLE.findall(head))))
-        return (f"INSERT {{ GRAPH <{INFERRED}> {{ {head} }} GRAPH <{new_graph}> {{ {head} }} }}\n"
-                f"{using}WHERE {{ SELECT DISTINCT {head_vars} WHERE {{\n"
-                f"  {values}{where} .{condition}\n"
-                f"  FILTER NOT EXISTS {{ {head} }}\n}} }}")
+        return (
+            f"INSERT {{ GRAPH <{INFERRED}> {{ {head} }} GRAPH <{new_graph}> {{ {head} }} }}\n"
+            f"{using}WHERE {{ SELECT DISTINCT {head_vars} WHERE {{\n"
+            f"  {values}{where} .{condition}\n"
+            f"  FILTER NOT EXISTS {{ {head} }}\n}} }}"
+        )
 
 
 _VARIABLE = re.compile(r"\?([A-Za-z_][A-Za-z0-9_]*)")
@@ -235,15 +252,31 @@ def derive(ax: Axioms, mode: str = "rules") -> list[Rule]:
         return ({cls} | supers.get(cls, set())) - _TRIVIAL_CLASSES
 
     # cax-sco / cax-eqc: one step to every superclass (the hierarchy is closed here, not per round)
-    rule("cax-sco", ["?x a ?c"], "?x a ?d", ("c", "d"),
-         [(c, d) for c, ds in supers.items() for d in ds if d not in _TRIVIAL_CLASSES])
+    rule(
+        "cax-sco",
+        ["?x a ?c"],
+        "?x a ?d",
+        ("c", "d"),
+        [(c, d) for c, ds in supers.items() for d in ds if d not in _TRIVIAL_CLASSES],
+    )
     # prp-spo1 / prp-eqp: likewise for the property hierarchy
-    rule("prp-spo1", ["?x ?p ?y"], "?x ?q ?y", ("p", "q"),
-         [(p, q) for p, qs in closure(ax.sub_property).items() for q in qs])
+    rule(
+        "prp-spo1",
+        ["?x ?p ?y"],
+        "?x ?q ?y",
+        ("p", "q"),
+        [(p, q) for p, qs in closure(ax.sub_property).items() for q in qs],
+    )
     # prp-dom / prp-rng, straight to the superclasses of the domain or range
     rule("prp-dom", ["?x ?p ?y"], "?x a ?c", ("p", "c"), [(p, c) for p, d in ax.domain for c in with_supers(d)])
-    rule("prp-rng", ["?x ?p ?y"], "?y a ?c", ("p", "c"), [(p, c) for p, r in ax.range for c in with_supers(r)],
-         "!isLiteral(?y)")
+    rule(
+        "prp-rng",
+        ["?x ?p ?y"],
+        "?y a ?c",
+        ("p", "c"),
+        [(p, c) for p, r in ax.range for c in with_supers(r)],
+        "!isLiteral(?y)",
+    )
     if mode == "rdfs":
         return rules
     rule("prp-inv", ["?x ?p ?y"], "?y ?q ?x", ("p", "q"), ax.inverse, "!isLiteral(?y)")
@@ -251,12 +284,29 @@ def derive(ax: Axioms, mode: str = "rules") -> list[Rule]:
     rule("prp-trp", ["?x ?p ?y", "?y ?p ?z"], "?x ?p ?z", ("p",), [(p,) for p in ax.transitive])
     for length in sorted({len(steps) for _, steps in ax.chains} - {0}):
         body = [f"?u{i} ?p{i + 1} ?u{i + 1}" for i in range(length)]
-        rule("prp-spo2", body, f"?u0 ?q ?u{length}", ("q", *(f"p{i + 1}" for i in range(length))),
-             [(q, *s) for q, s in ax.chains if len(s) == length])
-    rule("prp-fp", ["?x ?p ?y1", "?x ?p ?y2"], f"?y1 {_SAME} ?y2", ("p",), [(p,) for p in ax.functional],
-         "?y1 != ?y2 && !isLiteral(?y1) && !isLiteral(?y2)")
-    rule("prp-ifp", ["?x1 ?p ?y", "?x2 ?p ?y"], f"?x1 {_SAME} ?x2", ("p",), [(p,) for p in ax.inverse_functional],
-         "?x1 != ?x2")
+        rule(
+            "prp-spo2",
+            body,
+            f"?u0 ?q ?u{length}",
+            ("q", *(f"p{i + 1}" for i in range(length))),
+            [(q, *s) for q, s in ax.chains if len(s) == length],
+        )
+    rule(
+        "prp-fp",
+        ["?x ?p ?y1", "?x ?p ?y2"],
+        f"?y1 {_SAME} ?y2",
+        ("p",),
+        [(p,) for p in ax.functional],
+        "?y1 != ?y2 && !isLiteral(?y1) && !isLiteral(?y2)",
+    )
+    rule(
+        "prp-ifp",
+        ["?x1 ?p ?y", "?x2 ?p ?y"],
+        f"?x1 {_SAME} ?x2",
+        ("p",),
+        [(p,) for p in ax.inverse_functional],
+        "?x1 != ?x2",
+    )
     return rules
 
 
@@ -290,8 +340,11 @@ _EQUALITY = [
 
 
 def _using(graphs: list) -> str:
-    return "".join(f"USING <{g.value}>\n" for g in graphs) + f"USING <{INFERRED}>\n" + "".join(
-        f"USING NAMED <{d}>\n" for d in _DELTA)
+    return (
+        "".join(f"USING <{g.value}>\n" for g in graphs)
+        + f"USING <{INFERRED}>\n"
+        + "".join(f"USING NAMED <{d}>\n" for d in _DELTA)
+    )
 
 
 def _size(store: ox.Store, graph: str) -> int:
@@ -300,8 +353,9 @@ def _size(store: ox.Store, graph: str) -> int:
 
 def _has_same_as(store: ox.Store, graphs: list) -> bool:
     same = ox.NamedNode(OWL.sameAs)
-    return any(next(store.quads_for_pattern(None, same, None, g), None) is not None
-               for g in [*graphs, ox.NamedNode(INFERRED)])
+    return any(
+        next(store.quads_for_pattern(None, same, None, g), None) is not None for g in [*graphs, ox.NamedNode(INFERRED)]
+    )
 
 
 def run(store: ox.Store, graphs: list, rules: list[Rule]) -> int:
@@ -368,8 +422,10 @@ def contradictions(store: ox.Store, graphs: list, ax: Axioms) -> list[str]:
     for s in select("?x ?p ?y . ?y ?p ?x FILTER(STR(?x) < STR(?y))", ("p",), [(p,) for p in ax.asymmetric]):
         found.append(f"{s['x'].value} en {s['y'].value} verwijzen via {s['p'].value} naar elkaar (asymmetrisch)")
     for s in select("?x ?p1 ?y . ?x ?p2 ?y FILTER(STR(?p1) < STR(?p2))", ("p1", "p2"), ax.disjoint_properties):
-        found.append(f"{s['x'].value} is via zowel {s['p1'].value} als {s['p2'].value} met {s['y'].value} "
-                     "verbonden, die disjunct zijn")
+        found.append(
+            f"{s['x'].value} is via zowel {s['p1'].value} als {s['p2'].value} met {s['y'].value} "
+            "verbonden, die disjunct zijn"
+        )
     for s in store.query(f"SELECT ?x ?y WHERE {{ ?x {_SAME} ?y . ?x <{OWL.differentFrom}> ?y }}", **dataset):
         found.append(f"{s['x'].value} is zowel gelijk aan als verschillend van {s['y'].value}")
     return sorted(found)

@@ -37,8 +37,9 @@ def _longest_word(text: str) -> int:
 
 
 def _narrow(table, texts) -> list[int]:
-    return [max([_longest_word(c), *(_longest_word(r[i]) for r in texts)], default=0)
-            for i, c in enumerate(table.columns)]
+    return [
+        max([_longest_word(c), *(_longest_word(r[i]) for r in texts)], default=0) for i, c in enumerate(table.columns)
+    ]
 
 
 def _overhead(table) -> int:
@@ -57,11 +58,14 @@ def column_widths(table, texts: list[list[str]], width: int) -> list[int]:
     import bisect
 
     narrow = _narrow(table, texts)
-    lengths = [sorted([len(c), *(max((len(x) for x in r[i].split("\n")), default=0) for r in texts)])
-               for i, c in enumerate(table.columns)]
+    lengths = [
+        sorted([len(c), *(max((len(x) for x in r[i].split("\n")), default=0) for r in texts)])
+        for i, c in enumerate(table.columns)
+    ]
     widths = [values[-1] for values in lengths]
     room = width - _overhead(table)
     while sum(widths) > room:
+
         def cost(i):  # the cells exactly as wide as the column: they would wrap anew
             w = widths[i]
             return bisect.bisect_right(lengths[i], w) - bisect.bisect_left(lengths[i], w)
@@ -90,8 +94,9 @@ def blocks(table, texts: list[list[str]], width: int, max_lines: int | None = No
             head = f"{column}:".ljust(label_width)
             lines = []
             for part in text.split("\n"):
-                lines += textwrap.wrap(part, width=max(width - label_width, 20), break_long_words=False,
-                                       break_on_hyphens=False) or [""]
+                lines += textwrap.wrap(
+                    part, width=max(width - label_width, 20), break_long_words=False, break_on_hyphens=False
+                ) or [""]
             out.append(head + lines[0])
             out += [" " * label_width + line for line in lines[1:]]
         out.append("")
@@ -113,8 +118,14 @@ def render(table, width: int = 80, terminal: bool = False, limit: int | None = N
     rows, cut = truncated(table, limit)
     shown = replace(table, rows=rows)
     texts = cells(shown)
-    console = Console(file=io.StringIO(), width=width, force_terminal=terminal, highlight=False,
-                      color_system="auto" if terminal else None, legacy_windows=False)
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=terminal,
+        highlight=False,
+        color_system="auto" if terminal else None,
+        legacy_windows=False,
+    )
     if table.title:
         console.print(table.title, markup=False, style="bold" if terminal else None)
     if not fits(shown, texts, width):

@@ -46,9 +46,19 @@ _BLANK = re.compile(
     re.S,
 )
 _FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
-_UPDATES = {"Load": "LOAD", "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD", "Move": "MOVE",
-            "Copy": "COPY", "InsertData": "INSERT", "DeleteData": "DELETE", "DeleteWhere": "DELETE",
-            "Modify": "DELETE/INSERT"}
+_UPDATES = {
+    "Load": "LOAD",
+    "Clear": "CLEAR",
+    "Drop": "DROP",
+    "Create": "CREATE",
+    "Add": "ADD",
+    "Move": "MOVE",
+    "Copy": "COPY",
+    "InsertData": "INSERT",
+    "DeleteData": "DELETE",
+    "DeleteWhere": "DELETE",
+    "Modify": "DELETE/INSERT",
+}
 #: dataset IRIs name graphs of the store; a scheme that names a file or a local resource is refused
 _DATASET_SCHEMES = ("http", "https", "urn", "tag")
 
@@ -81,8 +91,10 @@ def check_depth(query: str, limit: int = MAX_DEPTH) -> None:
         if char in "({[":
             depth += 1
             if depth > limit:
-                raise QueryError(f"de query is te diep genest: meer dan {limit} haakjes tegelijk open "
-                                 "( (, { of [ ); vereenvoudig de query")
+                raise QueryError(
+                    f"de query is te diep genest: meer dan {limit} haakjes tegelijk open "
+                    "( (, { of [ ); vereenvoudig de query"
+                )
         elif char in ")}]":
             depth = max(0, depth - 1)
 
@@ -165,8 +177,10 @@ def _parse_and_check(query: str) -> CheckedQuery:
         has_dataset = True
         iri = str(clause["default"] if "default" in clause else clause["named"])
         if urllib.parse.urlsplit(iri).scheme.lower() not in _DATASET_SCHEMES:
-            raise QueryRefused(f"FROM <{iri}>: een dataset noemt grafen van de graaf zelf, geen bestanden "
-                               "of andere bronnen; gebruik een graaf-IRI (http, https of urn)")
+            raise QueryRefused(
+                f"FROM <{iri}>: een dataset noemt grafen van de graaf zelf, geen bestanden "
+                "of andere bronnen; gebruik een graaf-IRI (http, https of urn)"
+            )
     try:
         from rdflib.plugins.sparql.algebra import translateQuery
 
@@ -176,8 +190,10 @@ def _parse_and_check(query: str) -> CheckedQuery:
     except Exception as err:  # rdflib's own errors (an unknown prefix, a bad aggregate) are many kinds
         prefix = re.match(r"Unknown namespace prefix\s*:\s*(\S+)", str(err))
         if prefix:
-            raise QueryError(f"SPARQL-fout: onbekend prefix {prefix.group(1)}:; declareer het met PREFIX of gebruik "
-                             "een bekend prefix (kennisgraaf sparql --explain)") from None
+            raise QueryError(
+                f"SPARQL-fout: onbekend prefix {prefix.group(1)}:; declareer het met PREFIX of gebruik "
+                "een bekend prefix (kennisgraaf sparql --explain)"
+            ) from None
         raise QueryError(f"SPARQL-fout: {_one_line(err)}") from None
     return CheckedQuery(_FORMS[body.name], has_dataset)
 
@@ -206,8 +222,10 @@ def _refuse_update(query: str) -> None:
     operations = [op.name for op in (update.request if update is not None else [])]
     if operations:
         word = _UPDATES.get(operations[0], operations[0].upper())
-        raise QueryRefused(f"alleen-lezen: {word} wijzigt de graaf en wordt hier niet uitgevoerd; "
-                           "gebruik SELECT, ASK, CONSTRUCT of DESCRIBE")
+        raise QueryRefused(
+            f"alleen-lezen: {word} wijzigt de graaf en wordt hier niet uitgevoerd; "
+            "gebruik SELECT, ASK, CONSTRUCT of DESCRIBE"
+        )
     try:
         parseQuery(query)
     except Exception as err:

@@ -97,8 +97,10 @@ def short_message(err: Exception, limit: int = 160, query: str | None = None) ->
         used = [m.group(1) for m in re.finditer(r"(?<![\w<?$\"'#/.-])([A-Za-z][\w.-]*):(?!//)", query)]
         unknown = sorted({u for u in used if u not in declared})
         if unknown:
-            return (f"onbekend prefix {', '.join(u + ':' for u in unknown)}; declareer het met PREFIX of gebruik "
-                    f"een bekend prefix (kennisgraaf sparql --explain)")
+            return (
+                f"onbekend prefix {', '.join(u + ':' for u in unknown)}; declareer het met PREFIX of gebruik "
+                f"een bekend prefix (kennisgraaf sparql --explain)"
+            )
     text = re.sub(r"^error at (\d+):(\d+): ", r"regel \1, kolom \2: ", text)
     if "expected one of" in text and len(text) > limit:
         text = text[: text.index("expected one of")] + "onverwacht teken of onverwacht einde"

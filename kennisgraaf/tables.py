@@ -19,8 +19,7 @@ from .namespaces import PREFIXES, XSD
 
 FORMATS = ("table", "csv", "json", "md", "xlsx")
 _NUMERIC = {
-    XSD + t
-    for t in ("integer", "decimal", "int", "long", "double", "float", "positiveInteger", "nonNegativeInteger")
+    XSD + t for t in ("integer", "decimal", "int", "long", "double", "float", "positiveInteger", "nonNegativeInteger")
 }
 
 
@@ -48,7 +47,7 @@ def compact(iri: str) -> str:
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")):
             best = prefix
-    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
+    return f"{best}:{iri[len(PREFIXES[best]) :]}" if best else iri
 
 
 def plain(term, dates: bool = False) -> object:
@@ -126,8 +125,9 @@ def csv_text(table: Table, excel: bool = False) -> str:
     for row in table.rows:
         texts = [cell_text(v) for v in row]
         if excel:
-            texts = [t.replace(".", ",") if isinstance(v, (float, Decimal)) else t
-                     for t, v in zip(texts, row, strict=True)]
+            texts = [
+                t.replace(".", ",") if isinstance(v, (float, Decimal)) else t for t, v in zip(texts, row, strict=True)
+            ]
         writer.writerow(texts)
     return buffer.getvalue()
 
@@ -187,9 +187,14 @@ def json_term(term) -> dict:
             out["datatype"] = term.datatype.value
         return out
     if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {"subject": json_term(term.subject),
-                                            "predicate": json_term(term.predicate),
-                                            "object": json_term(term.object)}}
+        return {
+            "type": "triple",
+            "value": {
+                "subject": json_term(term.subject),
+                "predicate": json_term(term.predicate),
+                "object": json_term(term.object),
+            },
+        }
     raise TypeError(f"unexpected term {term!r}")
 
 

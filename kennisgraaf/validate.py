@@ -32,8 +32,11 @@ SEVERITY_NL = {
 _INT = r"[+-]?\d+"
 #: lexical forms (XML Schema 1.1) of the datatypes the data uses; others are left to SHACL
 LEXICAL = {
-    XSD.integer: _INT, XSD.int: _INT, XSD.long: _INT,
-    XSD.positiveInteger: r"\+?0*[1-9]\d*", XSD.nonNegativeInteger: r"\+?\d+|-0+",
+    XSD.integer: _INT,
+    XSD.int: _INT,
+    XSD.long: _INT,
+    XSD.positiveInteger: r"\+?0*[1-9]\d*",
+    XSD.nonNegativeInteger: r"\+?\d+|-0+",
     XSD.decimal: r"[+-]?(\d+(\.\d*)?|\.\d+)",
     XSD.double: r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|-INF|NaN",
     XSD.float: r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|-INF|NaN",
@@ -85,9 +88,16 @@ class Facts:
 
     def violation(self, severity, node, path, message, value, source=None, line=None) -> Violation:
         """A finding about `node`; its file and plan line unless the caller knows better."""
-        return Violation(severity=severity, node=str(node.value) if hasattr(node, "value") else str(node),
-                         label=self.label(node), path=path, message=message, value=value,
-                         source=source or self.origin.get(node, ""), line=line or self.line(node))
+        return Violation(
+            severity=severity,
+            node=str(node.value) if hasattr(node, "value") else str(node),
+            label=self.label(node),
+            path=path,
+            message=message,
+            value=value,
+            source=source or self.origin.get(node, ""),
+            line=line or self.line(node),
+        )
 
 
 def plan_line(value) -> int | None:
@@ -118,14 +128,25 @@ def validate(store: ox.Store, folder: DataFolder) -> list[Violation]:
 def check_literals(facts: Facts) -> list[Violation]:
     """A literal whose text does not fit its datatype ("abc" as xsd:integer): node, property, value."""
     found = []
-    query = ("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isLiteral(?o) && datatype(?o) IN ("
-             + ", ".join(f"<{dt}>" for dt in _LEXICAL) + ")) " + _NOT_INFERRED + " }")
+    query = (
+        "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isLiteral(?o) && datatype(?o) IN ("
+        + ", ".join(f"<{dt}>" for dt in _LEXICAL)
+        + ")) "
+        + _NOT_INFERRED
+        + " }"
+    )
     for row in facts.store.query(query):
         literal = row["o"]
         if not _LEXICAL[literal.datatype.value].match(literal.value):
-            found.append(facts.violation("fout", row["s"], _ox_short(row["p"]),
-                                         f"waarde {literal.value!r} past niet bij het datatype "
-                                         f"{_ox_short(literal.datatype)}", ""))
+            found.append(
+                facts.violation(
+                    "fout",
+                    row["s"],
+                    _ox_short(row["p"]),
+                    f"waarde {literal.value!r} past niet bij het datatype {_ox_short(literal.datatype)}",
+                    "",
+                )
+            )
     return found
 
 
@@ -213,10 +234,15 @@ def check_shapes(facts: Facts) -> list[Violation]:
     found = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         node = back(report.value(result, SH.focusNode))
-        found.append(facts.violation(
-            SEVERITY_NL.get(str(report.value(result, SH.resultSeverity)), "fout"), node,
-            short(report.value(result, SH.resultPath)), str(report.value(result, SH.resultMessage) or ""),
-            short(report.value(result, SH.value))))
+        found.append(
+            facts.violation(
+                SEVERITY_NL.get(str(report.value(result, SH.resultSeverity)), "fout"),
+                node,
+                short(report.value(result, SH.resultPath)),
+                str(report.value(result, SH.resultMessage) or ""),
+                short(report.value(result, SH.value)),
+            )
+        )
     return found
 
 
@@ -238,9 +264,11 @@ def run_checks(facts: Facts) -> list[Violation]:
             check_read_only(text)
             solutions = facts.store.query(text, use_default_graph_as_union=True)
             if not isinstance(solutions, ox.QuerySolutions) or not _CHECK_COLUMNS <= {
-                    v.value for v in solutions.variables}:
-                raise SourceError(relative, None, "een controle moet een SELECT zijn die ?item, ?eigenschap "
-                                  "en ?waarde geeft")
+                v.value for v in solutions.variables
+            }:
+                raise SourceError(
+                    relative, None, "een controle moet een SELECT zijn die ?item, ?eigenschap en ?waarde geeft"
+                )
             rows = list(solutions)
         except UnicodeDecodeError as err:
             raise SourceError(relative, None, f"geen UTF-8 ({err.reason})") from None
@@ -254,8 +282,15 @@ def run_checks(facts: Facts) -> list[Violation]:
             raise SourceError(relative, None, f"controle kan niet worden uitgevoerd: {err}") from None
         title = parse_header(path.stem, path, text).title or path.stem
         for row in rows:
-            found.append(facts.violation("fout", row["item"], _ox_short(row["eigenschap"]),
-                                         f"{title} ({path.name})", _ox_short(row["waarde"])))
+            found.append(
+                facts.violation(
+                    "fout",
+                    row["item"],
+                    _ox_short(row["eigenschap"]),
+                    f"{title} ({path.name})",
+                    _ox_short(row["waarde"]),
+                )
+            )
     return found
 
 
@@ -275,26 +310,39 @@ def check_source_lines(facts: Facts) -> list[Violation]:
     by_graph = {source.graph_iri: source.relative for source in facts.folder.sources()}
     lengths: dict[str, int | None] = {}
     found = []
-    rows = facts.store.query(query.replace("?inferred", f"<{INFERRED_GRAPH}>"), prefixes={"kn": KN},
-                             use_default_graph_as_union=True)
+    rows = facts.store.query(
+        query.replace("?inferred", f"<{INFERRED_GRAPH}>"), prefixes={"kn": KN}, use_default_graph_as_union=True
+    )
     for row in rows:
         item, line, name = row["item"], row["line"], str(row["name"].value)
         where = by_graph.get(row["g"].value)
         number = plan_line(line)
         if name not in lengths:
             path = facts.folder.text_path(name)
-            lengths[name] = None if path is None else (
-                len(path.read_text(encoding="utf-8", errors="replace").splitlines()) if path.is_file() else 0)
+            lengths[name] = (
+                None
+                if path is None
+                else (len(path.read_text(encoding="utf-8", errors="replace").splitlines()) if path.is_file() else 0)
+            )
         length = lengths[name]
         if length is None:
-            found.append(facts.violation("fout", item, "kn:bestandsnaam",
-                                         f"brontekst {name} ligt buiten de datamap; die wordt niet gelezen", name,
-                                         source=where))
+            found.append(
+                facts.violation(
+                    "fout",
+                    item,
+                    "kn:bestandsnaam",
+                    f"brontekst {name} ligt buiten de datamap; die wordt niet gelezen",
+                    name,
+                    source=where,
+                )
+            )
         elif number is None or not 1 <= number <= length:
-            why = (f"regel {line.value} bestaat niet in {name} ({length} regels)" if length
-                   else f"brontekst {name} ontbreekt in {facts.folder.sources_texts_dir}")
-            found.append(facts.violation("fout", item, "kn:bronRegel", why, str(line.value), source=where,
-                                         line=number))
+            why = (
+                f"regel {line.value} bestaat niet in {name} ({length} regels)"
+                if length
+                else f"brontekst {name} ontbreekt in {facts.folder.sources_texts_dir}"
+            )
+            found.append(facts.violation("fout", item, "kn:bronRegel", why, str(line.value), source=where, line=number))
     return found
 
 

@@ -36,8 +36,9 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoRedirect)
 
 
-def http(method: str, url: str, body: bytes | str | None = None, headers: dict | None = None,
-         timeout: float = 30) -> Response:
+def http(
+    method: str, url: str, body: bytes | str | None = None, headers: dict | None = None, timeout: float = 30
+) -> Response:
     """One request; HTTP errors (and redirects) are returned as responses, not raised or followed."""
     data = body.encode("utf-8") if isinstance(body, str) else body
     request = urllib.request.Request(url, data=data, method=method, headers=headers or {})

@@ -19,11 +19,18 @@ from kennisgraaf.analysis.network import load_network
 from kennisgraaf.analysis.overlap import overlaps
 
 ID = "https://w3id.org/kennisgraaf/id/"
-T = {code: ID + "thema/" + slug for code, slug in {
-    "ZZS": "zeer-zorgwekkende-stoffen", "WK": "waterkwaliteit", "BO": "bodem-en-ondergrond",
-    "CE": "circulaire-economie", "ET": "energietransitie", "DIV": "data-en-informatievoorziening",
-    "AV": "actuele-vraagstukken",
-}.items()}
+T = {
+    code: ID + "thema/" + slug
+    for code, slug in {
+        "ZZS": "zeer-zorgwekkende-stoffen",
+        "WK": "waterkwaliteit",
+        "BO": "bodem-en-ondergrond",
+        "CE": "circulaire-economie",
+        "ET": "energietransitie",
+        "DIV": "data-en-informatievoorziening",
+        "AV": "actuele-vraagstukken",
+    }.items()
+}
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +58,7 @@ def sentence(texts, cite: str, after: int = 3) -> str:
     """The cited line and the next few: a kn:bronRegel points at the first line of a sentence
     or paragraph (WK 347 "bouwt voort op bestaande allianties, waaronder:" ... 350 "ZZS, ...")."""
     name, number = cite.split(":")
-    return " ".join(texts[name][int(number) - 1: int(number) + after])
+    return " ".join(texts[name][int(number) - 1 : int(number) + after])
 
 
 def of_kind(findings, kind):
@@ -91,7 +98,7 @@ def test_renure_goes_to_waterkwaliteit_which_never_mentions_it(findings, texts):
 def test_bodem_en_ondergrond_is_named_by_five_plans_but_has_none(findings, texts):
     (f,) = of_kind(findings, "thema-zonder-plan")
     assert f.themas[0] == T["BO"] and set(f.themas[1:]) == {T[c] for c in ("CE", "DIV", "ET", "WK", "ZZS")}
-    for cite in f.bronnen:   # e.g. WK 118 "zoals ZZS, Bodem & ondergrond, ...", ET 92 "Bodem & Ondergrond"
+    for cite in f.bronnen:  # e.g. WK 118 "zoals ZZS, Bodem & ondergrond, ...", ET 92 "Bodem & Ondergrond"
         # ZZS 413: "de kennisregisseurs ... thema-overstijgende activiteiten" (all themes, Bodem too)
         assert re.search(r"bodem|staalslakken|kennisregisseurs", sentence(texts, cite), re.I), cite
 
@@ -116,8 +123,11 @@ def test_omgevingsplannen_three_themes_make_products_without_a_lead(findings, te
     assert f.severity == "hoog" and set(f.themas) == {T["AV"], T["CE"], T["ET"], T["WK"]}
     assert set(f.themas[:3]) == {T["AV"], T["CE"], T["ET"]}
     assert "omgevingsplan" in line(texts, "kennisplan-2026-circulaire-economie.txt:252").lower()
-    assert f.bronnen == ("kennisplan-2026-actuele-vraagstukken.txt:237", "kennisplan-2026-circulaire-economie.txt:252",
-                         "kennisplan-2026-energietransitie.txt:165")
+    assert f.bronnen == (
+        "kennisplan-2026-actuele-vraagstukken.txt:237",
+        "kennisplan-2026-circulaire-economie.txt:252",
+        "kennisplan-2026-energietransitie.txt:165",
+    )
 
 
 def test_actuele_vraagstukken_rows_do_not_add_up(findings, texts):
@@ -157,8 +167,10 @@ def test_incomplete_products_quote_what_the_plan_says(findings, texts):
 
 def test_actuele_vraagstukken_deliver_most_in_q2(findings):
     # AV Planning 287-316 and 367-372: Q2 for rows 4, 5, 7, 18 and end of Q1-Q2 for rows 2 and 8.
-    peaks = {(f.themas if len(f.themas) == 1 else "netwerk", f.uitleg.split(" producten")[0][-2:].strip())
-             for f in of_kind(findings, "kwartaal-piek")}
+    peaks = {
+        (f.themas if len(f.themas) == 1 else "netwerk", f.uitleg.split(" producten")[0][-2:].strip())
+        for f in of_kind(findings, "kwartaal-piek")
+    }
     assert ((T["AV"],), "6") in peaks
 
 
@@ -189,7 +201,7 @@ def test_bridges_and_clusters(network):
     assert orgs[0].betweenness >= orgs[-1].betweenness
     groups = clusters(network)
     assert sorted(t for g in groups for t in g) == sorted(T[c] for c in ("AV", "CE", "DIV", "ET", "WK", "ZZS"))
-    assert clusters(network) == groups   # fixed seed: the same every run
+    assert clusters(network) == groups  # fixed seed: the same every run
 
 
 def test_analyse_bundles_everything(network):

@@ -21,10 +21,8 @@ def network():
     b = Builder()
     for iri, name in ((A, "Alfa"), (B, "Beta"), (C, "Gamma")):
         b.thema(iri, name)
-    b.plan(PA, A, bestand="a.txt", bestand_pad="2026/a.txt", jaar=2026, regels={}, regisseur="Anna Alfa",
-           koppen=KOPPEN)
-    b.plan(PB, B, bestand="b.txt", bestand_pad="2026/b.txt", jaar=2026, regels={}, regisseur="Bert Beta",
-           koppen=KOPPEN)
+    b.plan(PA, A, bestand="a.txt", bestand_pad="2026/a.txt", jaar=2026, regels={}, regisseur="Anna Alfa", koppen=KOPPEN)
+    b.plan(PB, B, bestand="b.txt", bestand_pad="2026/b.txt", jaar=2026, regels={}, regisseur="Bert Beta", koppen=KOPPEN)
     b.node(NS + "onderwerp/renure", "onderwerp", "RENURE")
     b.node(NS + "onderwerp/omgevingsplannen", "onderwerp", "Omgevingsplannen", inZin="omgevingsplannen")
     b.item("overdracht", NS + "h", PA, "h", regel=12, onderwerpTekst="Renure")
@@ -61,26 +59,26 @@ ACTIE = {
     "overdracht-zonder-plan": "Stem met Alfa af wie de regie over Renure neemt zolang Gamma geen kennisplan heeft.",
     "overdracht-zonder-product": "Stem af wie de regie over Renure neemt; Beta noemt het onderwerp niet.",
     "thema-zonder-plan": "Leg vast wie namens Gamma de vragen oppakt die andere thema's daar neerleggen, zolang "
-                         "het geen kennisplan heeft.",
+    "het geen kennisplan heeft.",
     "samenhang-eenzijdig": "Vraag Beta of het de samenhang met Alfa in het volgende plan opneemt, of leg vast "
-                           "waarom niet.",
+    "waarom niet.",
     "onderwerp-zonder-regie": "Spreek af welk thema de regie over omgevingsplannen neemt, zodat de producten op "
-                              "elkaar aansluiten.",
+    "elkaar aansluiten.",
     "samenwerking-eenzijdig": "Bespreek met Beta de samenwerking aan 'Voorbeeldcasussen' en neem die in beide "
-                              "plannen op; het plan Beta noemt haar nog niet.",
+    "plannen op; het plan Beta noemt haar nog niet.",
     "samenwerking-zonder-capaciteit": "Spreek met Beta af wanneer het bijdraagt aan 'Voorbeeldcasussen': in dat "
-                                      "kwartaal plant Beta zelf niets of heeft het geen plan.",
+    "kwartaal plant Beta zelf niets of heeft het geen plan.",
     "wet-aankomend-zonder-product": "Plan een kennisproduct (bijvoorbeeld een protocol of factsheet) over Wet X "
-                                    "vóór 1 juli 2026.",
+    "vóór 1 juli 2026.",
     "wet-zonder-product": "Spreek af welk thema uitwerkt wat Wet X voor de uitvoering betekent, en leg dat vast "
-                          "in een product.",
+    "in een product.",
     "organisatie-een-thema": "Vraag Alfa of Vakberaad ook met Beta kan samenwerken.",
     "begroting-telt-niet-op": "Laat Alfa de producttabel en het totaal nalopen en één bedrag vaststellen.",
     "begroting-boven-budget": "Laat Alfa kiezen: producten schrappen of uitstellen, of het budget laten verhogen.",
     "product-onvolledig": "Vul in de producttabel van Alfa aan wat ontbreekt, of schrijf erbij waarom het niet "
-                          "van toepassing is.",
+    "van toepassing is.",
     "kwartaal-piek": "Kijk of er in dat kwartaal genoeg mensen zijn voor alle opleveringen, of schuif er een paar "
-                     "door.",
+    "door.",
     "bijeenkomsten-zelfde-dag": "Verzet een van de bijeenkomsten of maak er één gezamenlijke bijeenkomst van.",
     "jaar-in-opbouw": "Vraag Gamma wanneer hun plan komt; de overdrachten naar die thema's wachten tot dan.",
 }
@@ -99,7 +97,9 @@ def test_each_kind_says_who_what_and_where(kind):
     expected_who = {A: "Anna Alfa (Alfa)", B: "Bert Beta (Beta)", C: "Gamma: geen regisseur (geen kennisplan)"}
     assert f.wie == tuple(expected_who[t] for t in themas)
     assert [p.text() for p in f.waar] == [
-        "Kennisplan Alfa, § Samenhang met andere thema's, regel 12", "Kennisplan Beta, (niet in de tekst)"]
+        "Kennisplan Alfa, § Samenhang met andere thema's, regel 12",
+        "Kennisplan Beta, (niet in de tekst)",
+    ]
     assert f.waar[0].pad == "2026/a.txt"
 
 
@@ -116,10 +116,21 @@ def test_concerns_matches_a_regisseur_by_name_in_any_case():
 
 
 def test_headings_of_a_plan_text_and_the_section_of_a_line():
-    lines = ["Colofon", "", "De regie van dit kennisplan lag bij Omgevingsdienst NL, kennisregisseur X.", "",
-             "Samenhang met andere thema'\u2019s", "", "Het kennisthema staat niet op zichzelf. Er is nauwe samenhang "
-             "met andere thema's.", "", "Beslisboom VTH bij", "aantreffen van", "Tabel: kennisproducten 2026", "",
-             "Beslisboom"]
+    lines = [
+        "Colofon",
+        "",
+        "De regie van dit kennisplan lag bij Omgevingsdienst NL, kennisregisseur X.",
+        "",
+        "Samenhang met andere thema'\u2019s",
+        "",
+        "Het kennisthema staat niet op zichzelf. Er is nauwe samenhang met andere thema's.",
+        "",
+        "Beslisboom VTH bij",
+        "aantreffen van",
+        "Tabel: kennisproducten 2026",
+        "",
+        "Beslisboom",
+    ]
     found = headings(lines)
     assert found == ((1, "Colofon"), (5, "Samenhang met andere thema\u2019s"), (11, "Tabel: kennisproducten 2026"))
     assert heading_at(found, 7) == "Samenhang met andere thema\u2019s" and heading_at(found, 13).startswith("Tabel")
@@ -133,8 +144,17 @@ def cooperation(partner_plan: bool, partner_topic: bool, partner_quarter: str | 
     b.thema(B, "Beta")
     b.plan(PA, A, bestand="a.txt", jaar=2026, regels={})
     b.node(NS + "onderwerp/pfas", "onderwerp", "PFAS")
-    p = b.item("product", NS + "product/p", PA, "Voorbeeldcasussen", regel=20, kwartalen=("2026-Q2", "2026-Q3"),
-               vorm="Notitie", status="Adviserend", budget=1)
+    p = b.item(
+        "product",
+        NS + "product/p",
+        PA,
+        "Voorbeeldcasussen",
+        regel=20,
+        kwartalen=("2026-Q2", "2026-Q3"),
+        vorm="Notitie",
+        status="Adviserend",
+        budget=1,
+    )
     s = b.item("samenwerking", NS + "s", PA, "s", regel=11, aard="samen met")
     b.edge(s, "kn:betreftProduct", p)
     b.edge(s, "kn:partnerThema", B)
@@ -144,8 +164,17 @@ def cooperation(partner_plan: bool, partner_topic: bool, partner_quarter: str | 
         if partner_topic:
             b.edge(PB, "kn:onderwerp", NS + "onderwerp/pfas")
         if partner_quarter:
-            q = b.item("product", NS + "product/q", PB, "Eigen", regel=5, kwartalen=(partner_quarter,),
-                       vorm="Notitie", status="Adviserend", budget=1)
+            q = b.item(
+                "product",
+                NS + "product/q",
+                PB,
+                "Eigen",
+                regel=5,
+                kwartalen=(partner_quarter,),
+                vorm="Notitie",
+                status="Adviserend",
+                budget=1,
+            )
             b.edge(q, "kn:onderwerp", NS + "onderwerp/pfas")
     return [f for f in find_gaps(b.infer()) if f.kind.startswith("samenwerking")]
 
@@ -153,15 +182,18 @@ def cooperation(partner_plan: bool, partner_topic: bool, partner_quarter: str | 
 def test_cooperation_with_a_theme_without_plan_is_without_capacity():
     (f,) = cooperation(partner_plan=False, partner_topic=False, partner_quarter=None)
     assert (f.kind, f.severity) == ("samenwerking-zonder-capaciteit", "hoog")
-    assert f.uitleg == ("Alfa maakt 'Voorbeeldcasussen' in 2026 Q2 tot en met 2026 Q3 samen met Beta, maar Beta "
-                        "heeft geen kennisplan voor 2026 en dus niemand ingepland.")
+    assert f.uitleg == (
+        "Alfa maakt 'Voorbeeldcasussen' in 2026 Q2 tot en met 2026 Q3 samen met Beta, maar Beta "
+        "heeft geen kennisplan voor 2026 en dus niemand ingepland."
+    )
     assert f.bronnen == ("a.txt:11", "a.txt:20")
 
 
 def test_cooperation_the_other_plan_does_not_name():
     found = {f.kind: f for f in cooperation(partner_plan=True, partner_topic=False, partner_quarter=None)}
     assert found["samenwerking-eenzijdig"].uitleg == (
-        "Alfa wil 'Voorbeeldcasussen' samen met Beta maken, maar het plan Beta noemt PFAS niet.")
+        "Alfa wil 'Voorbeeldcasussen' samen met Beta maken, maar het plan Beta noemt PFAS niet."
+    )
     assert found["samenwerking-zonder-capaciteit"].severity == "middel"
 
 
@@ -175,14 +207,16 @@ def test_upcoming_law_named_by_one_theme_without_product():
     b = Builder()
     b.thema(A, "Alfa")
     b.plan(PA, A, bestand="a.txt", jaar=2026, regels={})
-    b.node(NS + "wet/x", "wet", "Afgifteplicht", inwerkingtreding="2026-07-01")   # upcoming by its date
+    b.node(NS + "wet/x", "wet", "Afgifteplicht", inwerkingtreding="2026-07-01")  # upcoming by its date
     b.node(NS + "wet/y", "wet", "Oude wet", inwerkingtreding="2024-01-01")
     b.edge(PA, "kn:wet", NS + "wet/x")
     b.edge(PA, "kn:wet", NS + "wet/y")
     (f,) = [f for f in find_gaps(b.infer()) if f.kind.startswith("wet-")]
     assert (f.kind, f.severity, f.items) == ("wet-aankomend-zonder-product", "hoog", (NS + "wet/x",))
-    assert f.uitleg == ("Alfa noemt de aankomende Afgifteplicht (in werking per 1 juli 2026), maar geen thema heeft "
-                        "er een kennisproduct over.")
+    assert f.uitleg == (
+        "Alfa noemt de aankomende Afgifteplicht (in werking per 1 juli 2026), maar geen thema heeft "
+        "er een kennisproduct over."
+    )
 
 
 def test_a_product_on_the_directive_works_out_the_regulation_that_implements_it():

@@ -61,8 +61,8 @@ def test_plan_level_facts_get_their_line_from_the_text(network):
     plan = network.nodes[ID + "plan/2026-waterkwaliteit"]
     assert plan["bestand"] == "kennisplan-2026-waterkwaliteit.txt"
     assert (plan["activiteitenbudget"], plan["tabelTotaal"]) == (150000, 152680)
-    assert plan["regels"]["kn:activiteitenbudget"] == 183   # "bedraagt €150.000"
-    assert plan["regels"]["kn:tabelTotaal"] == 338          # "€ 152.680"
+    assert plan["regels"]["kn:activiteitenbudget"] == 183  # "bedraagt €150.000"
+    assert plan["regels"]["kn:tabelTotaal"] == 338  # "€ 152.680"
     assert plan["regels"][f"kn:samenhangMet {ID}thema/actuele-vraagstukken"] == 351
     div = network.nodes[ID + "plan/2026-data-en-informatievoorziening"]
     assert sum(p["budget"] for p in div["begrotingsposten"]) == 60000
@@ -110,7 +110,7 @@ def test_line_lookup_prefers_the_sentence_about_the_fact():
     ]
     assert amount_line(lines, 150000, prefer="budget") == 3
     assert amount_line(lines, 150000, prefer="totaal") == 5
-    assert mention_line(lines, ("Bodem en ondergrond",), themes=True) == 7   # not the repeated intro, wraps
+    assert mention_line(lines, ("Bodem en ondergrond",), themes=True) == 7  # not the repeated intro, wraps
     assert mention_line(lines, ("Energie",)) is None
 
 

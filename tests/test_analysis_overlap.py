@@ -54,7 +54,7 @@ def hand_built() -> nx.MultiDiGraph:
 
 def test_axis_sets_by_hand():
     g = hand_built()
-    assert axis_sets(g, "onderwerpen")[A] == {f"{NS}t{i}" for i in (1, 2, 3)}   # not the grouping t0
+    assert axis_sets(g, "onderwerpen")[A] == {f"{NS}t{i}" for i in (1, 2, 3)}  # not the grouping t0
     assert axis_sets(g, "organisaties")[B] == {f"{NS}o{i}" for i in (1, 2, 3)}
     assert axis_sets(g, "overleggen")[A] == {f"{NS}o1", f"{NS}o3"}
     assert C not in axis_sets(g, "wetgeving")
@@ -64,8 +64,9 @@ def test_scores_by_hand():
     found = overlaps(hand_built())
     assert [(o.thema_a, o.thema_b) for o in found] == [(A, B), (A, C), (B, C)]
     ab = found[0]
-    assert ab.similarity == pytest.approx({"onderwerpen": 0.5, "organisaties": 2 / 3, "wetgeving": 0.0,
-                                           "overleggen": 0.5})
+    assert ab.similarity == pytest.approx(
+        {"onderwerpen": 0.5, "organisaties": 2 / 3, "wetgeving": 0.0, "overleggen": 0.5}
+    )
     assert ab.score == pytest.approx(5 / 12)
     assert ab.shared["onderwerpen"] == (f"{NS}t2", f"{NS}t3")
     assert ab.shared["wetgeving"] == ()
@@ -77,7 +78,7 @@ def test_axes_and_focus_theme():
     (ab, *_) = overlaps(g, "onderwerpen,wetgeving")
     assert ab.score == pytest.approx(0.25) and set(ab.similarity) == {"onderwerpen", "wetgeving"}
     assert [o.other(A) for o in overlaps(g, thema=A)] == [B, C]
-    assert [o.other(A) for o in overlaps(g, thema="alfa")] == [B, C]   # by name, any case
+    assert [o.other(A) for o in overlaps(g, thema="alfa")] == [B, C]  # by name, any case
     with pytest.raises(KennisgraafError, match="onbekend thema"):
         overlaps(g, thema="Omega")
     assert parse_axes("alles") == AXES and parse_axes(["wetgeving", "wetgeving"]) == ("wetgeving",)
@@ -108,14 +109,19 @@ def test_matrix_is_symmetric_with_empty_diagonal():
 # --------------------------------------------------------------------------- properties
 
 ITEM = st.integers(min_value=0, max_value=7)
-THEME_ITEMS = st.fixed_dictionaries({
-    "onderwerpen": st.sets(ITEM, max_size=6),
-    "organisaties": st.sets(ITEM, max_size=6),
-    "wetgeving": st.sets(ITEM, max_size=4),
-})
+THEME_ITEMS = st.fixed_dictionaries(
+    {
+        "onderwerpen": st.sets(ITEM, max_size=6),
+        "organisaties": st.sets(ITEM, max_size=6),
+        "wetgeving": st.sets(ITEM, max_size=4),
+    }
+)
 NETWORKS = st.lists(THEME_ITEMS, min_size=2, max_size=5)
-PROPS = {"onderwerpen": ("kn:onderwerp", "onderwerp"), "organisaties": ("kn:partner", "organisatie"),
-         "wetgeving": ("kn:wet", "wet")}
+PROPS = {
+    "onderwerpen": ("kn:onderwerp", "onderwerp"),
+    "organisaties": ("kn:partner", "organisatie"),
+    "wetgeving": ("kn:wet", "wet"),
+}
 
 
 def build(spec: list[dict]) -> nx.MultiDiGraph:

@@ -64,7 +64,7 @@ def test_html_rapport_escapes_everything_and_needs_no_network(nasty):
     assert not re.search(r"(src|href)=", page)
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "Delta &lt;b&gt;" in page and "Alfa &amp; Omega" in page
-    assert EVIL in "".join(parser.text)   # shown as text, exactly
+    assert EVIL in "".join(parser.text)  # shown as text, exactly
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
 
 
@@ -74,7 +74,7 @@ def test_markdown_rapport_escapes_table_and_emphasis_characters(nasty):
     tables, current = [], []
     for row in text.splitlines() + [""]:
         if row.startswith("|"):
-            current.append(len(re.findall(r"(?<!\\)\|", row)))   # unescaped pipes = column borders
+            current.append(len(re.findall(r"(?<!\\)\|", row)))  # unescaped pipes = column borders
         elif current:
             tables.append(current)
             current = []
@@ -88,9 +88,16 @@ def test_rapport_has_every_section_and_cites_every_finding(store, data_root):
     result = analyse(load_network(store))
     text = render(result, "md")
     assert "> **Hoe lees je dit**" in text
-    for heading in ("Samenvatting", "Overlapmatrix", "Grootste overlappen", "Gaten en aandachtspunten",
-                    "Wetgeving in de tijd", "Verbindende organisaties en onderwerpen", "Clusters van thema's",
-                    "Hoe dit is berekend"):
+    for heading in (
+        "Samenvatting",
+        "Overlapmatrix",
+        "Grootste overlappen",
+        "Gaten en aandachtspunten",
+        "Wetgeving in de tijd",
+        "Verbindende organisaties en onderwerpen",
+        "Clusters van thema's",
+        "Hoe dit is berekend",
+    ):
         assert f"## {heading}" in text
     for kind in {f.kind for f in result.findings}:
         assert KINDS[kind] in text
@@ -99,7 +106,7 @@ def test_rapport_has_every_section_and_cites_every_finding(store, data_root):
     gaps_part = text.split("## Gaten en aandachtspunten")[1].split("## Wetgeving in de tijd")[0]
     bullets = [line for line in gaps_part.splitlines() if line.startswith("- ")]
     assert len(bullets) == len(result.findings)
-    for b in bullets:   # who, what and where (plan, section, line) in every finding
+    for b in bullets:  # who, what and where (plan, section, line) in every finding
         assert "**Wat te doen:** " in b and "_Wie: " in b, b
         assert re.search(r"Waar: Kennisplan [^,]+ 2026, (§ [^,]+, )?(regel \d+|\(niet in de tekst\))", b), b
     html = render(result, "html", texts=data_root / "graph" / "bronnen")
@@ -109,8 +116,12 @@ def test_rapport_has_every_section_and_cites_every_finding(store, data_root):
 
 
 def test_document_model_renders_both_ways():
-    blocks = [Heading(2, "Kop"), Para(spans("a ", ("b", "vet"))), Bullets([spans("één")], css=["hoog"]),
-              TableBlock(["x", "n"], [["r", Cell("0,5", heat=0.5)]], [False, True])]
+    blocks = [
+        Heading(2, "Kop"),
+        Para(spans("a ", ("b", "vet"))),
+        Bullets([spans("één")], css=["hoog"]),
+        TableBlock(["x", "n"], [["r", Cell("0,5", heat=0.5)]], [False, True]),
+    ]
     md = to_markdown(blocks)
     assert md == "## Kop\n\na **vet**\n\n- één\n\n| x | n |\n|---|---:|\n| r | 0,5 |\n"
     page = to_html(blocks, "T")
@@ -154,8 +165,9 @@ def test_cli_gaps_filters(build_2026, cache_dir):
     assert result.exit_code == 0, result.output
     (only,) = json.loads(result.stdout)
     assert only["items"][0]["iri"].endswith("/overdracht/ce-2026-staalslakken")
-    result = invoke("gaps", "--cache-dir", cache_dir, "-q", "-f", "csv", "--ernst", "middel",
-                    "--thema", "Energietransitie")
+    result = invoke(
+        "gaps", "--cache-dir", cache_dir, "-q", "-f", "csv", "--ernst", "middel", "--thema", "Energietransitie"
+    )
     rows = list(csv.reader(io.StringIO(result.stdout)))[1:]
     assert rows and all(r[1] in ("hoog", "middel") and "Energietransitie" in r[2] for r in rows)
 

@@ -111,8 +111,7 @@ def test_cache_prunes_old_builds(tmp_path):
     cache = Cache(tmp_path)
     (tmp_path / "weergaven").mkdir()  # not a build: never pruned
     for n in range(8):
-        cache.store(f"k{n}", lambda folder: (folder / "graph.nq").write_bytes(b""),
-                    {"n": n, "data": "/een/datamap"})
+        cache.store(f"k{n}", lambda folder: (folder / "graph.nq").write_bytes(b""), {"n": n, "data": "/een/datamap"})
     names = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
     assert names == [f"k{n}" for n in range(8 - KEEP_PER_FOLDER, 8)] + ["weergaven"]
 
@@ -120,16 +119,28 @@ def test_cache_prunes_old_builds(tmp_path):
 @pytest.mark.parametrize(
     "old, new, message",
     [
-        ("kn:partner organisatie:rivm", "kn:partner organisatie:rivn",
-         "Verwijzing naar iets zonder naam (ongelabelde-verwijzing-violation.rq)"),
-        ("kn:bronRegel 194", "kn:bronRegel 99999",
-         "regel 99999 bestaat niet in 2026/kennisplan-2026-energietransitie.txt"),
-        ('kn:kwartaal kwartaal:2026-Q4 ;',
-         'kn:kwartaal kwartaal:2026-Q4 , kwartaal:2026-Q3 ; kn:startKwartaal kwartaal:2026-Q4 ; '
-         'kn:eindKwartaal kwartaal:2026-Q3 ;', "Planning die eindigt voor ze begint"),
-        ('kn:kwartaal kwartaal:2026-Q4 ;',
-         'kn:kwartaal kwartaal:2026-Q2 , kwartaal:2026-Q4 ; kn:startKwartaal kwartaal:2026-Q2 ; '
-         'kn:eindKwartaal kwartaal:2026-Q4 ;', "Span zonder zijn eigen kwartalen"),
+        (
+            "kn:partner organisatie:rivm",
+            "kn:partner organisatie:rivn",
+            "Verwijzing naar iets zonder naam (ongelabelde-verwijzing-violation.rq)",
+        ),
+        (
+            "kn:bronRegel 194",
+            "kn:bronRegel 99999",
+            "regel 99999 bestaat niet in 2026/kennisplan-2026-energietransitie.txt",
+        ),
+        (
+            "kn:kwartaal kwartaal:2026-Q4 ;",
+            "kn:kwartaal kwartaal:2026-Q4 , kwartaal:2026-Q3 ; kn:startKwartaal kwartaal:2026-Q4 ; "
+            "kn:eindKwartaal kwartaal:2026-Q3 ;",
+            "Planning die eindigt voor ze begint",
+        ),
+        (
+            "kn:kwartaal kwartaal:2026-Q4 ;",
+            "kn:kwartaal kwartaal:2026-Q2 , kwartaal:2026-Q4 ; kn:startKwartaal kwartaal:2026-Q2 ; "
+            "kn:eindKwartaal kwartaal:2026-Q4 ;",
+            "Span zonder zijn eigen kwartalen",
+        ),
     ],
 )
 def test_integrity_checks_fail_the_build(mini_data, tmp_path, old, new, message):

@@ -68,9 +68,26 @@ def test_readme_example_output_is_true(build_2026, cache_dir):
 
 # --- the Dutch frame: click's and typer's own strings through gettext (kennisgraaf/cli/i18n.py) ---
 
-ENGLISH_FRAME = ("Usage:", "Options", "Arguments", "Commands", "[default:", "[required]", "Show this message",
-                 "Missing option", "Missing argument", "No such command", "No such option", "Try '", "for help",
-                 "<bool>", "[OPTIONS]", "[ARGS]", " TEXT ", " PATH ")
+ENGLISH_FRAME = (
+    "Usage:",
+    "Options",
+    "Arguments",
+    "Commands",
+    "[default:",
+    "[required]",
+    "Show this message",
+    "Missing option",
+    "Missing argument",
+    "No such command",
+    "No such option",
+    "Try '",
+    "for help",
+    "<bool>",
+    "[OPTIONS]",
+    "[ARGS]",
+    " TEXT ",
+    " PATH ",
+)
 
 
 def test_bare_command_prints_help_and_exits_zero():
@@ -212,8 +229,14 @@ def _prepare(name: str, folder: Path, env: dict) -> None:
         source = shipped_root() / "graph" / "bronnen" / "2026" / "kennisplan-2026-waterkwaliteit.txt"
         shutil.copy(source, folder / source.name)
     elif name == "inlezen":
-        subprocess.run(["bash", "-c", "kennisgraaf werkboek --thema zzs --jaar 2026 --out zzs.xlsx"], cwd=folder,
-                       env=env, check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            ["bash", "-c", "kennisgraaf werkboek --thema zzs --jaar 2026 --out zzs.xlsx"],
+            cwd=folder,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
     elif name == "nieuw-jaar":
         for part in ("ontology", "graph"):
             shutil.copytree(shipped_root() / part, folder / "mijn-data" / part)
@@ -232,13 +255,24 @@ def test_example_works_when_pasted(name, example, build_2026, cache_dir, tmp_pat
     import time
 
     bindir = Path(sys.executable).parent
-    env = {**os.environ, "KENNISGRAAF_CACHE_DIR": str(cache_dir), "PATH": f"{bindir}:{os.environ['PATH']}",
-           "BROWSER": "true", "HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        "KENNISGRAAF_CACHE_DIR": str(cache_dir),
+        "PATH": f"{bindir}:{os.environ['PATH']}",
+        "BROWSER": "true",
+        "HOME": str(tmp_path),
+    }
     _prepare(name, tmp_path, env)
     if name == "serve":
         command = example.replace("--port 8000", f"--port {_free_port()}")
-        process = subprocess.Popen(["bash", "-c", "exec " + command], cwd=tmp_path, env=env, text=True,
-                                   stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            ["bash", "-c", "exec " + command],
+            cwd=tmp_path,
+            env=env,
+            text=True,
+            stderr=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+        )
         deadline, seen = time.time() + 120, ""
         while time.time() < deadline and "draait op" not in seen and process.poll() is None:
             seen += process.stderr.readline()
@@ -249,9 +283,11 @@ def test_example_works_when_pasted(name, example, build_2026, cache_dir, tmp_pat
     if name == "publish":
         with _GraphStoreStub() as port:
             command = example.replace("localhost:8890", f"127.0.0.1:{port}")
-            result = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True,
-                                    timeout=300)
+            result = subprocess.run(
+                ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+            )
     else:
-        result = subprocess.run(["bash", "-c", example], cwd=tmp_path, env=env, capture_output=True, text=True,
-                                timeout=300)
+        result = subprocess.run(
+            ["bash", "-c", example], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+        )
     assert result.returncode == 0, f"{example}\n{result.stderr}"

@@ -41,9 +41,15 @@ def test_analysis_and_rapport_use_the_same_counts(counts, network):
 
     analysis = analyse(network)
     assert len(analysis.themas) == counts["thema's"]
-    for kind, name in (("product", "kennisproducten"), ("organisatie", "organisaties"), ("overleg", "overleggen"),
-                       ("onderwerp", "onderwerpen"), ("wet", "wetten en regelingen"),
-                       ("overdracht", "regieoverdrachten"), ("bijeenkomst", "bijeenkomsten")):
+    for kind, name in (
+        ("product", "kennisproducten"),
+        ("organisatie", "organisaties"),
+        ("overleg", "overleggen"),
+        ("onderwerp", "onderwerpen"),
+        ("wet", "wetten en regelingen"),
+        ("overdracht", "regieoverdrachten"),
+        ("bijeenkomst", "bijeenkomsten"),
+    ):
         assert analysis.counts[f"knopen:{kind}"] == counts[name], kind
     text = render(analysis, "md")
     assert f"van de {counts[THEMES]} thema's" in text
@@ -54,9 +60,14 @@ def test_analysis_and_rapport_use_the_same_counts(counts, network):
 def test_exports_have_one_row_per_counted_thing(counts, store, folder_2026):
     from kennisgraaf.exports import export_table
 
-    for table, name in (("producten", "kennisproducten"), ("organisaties", "organisaties"),
-                        ("overleggen", "overleggen"), ("wetgeving", "wetten en regelingen"),
-                        ("bijeenkomsten", "bijeenkomsten"), ("overdrachten", "regieoverdrachten")):
+    for table, name in (
+        ("producten", "kennisproducten"),
+        ("organisaties", "organisaties"),
+        ("overleggen", "overleggen"),
+        ("wetgeving", "wetten en regelingen"),
+        ("bijeenkomsten", "bijeenkomsten"),
+        ("overdrachten", "regieoverdrachten"),
+    ):
         assert len(export_table(store, folder_2026.queries_dir, table).rows) == counts[name], table
 
 

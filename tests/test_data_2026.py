@@ -83,13 +83,20 @@ def test_budgets_reconcile_with_the_plan_or_record_its_discrepancy(store, slug):
     assert declared == (
         Decimal(str(expected["activiteitenbudget"])) if expected["activiteitenbudget"] is not None else None
     )
-    lines = store.select(
-        "SELECT (SUM(?b) AS ?n) WHERE { GRAPH ?g { ?plan kn:tabelpost/kn:budget ?b } }", bound
-    ).rows[0].get("n")
-    this_year = store.select(
-        """SELECT (SUM(?b) AS ?n) WHERE { GRAPH ?g { ?p a kn:Kennisproduct ; kn:budget ?b
-           FILTER NOT EXISTS { ?p kn:budgetjaar ?y FILTER(?y != "2026"^^xsd:gYear) } } }""", bound
-    ).rows[0].get("n")
+    lines = (
+        store.select("SELECT (SUM(?b) AS ?n) WHERE { GRAPH ?g { ?plan kn:tabelpost/kn:budget ?b } }", bound)
+        .rows[0]
+        .get("n")
+    )
+    this_year = (
+        store.select(
+            """SELECT (SUM(?b) AS ?n) WHERE { GRAPH ?g { ?p a kn:Kennisproduct ; kn:budget ?b
+           FILTER NOT EXISTS { ?p kn:budgetjaar ?y FILTER(?y != "2026"^^xsd:gYear) } } }""",
+            bound,
+        )
+        .rows[0]
+        .get("n")
+    )
     if stated is not None:
         adds_up = (number(this_year) or 0) + (number(lines) or 0) == stated
         # where the plan's own numbers disagree, the expectations say so in words

@@ -32,8 +32,11 @@ def test_copy_changes_the_year_clears_lines_and_links_every_item(source):
     assert not list(new.objects(None, URIRef(KN.bronRegel)))
     assert cleared == len(list(old.objects(None, URIRef(KN.bronRegel))))
     linked_kinds = {URIRef(KN + k) for k in ("Kennisplan", "Kennisproduct", "Regieoverdracht")}
-    old_items = {s for s, o in old.subject_objects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"))
-                 if o in linked_kinds}
+    old_items = {
+        s
+        for s, o in old.subject_objects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"))
+        if o in linked_kinds
+    }
     vervolg = dict(new.subject_objects(URIRef(KN.vervolgOp)))
     assert links == len(old_items) == len(vervolg)
     assert set(vervolg.values()) == old_items
@@ -41,9 +44,12 @@ def test_copy_changes_the_year_clears_lines_and_links_every_item(source):
         assert str(new_iri) == str(old_iri).replace("2026-", "2027-", 1)
     years = {str(o) for o in new.objects(None, URIRef(KN.jaar))}
     assert years == {"2027"}
+
     def shifted(graph, years):
-        return {re.sub(r"/(\d{4})-Q", lambda m: f"/{int(m.group(1)) + years}-Q", str(q))
-                for q in graph.objects(None, URIRef(KN.kwartaal))}
+        return {
+            re.sub(r"/(\d{4})-Q", lambda m: f"/{int(m.group(1)) + years}-Q", str(q))
+            for q in graph.objects(None, URIRef(KN.kwartaal))
+        }
 
     assert shifted(old, 1) == shifted(new, 0) and shifted(new, 0)
     # recurring things keep their IRI

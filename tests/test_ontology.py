@@ -55,6 +55,7 @@ def test_2026_data_has_no_shacl_or_integrity_errors(folder_2026):
     from kennisgraaf.load import load
     from kennisgraaf.validate import validate
 
-    errors = [f"{v.source}: {v.label} {v.path}: {v.message}" for v in validate(load(folder_2026), folder_2026)
-              if v.is_error]
+    errors = [
+        f"{v.source}: {v.label} {v.path}: {v.message}" for v in validate(load(folder_2026), folder_2026) if v.is_error
+    ]
     assert not errors, "\n".join(errors)

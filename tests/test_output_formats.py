@@ -108,8 +108,14 @@ def test_excel_csv_is_semicolon_bom_crlf_and_keeps_lists_in_one_cell(build_2026,
 
 
 def test_excel_csv_writes_decimals_with_a_comma(build_2026, cache_dir):
-    rows = list(csv.reader(io.StringIO(_run(["overlap", "--format", "csv", "--excel"], cache_dir)
-                                       .stdout_bytes.decode("utf-8-sig"), newline=""), delimiter=";"))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                _run(["overlap", "--format", "csv", "--excel"], cache_dir).stdout_bytes.decode("utf-8-sig"), newline=""
+            ),
+            delimiter=";",
+        )
+    )
     score = rows[0].index("score")
     assert all("," in row[score] or row[score] in ("0", "1") for row in rows[1:])
     plain = list(csv.reader(io.StringIO(_run(["overlap", "--format", "csv"], cache_dir).stdout)))

@@ -34,8 +34,13 @@ def checker(tmp_path_factory):
     subprocess.run([javac, "-cp", classpath, "-d", str(out), str(SOURCE)], check=True, capture_output=True)
 
     def check(*files: Path) -> dict[int, list[tuple[str, str]]]:
-        done = subprocess.run([java, "-cp", f"{classpath}:{out}", "ProfileCheck", *map(str, files)],
-                              check=True, capture_output=True, text=True, timeout=600)
+        done = subprocess.run(
+            [java, "-cp", f"{classpath}:{out}", "ProfileCheck", *map(str, files)],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         found: dict[int, list[tuple[str, str]]] = {i: [] for i in range(len(files))}
         counts = {}
         for line in done.stdout.splitlines():
@@ -67,8 +72,11 @@ def test_ontology_with_the_data_is_owl2_rl_but_for_year_and_date_values(checker,
     merged = tmp_path / "alles.nt"
     merged.write_bytes(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
     violations = checker(merged)[0]
-    other = [text for kind, text in violations
-             if not (kind == "DataPropertyAssertion" and any(dt in text for dt in OUTSIDE_DATATYPE_MAP))]
+    other = [
+        text
+        for kind, text in violations
+        if not (kind == "DataPropertyAssertion" and any(dt in text for dt in OUTSIDE_DATATYPE_MAP))
+    ]
     assert not other, "\n".join(other)
     assert violations, "geen datumwaarden meer buiten OWL 2: haal de uitzondering hierboven weg"
 
@@ -76,7 +84,10 @@ def test_ontology_with_the_data_is_owl2_rl_but_for_year_and_date_values(checker,
 def test_checker_finds_a_violation(checker, data_root, tmp_path):
     """The check can fail: an undeclared property and a gYear range are reported."""
     bad = tmp_path / "slecht.ttl"
-    bad.write_text((data_root / "ontology" / "kennisgraaf.ttl").read_text(encoding="utf-8")
-                   + "\nkn:jaar rdfs:range xsd:gYear .\nkn:nieuw rdfs:subPropertyOf kn:wet .\n", encoding="utf-8")
+    bad.write_text(
+        (data_root / "ontology" / "kennisgraaf.ttl").read_text(encoding="utf-8")
+        + "\nkn:jaar rdfs:range xsd:gYear .\nkn:nieuw rdfs:subPropertyOf kn:wet .\n",
+        encoding="utf-8",
+    )
     texts = " ".join(text for _, text in checker(bad)[0])
     assert "xsd:gYear" in texts and "#nieuw" in texts

@@ -132,8 +132,15 @@ def test_cli_list_shows_every_query(catalogue):
 
 
 def test_cli_own_query_with_predeclared_prefixes(build_2026, cache_dir, tmp_path):
-    result = invoke("sparql", "SELECT ?n WHERE { thema:waterkwaliteit skos:prefLabel ?n }",
-                    "--format", "csv", "--cache-dir", cache_dir, "-q")
+    result = invoke(
+        "sparql",
+        "SELECT ?n WHERE { thema:waterkwaliteit skos:prefLabel ?n }",
+        "--format",
+        "csv",
+        "--cache-dir",
+        cache_dir,
+        "-q",
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == ["n", "Waterkwaliteit"]
     own = tmp_path / "mijnvraag.rq"

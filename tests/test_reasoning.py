@@ -42,14 +42,19 @@ def inferred(store: ox.Store, mode: str) -> set[ox.Triple]:
 
 def instance_level(triples: set[ox.Triple]) -> set[ox.Triple]:
     """Facts about the data, not the schema: no RDFS/OWL predicate, no rdf:type to an OWL kind."""
-    return {t for t in triples if not t.predicate.value.startswith(W3C_SCHEMA)
-            and not (t.predicate.value == RDF.type and t.object.value.startswith(W3C_SCHEMA))}
+    return {
+        t
+        for t in triples
+        if not t.predicate.value.startswith(W3C_SCHEMA)
+        and not (t.predicate.value == RDF.type and t.object.value.startswith(W3C_SCHEMA))
+    }
 
 
 def assert_same(rules: set, owlrl: set) -> None:
     missing, extra = sorted(map(str, owlrl - rules)), sorted(map(str, rules - owlrl))
-    assert not missing and not extra, (f"{len(missing)} alleen bij owlrl, bv. {missing[:10]}; "
-                                       f"{len(extra)} alleen bij de regels, bv. {extra[:10]}")
+    assert not missing and not extra, (
+        f"{len(missing)} alleen bij owlrl, bv. {missing[:10]}; {len(extra)} alleen bij de regels, bv. {extra[:10]}"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +65,11 @@ def store_2026(data_root) -> ox.Store:
 @pytest.fixture(scope="module")
 def store_10k(data_root) -> ox.Store:
     store = ox.Store()
-    store.load(path=str(data_root / "ontology" / "kennisgraaf.ttl"), format=ox.RdfFormat.TURTLE,
-               to_graph=ox.NamedNode(GRAPH_BASE + "ontologie"))
+    store.load(
+        path=str(data_root / "ontology" / "kennisgraaf.ttl"),
+        format=ox.RdfFormat.TURTLE,
+        to_graph=ox.NamedNode(GRAPH_BASE + "ontologie"),
+    )
     store.extend(plan_shaped(80))
     assert 9_000 <= len(store) <= 12_000
     return store
@@ -90,25 +98,22 @@ AXIOM_CASES = {
     "equivalent class": "ex:A owl:equivalentClass ex:B . ex:x a ex:A . ex:y a ex:B .",
     "equivalent property": "ex:p owl:equivalentProperty ex:q . ex:a ex:p ex:b .",
     "chain of three": "ex:r owl:propertyChainAxiom ( ex:p ex:q ex:s ) . ex:a ex:p ex:b . ex:b ex:q ex:c . "
-                      "ex:c ex:s ex:d .",
+    "ex:c ex:s ex:d .",
     "recursive chain": "ex:r owl:propertyChainAxiom ( ex:r ex:p ) . ex:q rdfs:subPropertyOf ex:r . "
-                       "ex:a ex:q ex:b . ex:b ex:p ex:c . ex:c ex:p ex:d .",
+    "ex:a ex:q ex:b . ex:b ex:p ex:c . ex:c ex:p ex:d .",
     "transitive and inverse": "ex:p a owl:TransitiveProperty ; owl:inverseOf ex:q . "
-                              "ex:a ex:p ex:b . ex:b ex:p ex:c . ex:c ex:p ex:d .",
-    "functional property": "ex:p a owl:FunctionalProperty . ex:a ex:p ex:b , ex:c . ex:b ex:q ex:z . "
-                           "ex:y ex:q ex:c .",
-    "inverse functional": "ex:p a owl:InverseFunctionalProperty . ex:a ex:p ex:z . ex:b ex:p ex:z . "
-                          "ex:a ex:q ex:w .",
+    "ex:a ex:p ex:b . ex:b ex:p ex:c . ex:c ex:p ex:d .",
+    "functional property": "ex:p a owl:FunctionalProperty . ex:a ex:p ex:b , ex:c . ex:b ex:q ex:z . ex:y ex:q ex:c .",
+    "inverse functional": "ex:p a owl:InverseFunctionalProperty . ex:a ex:p ex:z . ex:b ex:p ex:z . ex:a ex:q ex:w .",
     "domain and range": "ex:p rdfs:domain ex:A ; rdfs:range ex:B . ex:A rdfs:subClassOf ex:C . "
-                        "ex:q rdfs:subPropertyOf ex:p . ex:a ex:q ex:b .",
+    "ex:q rdfs:subPropertyOf ex:p . ex:a ex:q ex:b .",
     "sameAs stated": "ex:a owl:sameAs ex:b . ex:a ex:p ex:c . ex:d ex:p ex:b .",
 }
 
 
 def tiny(turtle: str) -> ox.Store:
     store = ox.Store()
-    prologue = (f"@prefix ex: <{EX}> . @prefix owl: <{OWL}> . @prefix rdfs: <{RDFS}> . "
-                f"@prefix rdf: <{RDF}> .\n")
+    prologue = f"@prefix ex: <{EX}> . @prefix owl: <{OWL}> . @prefix rdfs: <{RDFS}> . @prefix rdf: <{RDF}> .\n"
     store.load(prologue + turtle, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(GRAPH_BASE + "klein"))
     return store
 
@@ -156,14 +161,17 @@ def test_disjoint_classes_are_a_contradiction(store_2026):
     assert not work.contains_named_graph(INFERRED)
 
 
-@pytest.mark.parametrize("axiom, message", [
-    ("ex:A owl:disjointWith ex:B . ex:x a ex:A , ex:B .", "disjunct"),
-    ("ex:p a owl:IrreflexiveProperty . ex:x ex:p ex:x .", "irreflexief"),
-    ("ex:p a owl:AsymmetricProperty . ex:x ex:p ex:y . ex:y ex:p ex:x .", "asymmetrisch"),
-    ("ex:p owl:propertyDisjointWith ex:q . ex:x ex:p ex:y ; ex:q ex:y .", "disjunct"),
-    ("ex:x owl:sameAs ex:y ; owl:differentFrom ex:y .", "verschillend"),
-    ("ex:x a owl:Nothing .", "owl:Nothing"),
-])
+@pytest.mark.parametrize(
+    "axiom, message",
+    [
+        ("ex:A owl:disjointWith ex:B . ex:x a ex:A , ex:B .", "disjunct"),
+        ("ex:p a owl:IrreflexiveProperty . ex:x ex:p ex:x .", "irreflexief"),
+        ("ex:p a owl:AsymmetricProperty . ex:x ex:p ex:y . ex:y ex:p ex:x .", "asymmetrisch"),
+        ("ex:p owl:propertyDisjointWith ex:q . ex:x ex:p ex:y ; ex:q ex:y .", "disjunct"),
+        ("ex:x owl:sameAs ex:y ; owl:differentFrom ex:y .", "verschillend"),
+        ("ex:x a owl:Nothing .", "owl:Nothing"),
+    ],
+)
 def test_each_kind_of_contradiction_is_found(axiom, message):
     with pytest.raises(InconsistentGraph, match=message):
         materialise(tiny(axiom))
@@ -182,8 +190,9 @@ def test_build_offers_the_rules_by_default_and_owlrl_on_request(mini_data, tmp_p
 
     counts = {}
     for option in ([], ["--reasoner", "owlrl"]):
-        result = CliRunner().invoke(app, ["build", "--data", str(mini_data), "--cache-dir", str(tmp_path), *option],
-                                    env={"COLUMNS": "200"})
+        result = CliRunner().invoke(
+            app, ["build", "--data", str(mini_data), "--cache-dir", str(tmp_path), *option], env={"COLUMNS": "200"}
+        )
         assert result.exit_code == 0, result.output
         name = option[-1] if option else "rules"
         assert f"Build ({name})" in result.output

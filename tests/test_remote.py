@@ -24,16 +24,19 @@ from kennisgraaf.publish import GraphStore
 from kennisgraaf.remote import RemoteStore
 from kennisgraaf.serve import KennisgraafServer, ServeConfig
 
-SELECT_JSON = json.dumps({
-    "head": {"vars": ["t"]},
-    "results": {"bindings": [{"t": {"type": "uri", "value": "https://w3id.org/kennisgraaf/id/thema/x"}}]},
-}).encode()
+SELECT_JSON = json.dumps(
+    {
+        "head": {"vars": ["t"]},
+        "results": {"bindings": [{"t": {"type": "uri", "value": "https://w3id.org/kennisgraaf/id/thema/x"}}]},
+    }
+).encode()
 
 
 @pytest.fixture(scope="module")
 def served(build_2026, folder_2026):
-    config = ServeConfig(graph_file=build_2026.entry.graph_file, queries_dir=folder_2026.queries_dir,
-                         port=0, workers=2, timeout=30)
+    config = ServeConfig(
+        graph_file=build_2026.entry.graph_file, queries_dir=folder_2026.queries_dir, port=0, workers=2, timeout=30
+    )
     with KennisgraafServer(config) as server:
         yield server
 
@@ -72,10 +75,16 @@ def test_named_query_through_remote_store_equals_local(case, remote, store, cata
 def _row_key(row: dict) -> tuple:
     """A row as comparable text; GROUP_CONCAT promises no order (two processes, two hash seeds),
     so the parts of a '; '-joined literal are sorted, as for the golden files."""
+
     def text(term) -> str:
         if isinstance(term, ox.Literal) and "; " in term.value:
-            return str(ox.Literal("; ".join(sorted(term.value.split("; "))), language=term.language or None,
-                                  datatype=None if term.language else term.datatype))
+            return str(
+                ox.Literal(
+                    "; ".join(sorted(term.value.split("; "))),
+                    language=term.language or None,
+                    datatype=None if term.language else term.datatype,
+                )
+            )
         return str(term)
 
     return tuple(sorted((name, text(term)) for name, term in row.items()))
@@ -84,8 +93,10 @@ def _row_key(row: dict) -> tuple:
 def test_ask_and_construct_round_trip(remote, store):
     assert remote.ask("ASK { thema:waterkwaliteit a kn:Thema }") is True
     assert remote.ask("ASK { thema:waterkwaliteit a kn:Kennisproduct }") is False
-    query = "CONSTRUCT { ?t skos:prefLabel ?n ; skos:altLabel ?a } WHERE { ?t a kn:Thema ; skos:prefLabel ?n " \
-            "OPTIONAL { ?t skos:altLabel ?a } }"
+    query = (
+        "CONSTRUCT { ?t skos:prefLabel ?n ; skos:altLabel ?a } WHERE { ?t a kn:Thema ; skos:prefLabel ?n "
+        "OPTIONAL { ?t skos:altLabel ?a } }"
+    )
     assert set(remote.construct(query)) == set(store.construct(query))
     assert remote.run("DESCRIBE thema:waterkwaliteit")
 
@@ -130,19 +141,17 @@ def test_an_update_never_leaves_the_client(stub):
 
 def test_virtuoso_style_ask_answer_is_understood(stub):
     """Virtuoso 7 answers ASK as a one-column SELECT named __ASK_RETVAL."""
-    row = {"__ASK_RETVAL": {"type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer",
-                            "value": "1"}}
-    stub.answer = Canned(body=json.dumps({"head": {"vars": ["__ASK_RETVAL"]},
-                                          "results": {"bindings": [row]}}).encode())
+    row = {
+        "__ASK_RETVAL": {"type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "1"}
+    }
+    stub.answer = Canned(body=json.dumps({"head": {"vars": ["__ASK_RETVAL"]}, "results": {"bindings": [row]}}).encode())
     assert RemoteStore(stub.url).ask("ASK { ?s ?p ?o }") is True
-    stub.answer = Canned(body=json.dumps({"head": {"vars": ["__ASK_RETVAL"]},
-                                          "results": {"bindings": []}}).encode())
+    stub.answer = Canned(body=json.dumps({"head": {"vars": ["__ASK_RETVAL"]}, "results": {"bindings": []}}).encode())
     assert RemoteStore(stub.url).ask("ASK { ?s ?p ?o }") is False
 
 
 def test_construct_accepts_turtle_back(stub):
-    stub.answer = Canned(content_type="text/turtle; charset=utf-8",
-                         body='<urn:a> <urn:b> "ç"@nl .\n'.encode())
+    stub.answer = Canned(content_type="text/turtle; charset=utf-8", body='<urn:a> <urn:b> "ç"@nl .\n'.encode())
     [triple] = RemoteStore(stub.url).construct("CONSTRUCT WHERE { ?s ?p ?o }")
     assert triple.object == ox.Literal("ç", language="nl")
 
@@ -150,8 +159,7 @@ def test_construct_accepts_turtle_back(stub):
 @pytest.mark.parametrize(
     ("answer", "error", "message"),
     [
-        (Canned(status=400, content_type="text/plain", body=b"syntax error at 'SELEC'"), QueryError,
-         "HTTP 400.*SELEC"),
+        (Canned(status=400, content_type="text/plain", body=b"syntax error at 'SELEC'"), QueryError, "HTTP 400.*SELEC"),
         (Canned(status=500, content_type="text/plain", body=b"out of memory"), StoreError, "HTTP 500.*out of memory"),
         (Canned(status=403, content_type="text/plain", body=b"nope"), StoreError, "geen toegang"),
         (Canned(content_type="text/html", body=b"<html>login</html>"), StoreError, "text/html"),
@@ -193,7 +201,8 @@ def test_basic_auth_is_answered(stub):
 
 def test_graph_store_urls_identify_graphs_indirectly():
     assert GraphStore("http://h:1/data").graph_url("https://w3id.org/kennisgraaf/graph/inferred") == (
-        "http://h:1/data?graph=https%3A%2F%2Fw3id.org%2Fkennisgraaf%2Fgraph%2Finferred")
+        "http://h:1/data?graph=https%3A%2F%2Fw3id.org%2Fkennisgraaf%2Fgraph%2Finferred"
+    )
     assert GraphStore("http://h:1/gsp?x=1").graph_url("urn:g") == "http://h:1/gsp?x=1&graph=urn%3Ag"
     assert GraphStore("http://h:1/data").graph_url("") == "http://h:1/data?default"
     with pytest.raises(StoreError):

@@ -38,6 +38,7 @@ COMMANDS = [["stats"], ["query", "--list"], ["gaps"], ["overlap"], ["query", "re
 def test_no_token_is_split_across_lines(build_2026, cache_dir, args, width):
     """Every word printed at `width` columns is a word of the same output at 2,000 columns
     (where nothing wraps): a word broken in two would leave fragments that are not."""
+
     def run(columns):
         result = runner.invoke(app, [*args, "-q", "--cache-dir", str(cache_dir)], env={"COLUMNS": str(columns)})
         assert result.exit_code == 0, result.output
@@ -58,8 +59,15 @@ def test_piped_output_is_plain_and_a_terminal_gets_a_box():
 
 
 def test_a_table_too_wide_for_its_words_becomes_one_block_per_record():
-    table = Table(["bestand", "uitleg"], [["kennisplan-2026-data-en-informatievoorziening.txt:349",
-                                          "Bodem en ondergrond wordt genoemd door vijf thema's"]])
+    table = Table(
+        ["bestand", "uitleg"],
+        [
+            [
+                "kennisplan-2026-data-en-informatievoorziening.txt:349",
+                "Bodem en ondergrond wordt genoemd door vijf thema's",
+            ]
+        ],
+    )
     text = render(table, width=50)
     assert "bestand: kennisplan-2026-data-en-informatievoorziening.txt:349" in text
     assert "uitleg:" in text and "-----" not in text

@@ -39,8 +39,15 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(build_2026, folder_2026, site):
-    config = ServeConfig(graph_file=build_2026.entry.graph_file, queries_dir=folder_2026.queries_dir,
-                         port=0, workers=2, timeout=30, max_rows=5000, site=site)
+    config = ServeConfig(
+        graph_file=build_2026.entry.graph_file,
+        queries_dir=folder_2026.queries_dir,
+        port=0,
+        workers=2,
+        timeout=30,
+        max_rows=5000,
+        site=site,
+    )
     with KennisgraafServer(config) as running:
         yield running
 
@@ -48,8 +55,14 @@ def server(build_2026, folder_2026, site):
 @pytest.fixture(scope="module")
 def tight(build_2026, folder_2026):
     """A server with small limits: one worker, 1 s per query, 10 rows per answer."""
-    config = ServeConfig(graph_file=build_2026.entry.graph_file, queries_dir=folder_2026.queries_dir,
-                         port=0, workers=1, timeout=1.0, max_rows=10)
+    config = ServeConfig(
+        graph_file=build_2026.entry.graph_file,
+        queries_dir=folder_2026.queries_dir,
+        port=0,
+        workers=1,
+        timeout=1.0,
+        max_rows=10,
+    )
     with KennisgraafServer(config) as running:
         yield running
 
@@ -77,10 +90,18 @@ def test_get_post_form_and_post_query_give_the_local_answer(server, store):
     expected = local_rows(store, SELECT_THEMES)
     assert len(expected) >= 7
     get = sparql_get(server, SELECT_THEMES)
-    post_form = http("POST", server.url + "sparql", form(query=SELECT_THEMES),
-                     {"Content-Type": "application/x-www-form-urlencoded", "Accept": JSON})
-    post_query = http("POST", server.url + "sparql", SELECT_THEMES,
-                      {"Content-Type": "application/sparql-query; charset=utf-8", "Accept": JSON})
+    post_form = http(
+        "POST",
+        server.url + "sparql",
+        form(query=SELECT_THEMES),
+        {"Content-Type": "application/x-www-form-urlencoded", "Accept": JSON},
+    )
+    post_query = http(
+        "POST",
+        server.url + "sparql",
+        SELECT_THEMES,
+        {"Content-Type": "application/sparql-query; charset=utf-8", "Accept": JSON},
+    )
     for response in (get, post_form, post_query):
         assert response.status == 200, response.text
         assert response.media_type == JSON
@@ -93,11 +114,13 @@ def test_get_post_form_and_post_query_give_the_local_answer(server, store):
         (JSON, JSON, ox.QueryResultsFormat.JSON),
         ("application/sparql-results+xml", "application/sparql-results+xml", ox.QueryResultsFormat.XML),
         ("text/tab-separated-values", "text/tab-separated-values", ox.QueryResultsFormat.TSV),
-        ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml",
-         ox.QueryResultsFormat.XML),
+        ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml", ox.QueryResultsFormat.XML),
         ("*/*", JSON, ox.QueryResultsFormat.JSON),
-        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/xml",
-         ox.QueryResultsFormat.XML),
+        (
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "application/xml",
+            ox.QueryResultsFormat.XML,
+        ),
     ],
     ids=["json", "xml", "tsv", "q-values", "any", "browser"],
 )
@@ -131,8 +154,12 @@ def test_ask_in_json_and_xml(server):
 
 @pytest.mark.parametrize(
     ("accept", "fmt"),
-    [("text/turtle", ox.RdfFormat.TURTLE), ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-     ("application/rdf+xml", ox.RdfFormat.RDF_XML), ("application/ld+json", ox.RdfFormat.JSON_LD)],
+    [
+        ("text/turtle", ox.RdfFormat.TURTLE),
+        ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+        ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+        ("application/ld+json", ox.RdfFormat.JSON_LD),
+    ],
     ids=["turtle", "ntriples", "rdfxml", "jsonld"],
 )
 def test_construct_in_each_rdf_format(server, store, accept, fmt):
@@ -231,8 +258,12 @@ def test_from_a_file_is_refused(server):
         ("POST", "SELEC * WHERE { }", {"Content-Type": "application/sparql-query"}, 400),
         ("POST", b"query=SELECT%20%FF", {"Content-Type": "application/x-www-form-urlencoded"}, 400),
         ("POST", "SELECT * {}", {"Content-Type": "text/plain"}, 415),
-        ("POST", form(query="SELECT * {}", **{"default-graph-uri": "relatief"}),
-         {"Content-Type": "application/x-www-form-urlencoded"}, 400),
+        (
+            "POST",
+            form(query="SELECT * {}", **{"default-graph-uri": "relatief"}),
+            {"Content-Type": "application/x-www-form-urlencoded"},
+            400,
+        ),
     ],
     ids=["missing", "syntax", "not-a-query", "bad-utf8", "content-type", "relative-graph"],
 )
@@ -291,7 +322,8 @@ def test_named_query_api_resolves_parameters_like_the_cli(server, store, catalog
     assert response.status == 200, response.text
     expected = catalogue.execute(store, "producten-van-thema", {"thema": "Waterkwaliteit"})
     assert sorted(rows_of(response.body)) == sorted(
-        tuple(str(row.get(v)) for v in expected.variables) for row in expected.rows)
+        tuple(str(row.get(v)) for v in expected.variables) for row in expected.rows
+    )
     assert len(expected.rows) > 0
 
 
@@ -324,8 +356,10 @@ def test_resource_page_lists_properties_links_and_incoming(server, store):
 
 def test_resource_as_turtle(server, store):
     iri = "https://w3id.org/kennisgraaf/id/thema/waterkwaliteit"
-    for response in (http("GET", server.url + "id/thema/waterkwaliteit", headers={"Accept": "text/turtle"}),
-                     http("GET", server.url + "id/thema/waterkwaliteit?format=turtle")):
+    for response in (
+        http("GET", server.url + "id/thema/waterkwaliteit", headers={"Accept": "text/turtle"}),
+        http("GET", server.url + "id/thema/waterkwaliteit?format=turtle"),
+    ):
         assert response.media_type == "text/turtle"
         triples = {q.triple for q in ox.parse(response.body, format=ox.RdfFormat.TURTLE)}
         expected = store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": ox.NamedNode(iri)})
@@ -382,18 +416,21 @@ class _Assets(html.parser.HTMLParser):
 
 def test_everything_shown_is_escaped(mini_data, tmp_path):
     """A label and a query title with markup in them reach the page as text."""
-    nasty = '<script>alert("x")</script> & \'quote\''
+    nasty = "<script>alert(\"x\")</script> & 'quote'"
     plan = mini_data / "graph" / "plans" / "2026" / "proef.ttl"
     text = plan.read_text(encoding="utf-8")
     title = 'dcterms:title "Kennisopbouw waterstof (proef)"@nl'
     assert title in text
-    plan.write_text(text.replace(title, f'dcterms:title "{nasty.replace(chr(34), chr(92) + chr(34))}"@nl'),
-                    encoding="utf-8")
+    plan.write_text(
+        text.replace(title, f'dcterms:title "{nasty.replace(chr(34), chr(92) + chr(34))}"@nl'), encoding="utf-8"
+    )
     queries = tmp_path / "queries"
     queries.mkdir()
     (queries / "vies.rq").write_text(
         "# Titel: </script><script>alert(1)</script>\n# Vraag: <b>vet</b>?\n# Geeft: niets\n# Parameters: geen\n"
-        "# Voorbeeld: kennisgraaf query vies\nSELECT * WHERE { ?s ?p ?o } LIMIT 1\n", encoding="utf-8")
+        "# Voorbeeld: kennisgraaf query vies\nSELECT * WHERE { ?s ?p ?o } LIMIT 1\n",
+        encoding="utf-8",
+    )
     build = ensure_build(mini_data, tmp_path / "cache")
     config = ServeConfig(graph_file=build.entry.graph_file, queries_dir=queries, port=0, workers=1)
     with KennisgraafServer(config) as running:
@@ -415,9 +452,19 @@ def chromium_dom(url: str, profile) -> str:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     assert browser, "chromium niet gevonden: installeer het Debian-pakket chromium (scripts/system-packages)"
     command = [
-        browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-        f"--user-data-dir={profile}", "--virtual-time-budget=15000", "--dump-dom", url,
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-extensions",
+        f"--user-data-dir={profile}",
+        "--virtual-time-budget=15000",
+        "--dump-dom",
+        url,
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=90)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -481,8 +528,10 @@ def test_query_page_runs_a_named_query_in_headless_chromium(server, store, catal
     assert header == expected.variables
     shown = sorted(rows)
     wanted = sorted(
-        [compact(t.value) if isinstance(t, ox.NamedNode) else ("" if t is None else t.value)
-         for t in (row.get(v) for v in expected.variables)]
+        [
+            compact(t.value) if isinstance(t, ox.NamedNode) else ("" if t is None else t.value)
+            for t in (row.get(v) for v in expected.variables)
+        ]
         for row in expected.rows
     )
     assert shown == wanted
@@ -495,12 +544,29 @@ def test_query_page_runs_a_named_query_in_headless_chromium(server, store, catal
 def test_serve_command_binds_to_localhost_serves_views_and_stops_on_sigterm(cache_dir, build_2026, tmp_path):
     """The real command: default host, the views and the report made from the same build,
     nothing written into the working directory, and a clean stop."""
-    command = [sys.executable, "-c", "from kennisgraaf.cli import main; main()",
-               "serve", "--port", "0", "--workers", "1", "--cache-dir", str(cache_dir), "--quiet"]
+    command = [
+        sys.executable,
+        "-c",
+        "from kennisgraaf.cli import main; main()",
+        "serve",
+        "--port",
+        "0",
+        "--workers",
+        "1",
+        "--cache-dir",
+        str(cache_dir),
+        "--quiet",
+    ]
     work = tmp_path / "werkmap"
     work.mkdir()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=work,
-                               env={**os.environ, "COLUMNS": "200"})
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=work,
+        env={**os.environ, "COLUMNS": "200"},
+    )
     try:
         line = ""
         deadline = time.monotonic() + 60

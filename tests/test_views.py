@@ -33,9 +33,18 @@ M = ID["overleg"]
 PLAN = ID["plan"]
 XSS_TITLE = "<img src=x onerror=alert(1)>"
 XSS_TOPIC = '</script><script>alert("2")</script> & co'
-THEMES_2026 = {T[s] for s in ("zeer-zorgwekkende-stoffen", "waterkwaliteit", "bodem-en-ondergrond",
-                                "circulaire-economie", "energietransitie", "data-en-informatievoorziening",
-                                "actuele-vraagstukken")}
+THEMES_2026 = {
+    T[s]
+    for s in (
+        "zeer-zorgwekkende-stoffen",
+        "waterkwaliteit",
+        "bodem-en-ondergrond",
+        "circulaire-economie",
+        "energietransitie",
+        "data-en-informatievoorziening",
+        "actuele-vraagstukken",
+    )
+}
 THEMES_WITH_PLAN_2026 = THEMES_2026 - {T["bodem-en-ondergrond"]}
 
 # --------------------------------------------------------------------------- a tiny graph
@@ -59,7 +68,9 @@ PREFIXES = """
 @prefix idschema:    <https://w3id.org/kennisgraaf/id/schema/> .
 """
 
-TINY_REGISTER = PREFIXES + """
+TINY_REGISTER = (
+    PREFIXES
+    + """
 # Topics, organisations and a law for the tiny test graph (one file, like the real registers).
 idschema:onderwerpen a skos:ConceptScheme ; skos:prefLabel "Onderwerpen"@nl .
 onderwerp:energiedragers a skos:Concept ; skos:inScheme idschema:onderwerpen ; skos:prefLabel "Energiedragers"@nl .
@@ -74,8 +85,11 @@ organisatie:ilt a org:FormalOrganization ; skos:prefLabel "Inspectie Leefomgevin
     skos:altLabel "ILT"@nl .
 wet:proefwet a kn:Wet ; skos:prefLabel "Proefwet voor de energie"@nl ; skos:altLabel "PW"@nl .
 """
+)
 
-TINY_ET = PREFIXES + """
+TINY_ET = (
+    PREFIXES
+    + """
 # Tiny Energietransitie plan: two products (one with a hostile title), a meeting, two handovers.
 plan:2026-energietransitie a kn:Kennisplan ;
     skos:prefLabel "Kennisplan Energietransitie 2026 (proef)"@nl ;
@@ -125,8 +139,11 @@ overdracht:et-2026-waterstof a kn:Regieoverdracht ;
     kn:naarThema thema:waterkwaliteit ;
     kn:bronRegel 93 .
 """
+)
 
-TINY_WK = PREFIXES + """
+TINY_WK = (
+    PREFIXES
+    + """
 # Tiny Waterkwaliteit plan: one product on the topic Energietransitie hands over.
 plan:2026-waterkwaliteit a kn:Kennisplan ;
     skos:prefLabel "Kennisplan Waterkwaliteit 2026 (proef)"@nl ;
@@ -143,9 +160,18 @@ product:wk-2026-proef-waterstof a kn:Kennisproduct ;
     kn:onderwerp onderwerp:waterstof ;
     kn:partner organisatie:rivm .
 """
+)
 
-ET, WK, BO, ZZS, EB = (T[s] for s in ("energietransitie", "waterkwaliteit", "bodem-en-ondergrond",
-                                       "zeer-zorgwekkende-stoffen", "energiebesparing"))
+ET, WK, BO, ZZS, EB = (
+    T[s]
+    for s in (
+        "energietransitie",
+        "waterkwaliteit",
+        "bodem-en-ondergrond",
+        "zeer-zorgwekkende-stoffen",
+        "energiebesparing",
+    )
+)
 P_WATERSTOF, P_XSS, P_WK = P["et-2026-proef-waterstof"], P["et-2026-proef-xss"], P["wk-2026-proef-waterstof"]
 RIVM, ILT, OVERLEG = ORG["rivm"], ORG["ilt"], M["proefoverleg"]
 H_BODEM, H_WATERSTOF = H["et-2026-bodemenergie"], H["et-2026-waterstof"]
@@ -201,8 +227,10 @@ def test_tiny_themas_view(tiny, config):
     assert rows["Gedeelde onderwerpen (1)"].value.startswith("Waterstof ")
     assert rows["Gedeelde organisaties (1)"].value == "RIVM (Jaccard 0.50)"
     # each shared thing with the plan lines of both themes that state it
-    assert rows["Gedeelde onderwerpen (1)"].bron == ("kennisplan-2026-energietransitie.txt:93, 194",
-                                                    "kennisplan-2026-waterkwaliteit.txt:170")
+    assert rows["Gedeelde onderwerpen (1)"].bron == (
+        "kennisplan-2026-energietransitie.txt:93, 194",
+        "kennisplan-2026-waterkwaliteit.txt:170",
+    )
     assert view.nodes[BO].muted and not view.nodes[ET].muted
     assert view.nodes[ET].value == 2  # products of Energietransitie
 
@@ -216,11 +244,18 @@ def test_tiny_thema_view(tiny, config):
     assert view.node_set("wet") == {W["proefwet"]}
     assert view.node_set("thema") == {ET, WK, BO, ZZS}
     assert view.edge_set() == {
-        (ET, P_WATERSTOF, "item"), (ET, P_XSS, "item"), (ET, OVERLEG, "item"),
-        (P_WATERSTOF, S["waterstof"], "over"), (P_WATERSTOF, RIVM, "over"), (P_WATERSTOF, W["proefwet"], "over"),
-        (P_XSS, S["gevaar"], "over"), (OVERLEG, RIVM, "over"), (OVERLEG, ILT, "over"),
+        (ET, P_WATERSTOF, "item"),
+        (ET, P_XSS, "item"),
+        (ET, OVERLEG, "item"),
+        (P_WATERSTOF, S["waterstof"], "over"),
+        (P_WATERSTOF, RIVM, "over"),
+        (P_WATERSTOF, W["proefwet"], "over"),
+        (P_XSS, S["gevaar"], "over"),
+        (OVERLEG, RIVM, "over"),
+        (OVERLEG, ILT, "over"),
         (ET, RIVM, "plan-noemt"),
-        (ET, WK, "overlap"), (ET, ZZS, "samenhang"),
+        (ET, WK, "overlap"),
+        (ET, ZZS, "samenhang"),
         (ET, BO, "overdracht-gat"),  # Bodem en ondergrond has no plan
         (ET, WK, "overdracht"),  # Waterkwaliteit makes a product on waterstof
     }
@@ -262,19 +297,40 @@ def test_tiny_alles_view(tiny, config):
     view = build_view(tiny, config, "alles")
     counts = {kind: len(view.node_set(kind)) for kind in config.views["alles"].kinds}
     assert {k: v for k, v in counts.items() if v} == {
-        "thema": 8, "plan": 2, "product": 3, "overdracht": 2, "overleg": 1, "organisatie": 2, "wet": 1,
+        "thema": 8,
+        "plan": 2,
+        "product": 3,
+        "overdracht": 2,
+        "overleg": 1,
+        "organisatie": 2,
+        "wet": 1,
         "onderwerp": 4,
     }
     expected = {
-        (P_WATERSTOF, PLAN["2026-energietransitie"]), (P_WATERSTOF, S["waterstof"]), (P_WATERSTOF, RIVM),
-        (P_WATERSTOF, W["proefwet"]), (P_XSS, PLAN["2026-energietransitie"]), (P_XSS, S["gevaar"]),
-        (P_WK, PLAN["2026-waterkwaliteit"]), (P_WK, S["waterstof"]), (P_WK, RIVM),
-        (PLAN["2026-energietransitie"], ET), (PLAN["2026-energietransitie"], RIVM),
-        (PLAN["2026-energietransitie"], ZZS), (PLAN["2026-waterkwaliteit"], WK),
-        (OVERLEG, PLAN["2026-energietransitie"]), (OVERLEG, RIVM), (OVERLEG, ILT),
-        (H_BODEM, PLAN["2026-energietransitie"]), (H_BODEM, S["bodemenergie"]), (H_BODEM, BO),
-        (H_WATERSTOF, PLAN["2026-energietransitie"]), (H_WATERSTOF, S["waterstof"]), (H_WATERSTOF, WK),
-        (S["waterstof"], S["energiedragers"]), (EB, ET),
+        (P_WATERSTOF, PLAN["2026-energietransitie"]),
+        (P_WATERSTOF, S["waterstof"]),
+        (P_WATERSTOF, RIVM),
+        (P_WATERSTOF, W["proefwet"]),
+        (P_XSS, PLAN["2026-energietransitie"]),
+        (P_XSS, S["gevaar"]),
+        (P_WK, PLAN["2026-waterkwaliteit"]),
+        (P_WK, S["waterstof"]),
+        (P_WK, RIVM),
+        (PLAN["2026-energietransitie"], ET),
+        (PLAN["2026-energietransitie"], RIVM),
+        (PLAN["2026-energietransitie"], ZZS),
+        (PLAN["2026-waterkwaliteit"], WK),
+        (OVERLEG, PLAN["2026-energietransitie"]),
+        (OVERLEG, RIVM),
+        (OVERLEG, ILT),
+        (H_BODEM, PLAN["2026-energietransitie"]),
+        (H_BODEM, S["bodemenergie"]),
+        (H_BODEM, BO),
+        (H_WATERSTOF, PLAN["2026-energietransitie"]),
+        (H_WATERSTOF, S["waterstof"]),
+        (H_WATERSTOF, WK),
+        (S["waterstof"], S["energiedragers"]),
+        (EB, ET),
     }
     assert {(s, t) for s, t, _ in view.edge_set()} == expected
     # asserted triples only: nothing the reasoner derived (kn:vanThema, kn:werktMet, ...)
@@ -299,7 +355,7 @@ def test_hostile_text_is_data_never_markup(tiny, config):
         view = build_view(tiny, config, name, ET if name == "thema" else None)
         page = render_page(view, config)
         assert XSS_TITLE not in page and "<img" not in page
-        assert "alert(\"2\")</script>" not in page and 'alert("2")' not in page.split("<script>", 1)[0]
+        assert 'alert("2")</script>' not in page and 'alert("2")' not in page.split("<script>", 1)[0]
         block = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S).group(1)
         assert "<" not in block and ">" not in block and "&" not in block
         data = json.loads(block)
@@ -427,28 +483,36 @@ def test_2026_themas(ctx, config):
 def test_2026_thema(ctx, config, slug):
     thema = T[slug]
     view = build_view(ctx, config, "thema", thema)
-    items = _select(ctx, "SELECT ?i WHERE { ?i kn:vanThema ?t ; a ?c }",
-                    {"t": _iri(thema), "c": [_iri(ID_CLASS[k]) for k in ("product", "overleg", "bijeenkomst",
-                                                                          "aangedragen")]})
+    items = _select(
+        ctx,
+        "SELECT ?i WHERE { ?i kn:vanThema ?t ; a ?c }",
+        {"t": _iri(thema), "c": [_iri(ID_CLASS[k]) for k in ("product", "overleg", "bijeenkomst", "aangedragen")]},
+    )
     assert view.node_set() - view.node_set("thema") - _things(view) == items
     assert {(s, t) for s, t, k in view.edge_set("item")} == {(thema, i) for i in items}
-    about = _select(ctx, "SELECT ?p ?o WHERE { ?p kn:vanThema ?t ; a kn:Kennisproduct ; kn:onderwerp ?o }",
-                    {"t": _iri(thema)})
+    about = _select(
+        ctx, "SELECT ?p ?o WHERE { ?p kn:vanThema ?t ; a kn:Kennisproduct ; kn:onderwerp ?o }", {"t": _iri(thema)}
+    )
     assert about <= {(s, t) for s, t, k in view.edge_set("over")}
     if slug == "circulaire-economie":
         handovers = {(s, t) for s, t, k in view.edge_set() if k.startswith("overdracht")}
-        assert handovers == {(thema, T["bodem-en-ondergrond"]), (thema, T["energietransitie"]),
-                             (thema, T["waterkwaliteit"])}
+        assert handovers == {
+            (thema, T["bodem-en-ondergrond"]),
+            (thema, T["energietransitie"]),
+            (thema, T["waterkwaliteit"]),
+        }
         assert (thema, T["bodem-en-ondergrond"], "overdracht-gat") in view.edge_set()
     for node in view.nodes.values():
         if node.kind == "product":
             assert node.tip.bron and re.match(r"kennisplan-2026-[a-z-]+\.txt:\d+$", node.tip.bron[0])
 
 
-ID_CLASS = {"product": "https://w3id.org/kennisgraaf/def#Kennisproduct",
-            "overleg": "https://w3id.org/kennisgraaf/def#Overleg",
-            "bijeenkomst": "https://w3id.org/kennisgraaf/def#Bijeenkomst",
-            "aangedragen": "https://w3id.org/kennisgraaf/def#AangedragenOnderwerp"}
+ID_CLASS = {
+    "product": "https://w3id.org/kennisgraaf/def#Kennisproduct",
+    "overleg": "https://w3id.org/kennisgraaf/def#Overleg",
+    "bijeenkomst": "https://w3id.org/kennisgraaf/def#Bijeenkomst",
+    "aangedragen": "https://w3id.org/kennisgraaf/def#AangedragenOnderwerp",
+}
 
 
 def _iri(value: str):
@@ -464,10 +528,12 @@ def _things(view) -> set[str]:
 def test_2026_overdrachten(ctx, config):
     view = build_view(ctx, config, "overdrachten")
     assert view.node_set() == THEMES_2026
-    handovers = _select(ctx, "SELECT ?van ?naar WHERE { ?h a kn:Regieoverdracht ; kn:vanThema ?van ; "
-                             "kn:naarThema ?naar }")
-    raised = _select(ctx, "SELECT ?van ?naar WHERE { ?a a kn:AangedragenOnderwerp ; kn:vanThema ?van ; "
-                          "kn:anderThema ?naar }")
+    handovers = _select(
+        ctx, "SELECT ?van ?naar WHERE { ?h a kn:Regieoverdracht ; kn:vanThema ?van ; kn:naarThema ?naar }"
+    )
+    raised = _select(
+        ctx, "SELECT ?van ?naar WHERE { ?a a kn:AangedragenOnderwerp ; kn:vanThema ?van ; kn:anderThema ?naar }"
+    )
     assert {(s, t) for s, t, k in view.edge_set() if k != "aangedragen"} == handovers
     assert {(s, t) for s, t, k in view.edge_set("aangedragen")} == raised
     assert len(view.edges) == 5  # three handovers (CE) and two raised topics (AV → ZZS)
@@ -475,13 +541,19 @@ def test_2026_overdrachten(ctx, config):
     gaps = {item for f in ctx.gaps if f.kind.startswith("overdracht-zonder-") for item in f.items}
     assert len(red) == len(gaps) and (T["circulaire-economie"], T["bodem-en-ondergrond"]) in red
     assert {e.label for e in view.edges if e.kind != "aangedragen"} == {
-        "Staalslakken", "Biobrandstoffen (incl. vergisting)", "Renure"}
+        "Staalslakken",
+        "Biobrandstoffen (incl. vergisting)",
+        "Renure",
+    }
 
 
 def test_2026_organisaties(ctx, config):
     view = build_view(ctx, config, "organisaties")
-    pairs = _select(ctx, """SELECT ?t ?o WHERE { ?t a kn:Thema ; kn:werktMet ?o .
-                            FILTER NOT EXISTS { ?o a kn:Overleg } }""")
+    pairs = _select(
+        ctx,
+        """SELECT ?t ?o WHERE { ?t a kn:Thema ; kn:werktMet ?o .
+                            FILTER NOT EXISTS { ?o a kn:Overleg } }""",
+    )
     assert {(s, t) for s, t, _ in view.edge_set()} == pairs
     assert view.node_set("organisatie") == {o for _, o in pairs}
     assert view.node_set("thema") == {t for t, _ in pairs}
@@ -494,17 +566,30 @@ def test_2026_alles(ctx, config):
     view = build_view(ctx, config, "alles")
     kinds = {k: len(view.node_set(k)) for k in config.views["alles"].kinds}
     expected = {
-        "thema": "kn:Thema", "plan": "kn:Kennisplan", "product": "kn:Kennisproduct",
-        "overdracht": "kn:Regieoverdracht", "aangedragen": "kn:AangedragenOnderwerp", "overleg": "kn:Overleg",
-        "bijeenkomst": "kn:Bijeenkomst", "wet": "kn:Wet", "platform": "kn:Platform",
-        "programmalijn": "kn:Programmalijn", "begrotingspost": "kn:Begrotingspost", "persoon": "kn:Persoon",
+        "thema": "kn:Thema",
+        "plan": "kn:Kennisplan",
+        "product": "kn:Kennisproduct",
+        "overdracht": "kn:Regieoverdracht",
+        "aangedragen": "kn:AangedragenOnderwerp",
+        "overleg": "kn:Overleg",
+        "bijeenkomst": "kn:Bijeenkomst",
+        "wet": "kn:Wet",
+        "platform": "kn:Platform",
+        "programmalijn": "kn:Programmalijn",
+        "begrotingspost": "kn:Begrotingspost",
+        "persoon": "kn:Persoon",
         "functie": "org:Post",
     }
     for kind, cls in expected.items():
         count = ctx.store.select(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a {cls} }}").rows[0]["n"].value
         assert kinds[kind] == int(count), kind
-    orgs = ctx.store.select("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a org:Organization "
-                            "FILTER NOT EXISTS { ?s a kn:Overleg } }").rows[0]["n"].value
+    orgs = (
+        ctx.store.select(
+            "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a org:Organization FILTER NOT EXISTS { ?s a kn:Overleg } }"
+        )
+        .rows[0]["n"]
+        .value
+    )
     assert kinds["organisatie"] == int(orgs)
     assert len(view.nodes) == sum(kinds.values()) > 300
     edges = {(s, t) for s, t, _ in view.edge_set()}
@@ -563,14 +648,17 @@ def test_cli_default_output_is_the_user_cache_never_the_cwd(build_2026, cache_di
     assert list(work.iterdir()) == []  # nothing in the working directory: no lib/, no page
 
 
-@pytest.mark.parametrize("args, message", [
-    (["view"], "geef een weergave"),
-    (["view", "kaart"], "onbekende weergave 'kaart'"),
-    (["view", "thema"], "heeft --thema nodig"),
-    (["view", "themas", "--all"], "niet allebei"),
-    (["view", "--all", "--out", "x.html"], "--out-dir"),
-    (["view", "themas", "--out-dir", "site"], "--out-dir hoort bij --all"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["view"], "geef een weergave"),
+        (["view", "kaart"], "onbekende weergave 'kaart'"),
+        (["view", "thema"], "heeft --thema nodig"),
+        (["view", "themas", "--all"], "niet allebei"),
+        (["view", "--all", "--out", "x.html"], "--out-dir"),
+        (["view", "themas", "--out-dir", "site"], "--out-dir hoort bij --all"),
+    ],
+)
 def test_cli_usage_errors_say_what_to_do(args, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = invoke(*args)
@@ -579,8 +667,9 @@ def test_cli_usage_errors_say_what_to_do(args, message, tmp_path, monkeypatch):
 
 
 def test_cli_unknown_theme_suggests(build_2026, cache_dir, tmp_path):
-    result = invoke("view", "thema", "--thema", "waterkwalitijt", "--out", tmp_path / "x.html",
-                    "--cache-dir", cache_dir, "-q")
+    result = invoke(
+        "view", "thema", "--thema", "waterkwalitijt", "--out", tmp_path / "x.html", "--cache-dir", cache_dir, "-q"
+    )
     assert result.exit_code == 2 and "bedoelde u: 'Waterkwaliteit'" in result.output  # the name, not the id
     assert not (tmp_path / "x.html").exists()
 
@@ -597,8 +686,13 @@ def test_write_site_for_the_tiny_graph(tiny, config, tmp_path):
     written = write_site(tiny, config, tmp_path)
     # the thema view once per theme with a plan: Energietransitie and Waterkwaliteit
     assert {w.path.name for w in written} == {
-        "themas.html", "overdrachten.html", "organisaties.html", "alles.html",
-        page_name("thema", ET), page_name("thema", WK)}
+        "themas.html",
+        "overdrachten.html",
+        "organisaties.html",
+        "alles.html",
+        page_name("thema", ET),
+        page_name("thema", WK),
+    }
     assert (tmp_path / "index.html").is_file()
 
 

@@ -68,8 +68,10 @@ def check_page(browser, shots, which: str, written):
 def test_2026_page_draws_without_errors(browser, shots, site_2026, name):
     result = check_page(browser, shots, "2026", site_2026[1][name])
     if name == "alles.html":
-        print(f"\nalles: {result.stats['nodes']} knopen, {result.stats['edges']} lijnen, "
-              f"stabiel na {result.stats['layoutMs']} ms (pagina: {result.stats['stabilisedMs']} ms)")
+        print(
+            f"\nalles: {result.stats['nodes']} knopen, {result.stats['edges']} lijnen, "
+            f"stabiel na {result.stats['layoutMs']} ms (pagina: {result.stats['stabilisedMs']} ms)"
+        )
 
 
 @pytest.mark.parametrize("name", PAGES_TINY)
@@ -83,8 +85,9 @@ def test_index_links_every_page(browser, shots, request, which):
     result = browser.open(folder / "index.html", ready=LOADED)
     (shots / f"{which}-index.png").write_bytes(result.screenshot)
     assert not result.errors and result.requests == [result.url]
-    links = json.loads(browser.evaluate(
-        "JSON.stringify([...document.querySelectorAll('a')].map(a => a.getAttribute('href')))"))
+    links = json.loads(
+        browser.evaluate("JSON.stringify([...document.querySelectorAll('a')].map(a => a.getAttribute('href')))")
+    )
     assert set(links) == set(written)
 
 
@@ -108,20 +111,25 @@ def test_same_input_same_picture(browser, site_2026):
         first = browser.open(site_2026[1][name].path).positions
         second = browser.open(site_2026[1][name].path).positions
         assert first.keys() == second.keys()
-        moved = [n for n in first
-                 if abs(first[n]["x"] - second[n]["x"]) > 0.5 or abs(first[n]["y"] - second[n]["y"]) > 0.5]
+        moved = [
+            n for n in first if abs(first[n]["x"] - second[n]["x"]) > 0.5 or abs(first[n]["y"] - second[n]["y"]) > 0.5
+        ]
         assert not moved, f"{name}: {len(moved)} nodes moved between two loads"
 
 
 def test_search_finds_and_selects_a_node(browser, site_2026):
     browser.open(site_2026[1]["organisaties.html"].path)
-    browser.evaluate("document.getElementById('kg-search').value = 'rivm';"
-                     "document.getElementById('kg-search-form').requestSubmit(); true")
+    browser.evaluate(
+        "document.getElementById('kg-search').value = 'rivm';"
+        "document.getElementById('kg-search-form').requestSubmit(); true"
+    )
     browser.pump(0.2)
     assert browser.evaluate("window.kgNetwork.getSelectedNodes()")[0] == ID["organisatie"]["rivm"]
     assert browser.evaluate("document.getElementById('kg-search-status').textContent").startswith("1 treffer")
-    browser.evaluate("document.getElementById('kg-search').value = 'bestaat-niet';"
-                     "document.getElementById('kg-search-form').requestSubmit(); true")
+    browser.evaluate(
+        "document.getElementById('kg-search').value = 'bestaat-niet';"
+        "document.getElementById('kg-search-form').requestSubmit(); true"
+    )
     assert "Niets gevonden" in browser.evaluate("document.getElementById('kg-search-status').textContent")
 
 

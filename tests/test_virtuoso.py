@@ -36,9 +36,25 @@ from kennisgraaf.remote import RemoteStore
 
 runner = CliRunner()
 CASES = cases()
-NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "long", "short", "byte",
-                             "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger",
-                             "unsignedInt", "unsignedLong")}
+NUMERIC = {
+    XSD + t
+    for t in (
+        "integer",
+        "decimal",
+        "double",
+        "float",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedInt",
+        "unsignedLong",
+    )
+}
 GRAPH_COUNTS = """
 SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?base)) } GROUP BY ?g
 """
@@ -58,8 +74,21 @@ def virtuoso(tmp_path_factory):
 def publish_cli(virtuoso, cache_dir, *extra):
     result = runner.invoke(
         app,
-        ["publish", "--store", virtuoso.graph_store, "--user", virtuoso.user, "--password-env", "KG_TEST_WW",
-         "--cache-dir", str(cache_dir), "--format", "json", "--quiet", *extra],
+        [
+            "publish",
+            "--store",
+            virtuoso.graph_store,
+            "--user",
+            virtuoso.user,
+            "--password-env",
+            "KG_TEST_WW",
+            "--cache-dir",
+            str(cache_dir),
+            "--format",
+            "json",
+            "--quiet",
+            *extra,
+        ],
         env={"KG_TEST_WW": virtuoso.password},
     )
     assert result.exit_code == 0, result.output
@@ -85,7 +114,7 @@ def test_publish_puts_every_named_graph_with_all_its_triples(published, virtuoso
     assert GRAPH_BASE + "inferred" in local, "the inferred triples must be a graph of their own"
     assert remote.pop(RECORD_GRAPH) > 0, "publish records what it published"
     assert remote == local
-    assert {row["graaf"] for row in published} == {g[len(GRAPH_BASE):] for g in local}
+    assert {row["graaf"] for row in published} == {g[len(GRAPH_BASE) :] for g in local}
     assert sum(row["triples"] for row in published) == sum(local.values())
 
 
@@ -107,8 +136,9 @@ def test_publish_removes_a_graph_it_published_before_and_no_other(published, vir
     gsp.put(stale, [triple])
     gsp.put(foreign, [triple])
     record = gsp.get(RECORD_GRAPH)
-    record.append(ox.Triple(ox.NamedNode(RECORD_GRAPH), ox.NamedNode("http://purl.org/dc/terms/hasPart"),
-                            ox.NamedNode(stale)))
+    record.append(
+        ox.Triple(ox.NamedNode(RECORD_GRAPH), ox.NamedNode("http://purl.org/dc/terms/hasPart"), ox.NamedNode(stale))
+    )
     gsp.put(RECORD_GRAPH, record)
 
     rows = publish_cli(virtuoso, cache_dir)
@@ -121,8 +151,18 @@ def test_publish_removes_a_graph_it_published_before_and_no_other(published, vir
 def test_publish_with_a_wrong_password_says_so(virtuoso, build_2026, cache_dir):
     result = runner.invoke(
         app,
-        ["publish", "--store", virtuoso.graph_store, "--user", "dba", "--password-env", "KG_TEST_WW",
-         "--cache-dir", str(cache_dir), "--quiet"],
+        [
+            "publish",
+            "--store",
+            virtuoso.graph_store,
+            "--user",
+            "dba",
+            "--password-env",
+            "KG_TEST_WW",
+            "--cache-dir",
+            str(cache_dir),
+            "--quiet",
+        ],
         env={"KG_TEST_WW": "fout"},
     )
     assert result.exit_code == 2
@@ -228,16 +268,21 @@ def test_ask_and_construct_through_endpoint(published, virtuoso, store):
     assert remote.ask("ASK { thema:waterkwaliteit a kn:Kennisproduct }") is False
     construct = "CONSTRUCT { ?t skos:prefLabel ?n } WHERE { ?t a kn:Thema ; skos:prefLabel ?n }"
     assert set(remote.construct(construct)) == set(store.construct(construct))
-    result = runner.invoke(app, ["sparql", "ASK { thema:waterkwaliteit a kn:Thema }", "--endpoint",
-                                 virtuoso.sparql, "--format", "json"])
+    result = runner.invoke(
+        app, ["sparql", "ASK { thema:waterkwaliteit a kn:Thema }", "--endpoint", virtuoso.sparql, "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["boolean"] is True
 
 
 @pytest.mark.parametrize(
     "args",
-    [["overlap", "--format", "json"], ["gaps", "--format", "json"], ["rapport", "--format", "md"],
-     ["view", "themas", "--out", "{out}/themas.html"]],
+    [
+        ["overlap", "--format", "json"],
+        ["gaps", "--format", "json"],
+        ["rapport", "--format", "md"],
+        ["view", "themas", "--out", "{out}/themas.html"],
+    ],
     ids=["overlap", "gaps", "rapport", "view"],
 )
 def test_analysis_report_and_view_through_endpoint_match_local(args, published, virtuoso, cache_dir, tmp_path):

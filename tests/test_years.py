@@ -50,8 +50,9 @@ def test_the_fixture_builds_without_errors(jaren_root, cache_dir):
 
 @pytest.mark.parametrize("jaar", ["2026", "2027", "alle"])
 def test_regisseurs_lists_each_regisseur_once(jaren_root, cache_dir, jaar):
-    result = invoke("query", "regisseurs", "--jaar", jaar, "--format", "csv", "--data", jaren_root,
-                    "--cache-dir", cache_dir, "-q")
+    result = invoke(
+        "query", "regisseurs", "--jaar", jaar, "--format", "csv", "--data", jaren_root, "--cache-dir", cache_dir, "-q"
+    )
     assert result.exit_code == 0, result.output
     found = rows(result.stdout)
     luuk = [r for r in found if r["regisseur"] == "Luuk van Wel"]
@@ -62,15 +63,17 @@ def test_regisseurs_lists_each_regisseur_once(jaren_root, cache_dir, jaar):
 
 def test_stats_2026_equals_the_shipped_output(jaren27_root, cache_dir, build_2026):
     shipped = invoke("stats", "--format", "csv", "--cache-dir", cache_dir, "-q")
-    scoped = invoke("stats", "--jaar", "2026", "--format", "csv", "--data", jaren27_root, "--cache-dir", cache_dir,
-                    "-q")
+    scoped = invoke(
+        "stats", "--jaar", "2026", "--format", "csv", "--data", jaren27_root, "--cache-dir", cache_dir, "-q"
+    )
     assert shipped.exit_code == 0 and scoped.exit_code == 0, scoped.output
     assert scoped.stdout == shipped.stdout
 
 
 def test_stats_2027_counts_the_twelve_products_of_the_2027_plan(jaren27_root, cache_dir):
-    result = invoke("stats", "--jaar", "2027", "--format", "csv", "--data", jaren27_root, "--cache-dir", cache_dir,
-                    "-q")
+    result = invoke(
+        "stats", "--jaar", "2027", "--format", "csv", "--data", jaren27_root, "--cache-dir", cache_dir, "-q"
+    )
     zzs = next(r for r in rows(result.stdout) if r["thema"] == "Zeer zorgwekkende stoffen")
     assert zzs["kennisplan"] == "Kennisplan Zeer zorgwekkende stoffen 2027"
     assert zzs["producten"] == "12"
@@ -82,16 +85,32 @@ def test_every_2026_query_is_unchanged_when_2027_is_added(jaren27_store, catalog
 
 
 def test_vergelijk_zzs_lists_exactly_the_fixture_changes(jaren27_root, cache_dir):
-    result = invoke("vergelijk", "2026", "2027", "--thema", "ZZS", "--format", "csv", "--data", jaren27_root,
-                    "--cache-dir", cache_dir, "-q")
+    result = invoke(
+        "vergelijk",
+        "2026",
+        "2027",
+        "--thema",
+        "ZZS",
+        "--format",
+        "csv",
+        "--data",
+        jaren27_root,
+        "--cache-dir",
+        cache_dir,
+        "-q",
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == (EXPECTED_JAREN / "vergelijk-zzs-2026-2027.csv").read_text(encoding="utf-8")
     kinds = [r["soort"] for r in rows(result.stdout)]
     counts = tuple(kinds.count(k) for k in ("product-nieuw", "product-vervallen", "product-verschoven"))
     assert counts == (2, 2, 1)
     moved = next(r for r in rows(result.stdout) if r["soort"] == "product-verschoven")
-    assert (moved["wat"], moved["van"], moved["naar"], moved["toelichting"]) == ("Basis handboek ZZS", "Q4", "Q2",
-                                                                                   "vervolgOp")
+    assert (moved["wat"], moved["van"], moved["naar"], moved["toelichting"]) == (
+        "Basis handboek ZZS",
+        "Q4",
+        "Q2",
+        "vervolgOp",
+    )
 
 
 def test_vergelijk_json_and_markdown_carry_the_same_changes(jaren27_root, cache_dir):
@@ -106,8 +125,11 @@ def test_vergelijk_json_and_markdown_carry_the_same_changes(jaren27_root, cache_
 
 def test_staalslakken_handover_is_picked_up_once_the_bodem_plan_is_there(jaren_network, jaren27_network):
     def staalslakken(network):
-        return [f for f in find_gaps(scope(network, 2026)) if f.kind.startswith("overdracht-")
-                and "Staalslakken" in f.uitleg]
+        return [
+            f
+            for f in find_gaps(scope(network, 2026))
+            if f.kind.startswith("overdracht-") and "Staalslakken" in f.uitleg
+        ]
 
     assert [f.severity for f in staalslakken(jaren27_network)] == ["hoog"]
     assert staalslakken(jaren_network) == []
@@ -150,8 +172,19 @@ def test_2026_analysis_is_unchanged_when_2027_is_added(store, jaren27_network):
 
 
 def test_default_is_the_latest_year_and_the_output_says_so(jaren27_root, cache_dir):
-    result = invoke("query", "producten-van-thema", "-p", "thema=ZZS", "--data", jaren27_root,
-                    "--cache-dir", cache_dir, "-q", "--format", "md")
+    result = invoke(
+        "query",
+        "producten-van-thema",
+        "-p",
+        "thema=ZZS",
+        "--data",
+        jaren27_root,
+        "--cache-dir",
+        cache_dir,
+        "-q",
+        "--format",
+        "md",
+    )
     assert "### Kennisproducten van een thema — jaar 2027" in result.stdout
     assert "Handreiking meten van PFAS in emissies (fictief)" in result.stdout
     assert "Notitie kennisniveaus ZZS" not in result.stdout
@@ -174,13 +207,16 @@ def test_budget_per_thema_alle_gives_one_row_per_plan_with_its_year(jaren27_stor
     assert [(r[0], r[2]) for r in zzs] == [("2026", 150000), ("2027", 170000)]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("stats", "--jaar", "1999"), "--jaar 1999: geen kennisplannen voor dat jaar (jaren met plannen: 2026)"),
-    (("stats", "--jaar", "volgend"), "--jaar 'volgend': geef een jaartal (bijv. 2026) of 'alle'"),
-    (("overlap", "--jaar", "alle"), "--jaar alle: kies hier één jaar"),
-    (("vergelijk", "2026", "2030"), "jaar 2030: geen kennisplannen voor dat jaar"),
-    (("vergelijk", "2026", "2026"), "niet met zichzelf"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("stats", "--jaar", "1999"), "--jaar 1999: geen kennisplannen voor dat jaar (jaren met plannen: 2026)"),
+        (("stats", "--jaar", "volgend"), "--jaar 'volgend': geef een jaartal (bijv. 2026) of 'alle'"),
+        (("overlap", "--jaar", "alle"), "--jaar alle: kies hier één jaar"),
+        (("vergelijk", "2026", "2030"), "jaar 2030: geen kennisplannen voor dat jaar"),
+        (("vergelijk", "2026", "2026"), "niet met zichzelf"),
+    ],
+)
 def test_a_wrong_year_is_one_dutch_line(build_2026, cache_dir, args, message):
     result = invoke(*args, "--cache-dir", cache_dir, "-q")
     assert result.exit_code == 2
@@ -188,8 +224,9 @@ def test_a_wrong_year_is_one_dutch_line(build_2026, cache_dir, args, message):
 
 
 def test_views_show_one_year_with_a_year_switch(jaren27_root, cache_dir, tmp_path):
-    result = invoke("view", "--all", "--out-dir", tmp_path / "site", "--data", jaren27_root, "--cache-dir", cache_dir,
-                    "-q")
+    result = invoke(
+        "view", "--all", "--out-dir", tmp_path / "site", "--data", jaren27_root, "--cache-dir", cache_dir, "-q"
+    )
     assert result.exit_code == 0, result.output
     latest = (tmp_path / "site" / "thema-zeer-zorgwekkende-stoffen.html").read_text(encoding="utf-8")
     earlier = (tmp_path / "site" / "2026" / "thema-zeer-zorgwekkende-stoffen.html").read_text(encoding="utf-8")
@@ -209,6 +246,8 @@ def test_compare_matches_by_title_as_a_guess_when_no_link_is_given(jaren27_netwo
     result = compare(network, 2026, 2027, find_theme(network, "ZZS"))
     rebudget = result.of("product-herbegroot")
     assert [(c.wat, c.van, c.naar, c.toelichting) for c in rebudget] == [
-        ("Projectgroep ZZS", "€ 10.000", "€ 12.500", "+€ 2.500; titel (gok)")]
-    assert not [c for c in result.changes if c.soort in ("product-nieuw", "product-vervallen")
-                and c.wat == "Projectgroep ZZS"]
+        ("Projectgroep ZZS", "€ 10.000", "€ 12.500", "+€ 2.500; titel (gok)")
+    ]
+    assert not [
+        c for c in result.changes if c.soort in ("product-nieuw", "product-vervallen") and c.wat == "Projectgroep ZZS"
+    ]

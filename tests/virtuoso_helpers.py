@@ -108,7 +108,10 @@ def running_virtuoso(folder: Path, startup_timeout: float = 90.0) -> Iterator[Vi
     output = open(folder / "stdout.log", "wb")  # noqa: SIM115 - closed in finally
     process = subprocess.Popen(
         [executable(), "+foreground", "+configfile", str(ini)],
-        cwd=folder, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        cwd=folder,
+        stdout=output,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{http_port}"
@@ -117,8 +120,9 @@ def running_virtuoso(folder: Path, startup_timeout: float = 90.0) -> Iterator[Vi
         deadline = time.monotonic() + startup_timeout
         while not _up(server.sparql):
             if process.poll() is not None:
-                raise RuntimeError(f"virtuoso-t stopte bij het starten (exit {process.returncode}):\n"
-                                   f"{server.log_tail()}")
+                raise RuntimeError(
+                    f"virtuoso-t stopte bij het starten (exit {process.returncode}):\n{server.log_tail()}"
+                )
             if time.monotonic() > deadline:
                 raise RuntimeError(f"virtuoso-t niet bereikbaar na {startup_timeout:g} s:\n{server.log_tail()}")
             time.sleep(0.2)

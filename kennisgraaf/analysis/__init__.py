@@ -40,8 +40,7 @@ def analyse(network, axes=None, top_bridges: int | None = 10):
         overlaps=tuple(found),
         findings=tuple(findings),
         bridges=tuple(bridges(network, top=top_bridges)),
-        clusters=tuple(clusters(network, cluster_axes, found=found) if cluster_axes
-                       else clusters(network)),
+        clusters=tuple(clusters(network, cluster_axes, found=found) if cluster_axes else clusters(network)),
         axes=axes,
         counts=counts,
         plans={t: tuple(sorted(plans_of(network, t))) for t in themes},

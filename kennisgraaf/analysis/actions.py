@@ -22,8 +22,9 @@ OTHERS = "de andere thema's"
 
 def regisseurs(network, thema: str) -> list[str]:
     """The kennisregisseurs of a theme, by name, from the colofon of its plans."""
-    return sorted({network.nodes[p]["regisseur"] for p in plans_of(network, thema)
-                   if network.nodes[p].get("regisseur")})
+    return sorted(
+        {network.nodes[p]["regisseur"] for p in plans_of(network, thema) if network.nodes[p].get("regisseur")}
+    )
 
 
 def who(network, themas) -> tuple[str, ...]:
@@ -31,8 +32,9 @@ def who(network, themas) -> tuple[str, ...]:
     out = []
     for thema in themas:
         names = regisseurs(network, thema)
-        out.append(f"{' en '.join(names)} ({label(network, thema)})" if names
-                   else f"{label(network, thema)}: {NO_PLAN}")
+        out.append(
+            f"{' en '.join(names)} ({label(network, thema)})" if names else f"{label(network, thema)}: {NO_PLAN}"
+        )
     return tuple(out)
 
 
@@ -67,8 +69,10 @@ def _handover(network, f: Finding) -> str:
     topic = _topic(network, h) if h else "het onderwerp"
     naar = label(network, f.themas[-1])
     if f.kind == "overdracht-zonder-plan":
-        return (f"Stem met {label(network, f.themas[0])} af wie de regie over {topic} neemt zolang "
-                f"{naar} geen kennisplan heeft.")
+        return (
+            f"Stem met {label(network, f.themas[0])} af wie de regie over {topic} neemt zolang "
+            f"{naar} geen kennisplan heeft."
+        )
     said = "noemt het onderwerp niet" if f.severity == "hoog" else "noemt het onderwerp wel, maar maakt er niets over"
     return f"Stem af wie de regie over {topic} neemt; {naar} {said}."
 
@@ -77,14 +81,23 @@ def _cooperation(network, f: Finding) -> str:
     s = _first(f, network, "samenwerking")
     product = _first(f, network, "product")
     topics = sorted(targets(network, s, "kn:onderwerp")) if s else []
-    what = (f"'{label(network, product)}'" if product
-            else f"het werk aan {_names(network, topics, sentence=True)}" if topics else "het gezamenlijke werk")
+    what = (
+        f"'{label(network, product)}'"
+        if product
+        else f"het werk aan {_names(network, topics, sentence=True)}"
+        if topics
+        else "het gezamenlijke werk"
+    )
     partner = label(network, f.themas[-1])
     if f.kind == "samenwerking-eenzijdig":
-        return (f"Bespreek met {partner} de samenwerking aan {what} en neem die in beide plannen op; "
-                f"het plan {partner} noemt haar nog niet.")
-    return (f"Spreek met {partner} af wanneer het bijdraagt aan {what}: in dat kwartaal plant {partner} "
-            f"zelf niets of heeft het geen plan.")
+        return (
+            f"Bespreek met {partner} de samenwerking aan {what} en neem die in beide plannen op; "
+            f"het plan {partner} noemt haar nog niet."
+        )
+    return (
+        f"Spreek met {partner} af wanneer het bijdraagt aan {what}: in dat kwartaal plant {partner} "
+        f"zelf niets of heeft het geen plan."
+    )
 
 
 def _law(network, f: Finding) -> str:
@@ -100,8 +113,10 @@ def _law(network, f: Finding) -> str:
 def _organisation(network, f: Finding) -> str:
     org = _first(f, network, "organisatie")
     others = _names(network, f.themas[1:])
-    return (f"Vraag {label(network, f.themas[0])} of {label(network, org) if org else 'deze organisatie'} "
-            f"ook met {others} kan samenwerken.")
+    return (
+        f"Vraag {label(network, f.themas[0])} of {label(network, org) if org else 'deze organisatie'} "
+        f"ook met {others} kan samenwerken."
+    )
 
 
 ACTIONS = {
@@ -109,39 +124,52 @@ ACTIONS = {
     "overdracht-zonder-product": _handover,
     "thema-zonder-plan": lambda n, f: (
         f"Leg vast wie namens {label(n, f.themas[0])} de vragen oppakt die andere thema's daar neerleggen, "
-        "zolang het geen kennisplan heeft."),
+        "zolang het geen kennisplan heeft."
+    ),
     "samenhang-eenzijdig": lambda n, f: (
         f"Vraag {label(n, f.themas[1])} of het de samenhang met {label(n, f.themas[0])} in het volgende plan "
-        "opneemt, of leg vast waarom niet."),
+        "opneemt, of leg vast waarom niet."
+    ),
     "onderwerp-zonder-regie": lambda n, f: (
         f"Spreek af welk thema de regie over {in_sentence(n, f.items[0])} neemt, zodat de producten op "
-        "elkaar aansluiten."),
+        "elkaar aansluiten."
+    ),
     "samenwerking-eenzijdig": _cooperation,
     "samenwerking-zonder-capaciteit": _cooperation,
     "wet-aankomend-zonder-product": _law,
     "wet-zonder-product": _law,
     "organisatie-een-thema": _organisation,
     "begroting-telt-niet-op": lambda n, f: (
-        f"Laat {label(n, f.themas[0])} de producttabel en het totaal nalopen en één bedrag vaststellen."),
+        f"Laat {label(n, f.themas[0])} de producttabel en het totaal nalopen en één bedrag vaststellen."
+    ),
     "begroting-boven-budget": lambda n, f: (
-        f"Laat {label(n, f.themas[0])} kiezen: producten schrappen of uitstellen, of het budget laten verhogen."),
+        f"Laat {label(n, f.themas[0])} kiezen: producten schrappen of uitstellen, of het budget laten verhogen."
+    ),
     "product-onvolledig": lambda n, f: (
         f"Vul in de producttabel van {label(n, f.themas[0])} aan wat ontbreekt, of schrijf erbij waarom het "
-        "niet van toepassing is."),
+        "niet van toepassing is."
+    ),
     "kwartaal-piek": lambda n, f: (
-        "Kijk of er in dat kwartaal genoeg mensen zijn voor alle opleveringen, of schuif er een paar door."),
+        "Kijk of er in dat kwartaal genoeg mensen zijn voor alle opleveringen, of schuif er een paar door."
+    ),
     "bijeenkomsten-zelfde-dag": lambda n, f: (
-        "Verzet een van de bijeenkomsten of maak er één gezamenlijke bijeenkomst van."),
+        "Verzet een van de bijeenkomsten of maak er één gezamenlijke bijeenkomst van."
+    ),
     "jaar-in-opbouw": lambda n, f: (
         f"Vraag {_names(n, f.themas) or OTHERS} wanneer hun plan komt; de overdrachten naar die "
-        "thema's wachten tot dan."),
+        "thema's wachten tot dan."
+    ),
 }
 
 
 def actionable(network, finding: Finding) -> Finding:
     """The finding with `wie`, `actie` and `waar` filled in."""
-    return replace(finding, wie=who(network, finding.themas), actie=ACTIONS[finding.kind](network, finding),
-                   waar=where(network, finding.bronnen))
+    return replace(
+        finding,
+        wie=who(network, finding.themas),
+        actie=ACTIONS[finding.kind](network, finding),
+        waar=where(network, finding.bronnen),
+    )
 
 
 def concerns(network, finding: Finding, regisseur: str) -> bool:

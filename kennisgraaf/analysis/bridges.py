@@ -20,9 +20,11 @@ from .network import axis_sets, label, theme_graph
 
 #: the one definition of "verbindend", used by the rapport, the themakaart and the query
 #: organisaties-per-thema.rq
-VERBINDEND = ("Een organisatie is verbindend als twee of meer thema's met haar werken: als partner van het plan "
-              "of van een product, of als deelnemer aan een overleg van het thema. Alleen genoemd worden "
-              "(als stakeholder) telt niet.")
+VERBINDEND = (
+    "Een organisatie is verbindend als twee of meer thema's met haar werken: als partner van het plan "
+    "of van een product, of als deelnemer aan een overleg van het thema. Alleen genoemd worden "
+    "(als stakeholder) telt niet."
+)
 SEED = 2026
 SAMPLE = 100  # themes to start shortest paths from on large graphs
 BRIDGE_AXES = ("organisaties", "onderwerpen")
@@ -77,8 +79,9 @@ def bridges(network: nx.MultiDiGraph, top: int | None = 10, axes=BRIDGE_AXES) ->
         kind = graph.nodes[node]["kind"]
         if kind == "thema":
             continue
-        near = tuple(sorted((n for n in graph[node] if graph.nodes[n]["kind"] == "thema"),
-                            key=lambda n: label(network, n)))
+        near = tuple(
+            sorted((n for n in graph[node] if graph.nodes[n]["kind"] == "thema"), key=lambda n: label(network, n))
+        )
         if len(near) < 2:
             continue
         found.setdefault(kind, []).append(Bridge(node, kind, score / pairs, near))

@@ -55,13 +55,18 @@ KINDS = {
     "product-vorm": "Producten met een andere vorm",
     "product-status": "Producten met een andere status",
     "product-hernoemd": "Producten met een andere titel",
-    "partner-erbij": "Organisaties erbij", "partner-weg": "Organisaties weg",
-    "overleg-erbij": "Overleggen erbij", "overleg-weg": "Overleggen weg",
-    "wet-erbij": "Wetgeving erbij", "wet-weg": "Wetgeving weg",
-    "overdracht-nieuw": "Nieuwe regieoverdrachten", "overdracht-vervallen": "Vervallen regieoverdrachten",
+    "partner-erbij": "Organisaties erbij",
+    "partner-weg": "Organisaties weg",
+    "overleg-erbij": "Overleggen erbij",
+    "overleg-weg": "Overleggen weg",
+    "wet-erbij": "Wetgeving erbij",
+    "wet-weg": "Wetgeving weg",
+    "overdracht-nieuw": "Nieuwe regieoverdrachten",
+    "overdracht-vervallen": "Vervallen regieoverdrachten",
     "overdracht-opgepakt": "Regieoverdrachten die nu opgepakt zijn",
     "overdracht-open": "Regieoverdrachten die niet meer opgepakt zijn",
-    "bevinding-nieuw": "Nieuwe bevindingen", "bevinding-opgelost": "Opgeloste bevindingen",
+    "bevinding-nieuw": "Nieuwe bevindingen",
+    "bevinding-opgelost": "Opgeloste bevindingen",
 }
 
 
@@ -82,9 +87,11 @@ def compare(network: nx.MultiDiGraph, van: int, naar: int, thema: str | None = N
     from .gaps import find_gaps
 
     old, new = scope(network, van), scope(network, naar)
-    themes = sorted({network.nodes[p]["thema"] for p in nodes_of(network, "plan")
-                     if network.nodes[p].get("jaar") in (van, naar)} - {None},
-                    key=lambda t: label(network, t).casefold())
+    themes = sorted(
+        {network.nodes[p]["thema"] for p in nodes_of(network, "plan") if network.nodes[p].get("jaar") in (van, naar)}
+        - {None},
+        key=lambda t: label(network, t).casefold(),
+    )
     if thema is not None:
         themes = [t for t in themes if t == thema]
     both = [t for t in themes if plans_of(old, t) and plans_of(new, t)]
@@ -97,8 +104,16 @@ def compare(network: nx.MultiDiGraph, van: int, naar: int, thema: str | None = N
         if plans_of(new, t):
             changes.append(Change("plan-nieuw", name, label(new, sorted(plans_of(new, t))[0]), "", str(naar)))
         else:
-            changes.append(Change("plan-ontbreekt", name, label(old, sorted(plans_of(old, t))[0]), str(van), "",
-                                  f"{naar} heeft (nog) geen plan van dit thema"))
+            changes.append(
+                Change(
+                    "plan-ontbreekt",
+                    name,
+                    label(old, sorted(plans_of(old, t))[0]),
+                    str(van),
+                    "",
+                    f"{naar} heeft (nog) geen plan van dit thema",
+                )
+            )
     old_gaps, new_gaps = find_gaps(old), find_gaps(new)  # once per year: the rules see every theme
     for t in both:
         changes += _products(network, old, new, t)
@@ -127,8 +142,14 @@ def match_products(network, old_products, new_products) -> list[tuple[str, str, 
     for p in sorted(old_left & new_left):
         pairs.append((p, p, SAME))
     old_left, new_left = old_left - new_left, new_left - old_left
-    scored = sorted(((difflib.SequenceMatcher(None, _key(network, a), _key(network, b)).ratio(), a, b)
-                     for a in old_left for b in new_left), key=lambda x: (-x[0], x[1], x[2]))
+    scored = sorted(
+        (
+            (difflib.SequenceMatcher(None, _key(network, a), _key(network, b)).ratio(), a, b)
+            for a in old_left
+            for b in new_left
+        ),
+        key=lambda x: (-x[0], x[1], x[2]),
+    )
     for ratio, a, b in scored:
         if ratio < TITLE_MATCH:
             break
@@ -150,24 +171,40 @@ def _products(network, old, new, thema) -> list[Change]:
     pairs = match_products(network, a_items, b_items)
     matched_a = {a for a, _, _ in pairs}
     matched_b = {b for _, b, _ in pairs}
-    out = [Change("product-vervallen", name, label(old, a), _summary(old, a), "", items=(a,))
-           for a in a_items if a not in matched_a]
-    out += [Change("product-nieuw", name, label(new, b), "", _summary(new, b), items=(b,))
-            for b in b_items if b not in matched_b]
+    out = [
+        Change("product-vervallen", name, label(old, a), _summary(old, a), "", items=(a,))
+        for a in a_items
+        if a not in matched_a
+    ]
+    out += [
+        Change("product-nieuw", name, label(new, b), "", _summary(new, b), items=(b,))
+        for b in b_items
+        if b not in matched_b
+    ]
     for a, b, how in pairs:
         da, db = old.nodes[a], new.nodes[b]
         both = (a, b)
         title = label(new, b)
         qa, qb = _quarters(da), _quarters(db)
         if qa != qb:
-            out.append(Change("product-verschoven", name, title, qa or "geen kwartaal", qb or "geen kwartaal", how,
-                              both))
+            out.append(
+                Change("product-verschoven", name, title, qa or "geen kwartaal", qb or "geen kwartaal", how, both)
+            )
         ba, bb = da.get("budget"), db.get("budget")
         if ba != bb:
             delta = (bb or 0) - (ba or 0)
             sign = "+" if delta > 0 else "−"
-            out.append(Change("product-herbegroot", name, title, euro(ba) or "geen", euro(bb) or "geen",
-                              f"{sign}{euro(abs(delta))}; {how}", both))
+            out.append(
+                Change(
+                    "product-herbegroot",
+                    name,
+                    title,
+                    euro(ba) or "geen",
+                    euro(bb) or "geen",
+                    f"{sign}{euro(abs(delta))}; {how}",
+                    both,
+                )
+            )
         for key, soort in (("vorm", "product-vorm"), ("status", "product-status")):
             if da.get(key) != db.get(key):
                 out.append(Change(soort, name, title, da.get(key) or "", db.get(key) or "", how, both))
@@ -194,8 +231,11 @@ def _summary(network, node) -> str:
 def _sets(old, new, thema) -> list[Change]:
     name = label(new, thema)
     out = []
-    for kind, get in (("partner", _partners), ("overleg", lambda g, t: items_of(g, t, "overleg")),
-                      ("wet", lambda g, t: targets(g, t, "kn:noemtWet"))):
+    for kind, get in (
+        ("partner", _partners),
+        ("overleg", lambda g, t: items_of(g, t, "overleg")),
+        ("wet", lambda g, t: targets(g, t, "kn:noemtWet")),
+    ):
         a, b = set(get(old, thema)), set(get(new, thema))
         out += [Change(f"{kind}-erbij", name, label(new, n), "", "ja", items=(n,)) for n in sorted(b - a)]
         out += [Change(f"{kind}-weg", name, label(old, n), "ja", "", items=(n,)) for n in sorted(a - b)]
@@ -235,8 +275,7 @@ def _handovers(old, new, thema, old_findings, new_findings) -> list[Change]:
             out.append(Change("overdracht-vervallen", name, what, _picked(a[key][1]), "", items=(a[key][0],)))
         elif a[key][1] != b[key][1]:
             soort = "overdracht-opgepakt" if b[key][1] else "overdracht-open"
-            out.append(Change(soort, name, what, _picked(a[key][1]), _picked(b[key][1]),
-                              items=(a[key][0], b[key][0])))
+            out.append(Change(soort, name, what, _picked(a[key][1]), _picked(b[key][1]), items=(a[key][0], b[key][0])))
     return out
 
 
@@ -264,10 +303,16 @@ def _findings(old, new, themes, everywhere, old_findings, new_findings) -> list[
         return out
 
     a, b = keyed(old, old_findings), keyed(new, new_findings)
-    out = [Change("bevinding-nieuw", label(new, k[1][0]), k[0], "", f.severity, f.uitleg, f.items)
-           for k, f in sorted(b.items(), key=lambda kv: str(kv[0])) if k not in a]
-    out += [Change("bevinding-opgelost", label(old, k[1][0]), k[0], f.severity, "", f.uitleg, f.items)
-            for k, f in sorted(a.items(), key=lambda kv: str(kv[0])) if k not in b]
+    out = [
+        Change("bevinding-nieuw", label(new, k[1][0]), k[0], "", f.severity, f.uitleg, f.items)
+        for k, f in sorted(b.items(), key=lambda kv: str(kv[0]))
+        if k not in a
+    ]
+    out += [
+        Change("bevinding-opgelost", label(old, k[1][0]), k[0], f.severity, "", f.uitleg, f.items)
+        for k, f in sorted(a.items(), key=lambda kv: str(kv[0]))
+        if k not in b
+    ]
     return out
 
 

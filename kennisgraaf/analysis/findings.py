@@ -72,7 +72,7 @@ class Plaats:
     bestand: str
     regel: int | None = None
     kop: str | None = None
-    pad: str | None = None   # the text's path under graph/bronnen ("2026/kennisplan-2026-x.txt")
+    pad: str | None = None  # the text's path under graph/bronnen ("2026/kennisplan-2026-x.txt")
 
     def text(self) -> str:
         where = [self.plan]
@@ -134,7 +134,7 @@ class Analysis:
     plans: dict[str, tuple[str, ...]] = field(default_factory=dict)
     jaren: tuple[int, ...] = ()
     verbinders: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    wetten: tuple[dict, ...] = ()   # timeline rows (see analysis.laws.timeline)
+    wetten: tuple[dict, ...] = ()  # timeline rows (see analysis.laws.timeline)
     regisseurs: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 

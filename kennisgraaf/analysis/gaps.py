@@ -32,7 +32,17 @@ def find_gaps(network: nx.MultiDiGraph) -> list[Finding]:
 
 
 RULES = (
-    handovers, themes_without_plan, one_sided_relations, one_sided_cooperation, cooperation_without_capacity,
-    topics_without_lead, upcoming_laws, laws_without_product, lonely_organisations,
-    budgets, incomplete_products, quarter_peaks, same_day_events,
+    handovers,
+    themes_without_plan,
+    one_sided_relations,
+    one_sided_cooperation,
+    cooperation_without_capacity,
+    topics_without_lead,
+    upcoming_laws,
+    laws_without_product,
+    lonely_organisations,
+    budgets,
+    incomplete_products,
+    quarter_peaks,
+    same_day_events,
 )

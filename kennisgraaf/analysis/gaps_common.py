@@ -27,7 +27,7 @@ def _names(network, nodes, sentence: bool = False) -> str:
 def _themes(network, *groups) -> tuple[str, ...]:
     seen: list[str] = []
     for group in groups:
-        for t in ([group] if isinstance(group, str) else sorted(group, key=lambda n: label(network, n))):
+        for t in [group] if isinstance(group, str) else sorted(group, key=lambda n: label(network, n)):
             if t and t not in seen:
                 seen.append(t)
     return tuple(seen)

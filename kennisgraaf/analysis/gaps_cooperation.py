@@ -75,12 +75,17 @@ def one_sided_cooperation(network) -> list[Finding]:
         if _names_back(network, b_plan, b, a, topics):
             continue
         missing = _names(network, topics, sentence=True) if topics else label(network, a)
-        found.append(Finding(
-            "samenwerking-eenzijdig", "middel" if product else "laag", (a, b),
-            f"{label(network, a)} wil {_what(network, item)} {data.get('aard', 'samen met')} {label(network, b)} "
-            f"maken, maar het plan {label(network, b)} noemt {missing} niet.",
-            _bronnen(_bron(network, item), network.nodes[b_plan].get("bestand")),
-            tuple(x for x in (item, product) if x)))
+        found.append(
+            Finding(
+                "samenwerking-eenzijdig",
+                "middel" if product else "laag",
+                (a, b),
+                f"{label(network, a)} wil {_what(network, item)} {data.get('aard', 'samen met')} {label(network, b)} "
+                f"maken, maar het plan {label(network, b)} noemt {missing} niet.",
+                _bronnen(_bron(network, item), network.nodes[b_plan].get("bestand")),
+                tuple(x for x in (item, product) if x),
+            )
+        )
     return found
 
 
@@ -99,25 +104,41 @@ def cooperation_without_capacity(network) -> list[Finding]:
         when = _span(quarters)
         what = _what(network, item)
         if _plan_in(network, b, year) is None:
-            found.append(Finding(
-                "samenwerking-zonder-capaciteit", "hoog", (a, b),
-                f"{label(network, a)} maakt {what} in {when} samen met {label(network, b)}, maar "
-                f"{label(network, b)} heeft geen kennisplan{f' voor {year}' if year else ''} en dus niemand ingepland.",
-                _bronnen(_bron(network, item), _bron(network, product)), (item, product)))
+            found.append(
+                Finding(
+                    "samenwerking-zonder-capaciteit",
+                    "hoog",
+                    (a, b),
+                    f"{label(network, a)} maakt {what} in {when} samen met {label(network, b)}, maar "
+                    f"{label(network, b)} heeft geen kennisplan{f' voor {year}' if year else ''} "
+                    "en dus niemand ingepland.",
+                    _bronnen(_bron(network, item), _bron(network, product)),
+                    (item, product),
+                )
+            )
             continue
         topics = targets(network, item, "kn:onderwerp")
         covered = set().union(set(), *(_narrower_closure(network, t) for t in topics))
-        busy = [p for p in items_of(network, b, "product")
-                if set(network.nodes[p].get("kwartalen", ())) & quarters
-                and (not covered or targets(network, p, "kn:onderwerp") & covered)]
+        busy = [
+            p
+            for p in items_of(network, b, "product")
+            if set(network.nodes[p].get("kwartalen", ())) & quarters
+            and (not covered or targets(network, p, "kn:onderwerp") & covered)
+        ]
         if busy:
             continue
         on = f" over {_names(network, topics, sentence=True)}" if topics else ""
-        found.append(Finding(
-            "samenwerking-zonder-capaciteit", "middel", (a, b),
-            f"{label(network, a)} maakt {what} in {when} samen met {label(network, b)}, maar "
-            f"{label(network, b)} plant in die kwartalen zelf geen product{on}.",
-            _bronnen(_bron(network, item), _bron(network, product)), (item, product)))
+        found.append(
+            Finding(
+                "samenwerking-zonder-capaciteit",
+                "middel",
+                (a, b),
+                f"{label(network, a)} maakt {what} in {when} samen met {label(network, b)}, maar "
+                f"{label(network, b)} plant in die kwartalen zelf geen product{on}.",
+                _bronnen(_bron(network, item), _bron(network, product)),
+                (item, product),
+            )
+        )
     return found
 
 
@@ -125,4 +146,3 @@ def _span(quarters) -> str:
     ordered = sorted(quarters)
     text = [q.replace("-", " ") for q in ordered]
     return text[0] if len(text) == 1 else f"{text[0]} tot en met {text[-1]}"
-

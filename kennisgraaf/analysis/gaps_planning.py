@@ -52,22 +52,35 @@ def budgets(network) -> list[Finding]:
         extra = f" (plus {euro(other_year)} uit een ander budgetjaar)" if other_year else ""
         if total is not None and rows != total:
             diff = rows - total
-            found.append(Finding(
-                "begroting-telt-niet-op", "hoog" if abs(diff) >= 0.1 * total else "middel", (data["thema"],),
-                f"In {data['label']} tellen {what} op tot {euro(rows)}{extra}, maar de tabel noemt als totaal "
-                f"{euro(total)} (verschil {euro(abs(diff))}).",
-                _bronnen(_plan_bron(network, plan, "kn:tabelTotaal")), (plan,)))
+            found.append(
+                Finding(
+                    "begroting-telt-niet-op",
+                    "hoog" if abs(diff) >= 0.1 * total else "middel",
+                    (data["thema"],),
+                    f"In {data['label']} tellen {what} op tot {euro(rows)}{extra}, maar de tabel noemt als totaal "
+                    f"{euro(total)} (verschil {euro(abs(diff))}).",
+                    _bronnen(_plan_bron(network, plan, "kn:tabelTotaal")),
+                    (plan,),
+                )
+            )
         planned = max(v for v in (total, rows) if v is not None)
         if declared is not None and planned > declared:
             over = planned - declared
             basis = "het tabeltotaal" if total is not None and total >= rows else "de som van de producten"
-            found.append(Finding(
-                "begroting-boven-budget", "hoog" if over > 0.05 * declared else "middel", (data["thema"],),
-                f"{data['label']} begroot {euro(planned)} ({basis}), {euro(over)} boven het "
-                f"activiteitenbudget van {euro(declared)}.",
-                _bronnen(_plan_bron(network, plan, "kn:activiteitenbudget"),
-                         _plan_bron(network, plan, "kn:tabelTotaal") if total is not None else None),
-                (plan,)))
+            found.append(
+                Finding(
+                    "begroting-boven-budget",
+                    "hoog" if over > 0.05 * declared else "middel",
+                    (data["thema"],),
+                    f"{data['label']} begroot {euro(planned)} ({basis}), {euro(over)} boven het "
+                    f"activiteitenbudget van {euro(declared)}.",
+                    _bronnen(
+                        _plan_bron(network, plan, "kn:activiteitenbudget"),
+                        _plan_bron(network, plan, "kn:tabelTotaal") if total is not None else None,
+                    ),
+                    (plan,),
+                )
+            )
     return found
 
 
@@ -93,11 +106,19 @@ def _missing(network, product, covered: set[str], chart: bool = False) -> list[s
     """The fields a product lacks. `chart`: the plan gives its planning as a chart the text lost."""
     data = network.nodes[product]
     missing = [] if is_cost_line(data) else [f for f in ("vorm", "status") if not data.get(f)]
-    if (not data.get("kwartalen") and not _dated_events(network, product) and not chart
-            and not is_cost_line(data) and not _stated(data.get("planning"))):
+    if (
+        not data.get("kwartalen")
+        and not _dated_events(network, product)
+        and not chart
+        and not is_cost_line(data)
+        and not _stated(data.get("planning"))
+    ):
         missing.append("planning")
-    if (data.get("budget") is None and data.get("programmalijn_iri") not in covered
-            and not NOT_APPLICABLE.match(data.get("budgetTekst") or "x")):
+    if (
+        data.get("budget") is None
+        and data.get("programmalijn_iri") not in covered
+        and not NOT_APPLICABLE.match(data.get("budgetTekst") or "x")
+    ):
         missing.append("budget")
     return missing
 
@@ -119,18 +140,28 @@ def incomplete_products(network) -> list[Finding]:
     all_products = set(nodes_of(network, "product"))
     for plan in nodes_of(network, "plan"):
         data = network.nodes[plan]
-        covered = {p["programmalijn"] for p in data.get("begrotingsposten", ())
-                   if p.get("programmalijn") and p.get("budget")}
-        products = sorted(sources(network, plan, "kn:inPlan") & all_products,
-                          key=lambda p: (network.nodes[p].get("volgnummer") or 0, p))
+        covered = {
+            p["programmalijn"] for p in data.get("begrotingsposten", ()) if p.get("programmalijn") and p.get("budget")
+        }
+        products = sorted(
+            sources(network, plan, "kn:inPlan") & all_products,
+            key=lambda p: (network.nodes[p].get("volgnummer") or 0, p),
+        )
         chart = bool(data.get("planningsgrafiek"))
         missing = {p: _missing(network, p, covered, chart) for p in products}
         whole = [f for f in FIELDS if len(products) > 1 and all(f in m for m in missing.values())]
         if whole:
-            found.append(Finding(
-                "product-onvolledig", "middel" if "budget" in whole else "laag", (data["thema"],),
-                f"{data['label']} noemt bij geen enkel product {_names_plain(whole)} (de tabel heeft die kolom niet).",
-                _bronnen(_bron(network, products[0])), tuple(products)))
+            found.append(
+                Finding(
+                    "product-onvolledig",
+                    "middel" if "budget" in whole else "laag",
+                    (data["thema"],),
+                    f"{data['label']} noemt bij geen enkel product {_names_plain(whole)} "
+                    "(de tabel heeft die kolom niet).",
+                    _bronnen(_bron(network, products[0])),
+                    tuple(products),
+                )
+            )
         for p in products:
             rest = [f for f in missing[p] if f not in whole]
             if not rest:
@@ -143,10 +174,16 @@ def incomplete_products(network) -> list[Finding]:
                 notes.append(f"budget '{pd['budgetTekst']}'")
             note = f" (er staat {', '.join(notes)})" if notes else ""
             severity = "middel" if "budget" in rest and not pd.get("budgetTekst") else "laag"
-            found.append(Finding(
-                "product-onvolledig", severity, (data["thema"],),
-                f"'{pd['label']}' ({label(network, data['thema'])}) heeft geen {_names_plain(rest)}{note}.",
-                _bronnen(_bron(network, p)), (p,)))
+            found.append(
+                Finding(
+                    "product-onvolledig",
+                    severity,
+                    (data["thema"],),
+                    f"'{pd['label']}' ({label(network, data['thema'])}) heeft geen {_names_plain(rest)}{note}.",
+                    _bronnen(_bron(network, p)),
+                    (p,),
+                )
+            )
     return found
 
 
@@ -203,11 +240,17 @@ def _peaks(network, counts: dict[str, list[str]], rule, themes, who, severity) -
             usual = sum(others) / len(others)
             if n >= ratio * usual and n - usual >= extra:
                 products = sorted(counts[quarter], key=lambda p: (label(network, p), p))
-                found.append(Finding(
-                    "kwartaal-piek", severity, themes,
-                    f"{who} levert in {quarter.replace('-', ' ')} {n} producten op, tegen gemiddeld "
-                    f"{_decimal(usual)} in de andere kwartalen van {year}.",
-                    _bronnen([_bron(network, p) for p in products]), tuple(products)))
+                found.append(
+                    Finding(
+                        "kwartaal-piek",
+                        severity,
+                        themes,
+                        f"{who} levert in {quarter.replace('-', ' ')} {n} producten op, tegen gemiddeld "
+                        f"{_decimal(usual)} in de andere kwartalen van {year}.",
+                        _bronnen([_bron(network, p) for p in products]),
+                        tuple(products),
+                    )
+                )
     return found
 
 
@@ -225,9 +268,15 @@ def same_day_events(network) -> list[Finding]:
         themes = {t for e in events for t in network.nodes[e].get("themas", ())}
         if len(themes) < 2:
             continue
-        found.append(Finding(
-            "bijeenkomsten-zelfde-dag", "middel", _themes(network, themes),
-            f"Op {day} staan {len(events)} bijeenkomsten van {_names(network, themes)}: "
-            f"{'; '.join(label(network, e) for e in events)}.",
-            _bronnen([_bron(network, e) for e in events]), tuple(events)))
+        found.append(
+            Finding(
+                "bijeenkomsten-zelfde-dag",
+                "middel",
+                _themes(network, themes),
+                f"Op {day} staan {len(events)} bijeenkomsten van {_names(network, themes)}: "
+                f"{'; '.join(label(network, e) for e in events)}.",
+                _bronnen([_bron(network, e) for e in events]),
+                tuple(events),
+            )
+        )
     return found

@@ -31,34 +31,56 @@ def handovers(network) -> list[Finding]:
             who = _names(network, van) or "Een thema"
             plan = _plan_in(network, naar, year)
             if plan is None:
-                found.append(Finding(
-                    "overdracht-zonder-plan", "hoog", _themes(network, van, naar),
-                    f"{who} legt de regie over {topic_text} bij {label(network, naar)}, "
-                    f"maar dat thema heeft geen kennisplan{f' voor {year}' if year else ''}.",
-                    _bronnen(_bron(network, h)), (h,)))
+                found.append(
+                    Finding(
+                        "overdracht-zonder-plan",
+                        "hoog",
+                        _themes(network, van, naar),
+                        f"{who} legt de regie over {topic_text} bij {label(network, naar)}, "
+                        f"maar dat thema heeft geen kennisplan{f' voor {year}' if year else ''}.",
+                        _bronnen(_bron(network, h)),
+                        (h,),
+                    )
+                )
                 continue
             if not topics:
                 continue
             covered = set().union(*(_narrower_closure(network, t) for t in topics))
             items = [n for n in items_of(network, naar) if _plan_in_year(network, n, year)]
-            products = sorted(n for n in items if network.nodes[n]["kind"] == "product"
-                              and targets(network, n, "kn:onderwerp") & covered)
+            products = sorted(
+                n
+                for n in items
+                if network.nodes[n]["kind"] == "product" and targets(network, n, "kn:onderwerp") & covered
+            )
             if products:
                 continue
             mentions = sorted(n for n in [plan, *items] if targets(network, n, "kn:onderwerp") & covered)
             if mentions:
-                uitleg = (f"{who} legt de regie over {topic_text} bij {label(network, naar)}; dat plan noemt "
-                          f"het onderwerp wel, maar heeft er geen kennisproduct over.")
+                uitleg = (
+                    f"{who} legt de regie over {topic_text} bij {label(network, naar)}; dat plan noemt "
+                    f"het onderwerp wel, maar heeft er geen kennisproduct over."
+                )
                 severity = "middel"
             else:
-                uitleg = (f"{who} legt de regie over {topic_text} bij {label(network, naar)}, maar het plan "
-                          f"{label(network, naar)} noemt het onderwerp nergens en heeft er geen product over.")
+                uitleg = (
+                    f"{who} legt de regie over {topic_text} bij {label(network, naar)}, maar het plan "
+                    f"{label(network, naar)} noemt het onderwerp nergens en heeft er geen product over."
+                )
                 severity = "hoog"
-            found.append(Finding(
-                "overdracht-zonder-product", severity, _themes(network, van, naar), uitleg,
-                _bronnen(_bron(network, h), [_where(network, m, covered) for m in mentions],
-                         network.nodes[plan].get("bestand")),
-                (h,)))
+            found.append(
+                Finding(
+                    "overdracht-zonder-product",
+                    severity,
+                    _themes(network, van, naar),
+                    uitleg,
+                    _bronnen(
+                        _bron(network, h),
+                        [_where(network, m, covered) for m in mentions],
+                        network.nodes[plan].get("bestand"),
+                    ),
+                    (h,),
+                )
+            )
     return found
 
 
@@ -76,8 +98,11 @@ def themes_without_plan(network) -> list[Finding]:
             entry = named[(thema, year)]
             entry["by"].add(network.nodes[plan]["thema"])
             entry["bron"].append(_plan_bron(network, plan, f"kn:samenhangMet {thema}"))
-    for kind, prop in (("overdracht", "kn:naarThema"), ("aangedragen", "kn:anderThema"),
-                       ("samenwerking", "kn:partnerThema")):
+    for kind, prop in (
+        ("overdracht", "kn:naarThema"),
+        ("aangedragen", "kn:anderThema"),
+        ("samenwerking", "kn:partnerThema"),
+    ):
         for item in nodes_of(network, kind):
             year = _year(network, network.nodes[item].get("plan"))
             for thema in sorted(targets(network, item, prop)):
@@ -92,11 +117,17 @@ def themes_without_plan(network) -> list[Finding]:
         by = entry["by"] - {thema}
         handed = [i for i in entry["items"] if network.nodes[i]["kind"] == "overdracht"]
         extra = f" en krijgt {len(handed)} regieoverdracht{'en' if len(handed) != 1 else ''}" if handed else ""
-        found.append(Finding(
-            "thema-zonder-plan", "hoog", _themes(network, thema, by),
-            f"{label(network, thema)} wordt genoemd door {len(by)} {'thema' if len(by) == 1 else THEMAS} "
-            f"({_names(network, by)}){extra}, maar heeft geen kennisplan{f' voor {year}' if year else ''}.",
-            _bronnen(entry["bron"]), tuple(sorted(set(entry["items"])))))
+        found.append(
+            Finding(
+                "thema-zonder-plan",
+                "hoog",
+                _themes(network, thema, by),
+                f"{label(network, thema)} wordt genoemd door {len(by)} {'thema' if len(by) == 1 else THEMAS} "
+                f"({_names(network, by)}){extra}, maar heeft geen kennisplan{f' voor {year}' if year else ''}.",
+                _bronnen(entry["bron"]),
+                tuple(sorted(set(entry["items"]))),
+            )
+        )
     return found
 
 
@@ -110,9 +141,15 @@ def one_sided_relations(network) -> list[Finding]:
             other = _plan_in(network, b, year)
             if b == a or other is None or a in targets(network, other, "kn:samenhangMet"):
                 continue
-            found.append(Finding(
-                "samenhang-eenzijdig", "laag", (a, b),
-                f"{label(network, a)} noemt {label(network, b)} als verwant thema, maar het plan "
-                f"{label(network, b)} noemt {label(network, a)} niet.",
-                _bronnen(_plan_bron(network, plan, f"kn:samenhangMet {b}")), (plan, other)))
+            found.append(
+                Finding(
+                    "samenhang-eenzijdig",
+                    "laag",
+                    (a, b),
+                    f"{label(network, a)} noemt {label(network, b)} als verwant thema, maar het plan "
+                    f"{label(network, b)} noemt {label(network, a)} niet.",
+                    _bronnen(_plan_bron(network, plan, f"kn:samenhangMet {b}")),
+                    (plan, other),
+                )
+            )
     return found

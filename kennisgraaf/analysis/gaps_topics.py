@@ -75,18 +75,29 @@ def topics_without_lead(network) -> list[Finding]:
         products = sorted(n for n in namers[topic] if network.nodes[n]["kind"] == "product")
         if made:
             severity = "hoog" if len(made) >= 3 else "middel"
-            uitleg = (f"{_names(network, made)} maken {'allebei' if len(made) == 2 else 'allemaal'} producten "
-                      f"over {in_sentence(network, topic)}, maar geen thema heeft de regie "
-                      "(geen overdracht, geen eigenaar).")
+            uitleg = (
+                f"{_names(network, made)} maken {'allebei' if len(made) == 2 else 'allemaal'} producten "
+                f"over {in_sentence(network, topic)}, maar geen thema heeft de regie "
+                "(geen overdracht, geen eigenaar)."
+            )
             where = products
         else:
             severity = "laag"
-            uitleg = (f"{_names(network, themes)} noemen {in_sentence(network, topic)}, maar geen thema maakt er een "
-                      f"product over of heeft de regie.")
+            uitleg = (
+                f"{_names(network, themes)} noemen {in_sentence(network, topic)}, maar geen thema maakt er een "
+                f"product over of heeft de regie."
+            )
             where = sorted(namers[topic])
-        found.append(Finding(
-            "onderwerp-zonder-regie", severity, _themes(network, made or themes, themes),
-            uitleg, _bronnen([_where(network, n, topic) for n in where]), (topic, *products)))
+        found.append(
+            Finding(
+                "onderwerp-zonder-regie",
+                severity,
+                _themes(network, made or themes, themes),
+                uitleg,
+                _bronnen([_where(network, n, topic) for n in where]),
+                (topic, *products),
+            )
+        )
     return found
 
 
@@ -130,8 +141,10 @@ def upcoming(network, wet) -> bool:
 
 def _law_sources(network, wet, themes) -> tuple[str, ...]:
     plans = sorted(p for t in themes for p in plans_of(network, t) if wet in targets(network, p, "kn:wet"))
-    return _bronnen([_plan_bron(network, p, f"kn:wet {wet}") for p in plans],
-                    [_bron(network, s) for s in sorted(sources(network, wet, "kn:wet")) if s not in plans])
+    return _bronnen(
+        [_plan_bron(network, p, f"kn:wet {wet}") for p in plans],
+        [_bron(network, s) for s in sorted(sources(network, wet, "kn:wet")) if s not in plans],
+    )
 
 
 def upcoming_laws(network) -> list[Finding]:
@@ -147,18 +160,36 @@ def upcoming_laws(network) -> list[Finding]:
         years = {network.nodes[p].get("jaar") for t in themes for p in plans_of(network, t)} - {None}
         soon = bool(date and years and int(str(date)[:4]) <= max(years))
         when = f" (in werking per {date_text(date)})" if date else ""
-        found.append(Finding(
-            "wet-aankomend-zonder-product", "hoog" if soon else "middel", _themes(network, themes),
-            f"{_names(network, themes)} {'noemt' if len(themes) == 1 else 'noemen'} de aankomende "
-            f"{label(network, wet)}{when}, maar geen thema heeft er een kennisproduct over.",
-            _law_sources(network, wet, themes), (wet,)))
+        found.append(
+            Finding(
+                "wet-aankomend-zonder-product",
+                "hoog" if soon else "middel",
+                _themes(network, themes),
+                f"{_names(network, themes)} {'noemt' if len(themes) == 1 else 'noemen'} de aankomende "
+                f"{label(network, wet)}{when}, maar geen thema heeft er een kennisproduct over.",
+                _law_sources(network, wet, themes),
+                (wet,),
+            )
+        )
     return found
 
 
 def date_text(date) -> str:
     """'2026-07-01' → '1 juli 2026'."""
-    months = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-              "oktober", "november", "december")
+    months = (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    )
     y, m, d = (int(x) for x in str(date)[:10].split("-"))
     return f"{d} {months[m - 1]} {y}"
 
@@ -171,11 +202,17 @@ def laws_without_product(network) -> list[Finding]:
         themes = sources(network, wet, "kn:noemtWet")
         if len(themes) < 2 or upcoming(network, wet) or worked_out_by(network, wet):
             continue
-        found.append(Finding(
-            "wet-zonder-product", "middel", _themes(network, themes),
-            f"{_names(network, themes)} noemen {label(network, wet)}, maar geen van hen heeft er een "
-            "kennisproduct over.",
-            _law_sources(network, wet, themes), (wet,)))
+        found.append(
+            Finding(
+                "wet-zonder-product",
+                "middel",
+                _themes(network, themes),
+                f"{_names(network, themes)} noemen {label(network, wet)}, maar geen van hen heeft er een "
+                "kennisproduct over.",
+                _law_sources(network, wet, themes),
+                (wet,),
+            )
+        )
     return found
 
 
@@ -192,8 +229,11 @@ def lonely_organisations(network) -> list[Finding]:
         engaged = sources(network, org, "kn:werktMet")
         if len(engaged) != 1:
             continue
-        items = sorted(s for s in sources(network, org, "kn:partner", "org:hasMember", "kn:beheerder")
-                       if network.nodes[s]["kind"] in ITEM_KINDS)
+        items = sorted(
+            s
+            for s in sources(network, org, "kn:partner", "org:hasMember", "kn:beheerder")
+            if network.nodes[s]["kind"] in ITEM_KINDS
+        )
         topics = set().union(set(), *(targets(network, i, "kn:onderwerp") for i in items))
         central = set().union(set(), *(treats.get(t, set()) for t in topics))
         if len(central) < ORG_THEMES:
@@ -201,9 +241,15 @@ def lonely_organisations(network) -> list[Finding]:
         (owner,) = engaged
         others = central - engaged
         shared = sorted((t for t in topics if treats.get(t, set()) & others), key=lambda n: label(network, n))
-        found.append(Finding(
-            "organisatie-een-thema", "middel" if len(central) >= 5 else "laag", _themes(network, owner, others),
-            f"{label(network, org)} werkt met {label(network, owner)} aan {_names(network, shared or topics)}; "
-            f"die onderwerpen raken ook {_names(network, others)}, maar die betrekken {label(network, org)} niet.",
-            _bronnen([_bron(network, i) for i in items]), (org, *shared)))
+        found.append(
+            Finding(
+                "organisatie-een-thema",
+                "middel" if len(central) >= 5 else "laag",
+                _themes(network, owner, others),
+                f"{label(network, org)} werkt met {label(network, owner)} aan {_names(network, shared or topics)}; "
+                f"die onderwerpen raken ook {_names(network, others)}, maar die betrekken {label(network, org)} niet.",
+                _bronnen([_bron(network, i) for i in items]),
+                (org, *shared),
+            )
+        )
     return found

@@ -20,7 +20,15 @@ def timeline(network) -> list[dict]:
         soon = upcoming(network, wet)
         if not themes or not (date or soon):
             continue
-        rows.append({"wet": wet, "label": label(network, wet), "datum": str(date) if date else None,
-                     "datumTekst": date_text(date) if date else "datum onbekend", "aankomend": soon,
-                     "themas": themes, "producten": tuple(worked_out_by(network, wet))})
+        rows.append(
+            {
+                "wet": wet,
+                "label": label(network, wet),
+                "datum": str(date) if date else None,
+                "datumTekst": date_text(date) if date else "datum onbekend",
+                "aankomend": soon,
+                "themas": themes,
+                "producten": tuple(worked_out_by(network, wet)),
+            }
+        )
     return sorted(rows, key=lambda r: (r["datum"] is None, r["datum"] or "", r["label"].casefold()))

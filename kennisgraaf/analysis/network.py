@@ -28,8 +28,17 @@ from ..tables import compact, plain
 from .textlines import PlanTexts
 
 KINDS = (
-    "thema", "plan", "product", "onderwerp", "organisatie", "wet",
-    "overleg", "bijeenkomst", "overdracht", "aangedragen", "samenwerking",
+    "thema",
+    "plan",
+    "product",
+    "onderwerp",
+    "organisatie",
+    "wet",
+    "overleg",
+    "bijeenkomst",
+    "overdracht",
+    "aangedragen",
+    "samenwerking",
 )
 #: things a plan states, with a source line (kn:inPlan, kn:bronRegel)
 ITEM_KINDS = ("product", "overleg", "bijeenkomst", "overdracht", "aangedragen", "samenwerking")
@@ -41,19 +50,37 @@ AXES = ("onderwerpen", "organisaties", "wetgeving", "overleggen")
 #: plan-level statements without a kn:bronRegel whose line is looked up in the plan text
 _LOCATED = ("kn:samenhangMet", "kn:wet", "kn:onderwerp")
 _ATTR_LINKS = {  # IRI-valued properties kept as node attributes, not edges
-    "kn:vorm": "vorm", "kn:status": "status", "kn:programmalijn": "programmalijn",
-    "kn:startKwartaal": "startKwartaal", "kn:eindKwartaal": "eindKwartaal",
-    "kn:soort": "soort", "kn:kennisregisseur": "regisseur",
+    "kn:vorm": "vorm",
+    "kn:status": "status",
+    "kn:programmalijn": "programmalijn",
+    "kn:startKwartaal": "startKwartaal",
+    "kn:eindKwartaal": "eindKwartaal",
+    "kn:soort": "soort",
+    "kn:kennisregisseur": "regisseur",
 }
 _LITERALS = {
-    "kn:budget": "budget", "kn:budgetjaar": "budgetjaar", "kn:budgetTekst": "budgetTekst",
-    "kn:planning": "planning", "kn:activiteitenbudget": "activiteitenbudget",
-    "kn:tabelTotaal": "tabelTotaal", "kn:jaar": "jaar", "kn:bronRegel": "regel",
-    "kn:volgnummer": "volgnummer", "kn:perJaar": "perJaar", "kn:frequentie": "frequentie",
-    "kn:aankomend": "aankomend", "schema:startDate": "datum", "kn:datumTekst": "datumTekst",
-    "kn:onderwerpTekst": "onderwerpTekst", "kn:voorwaarde": "voorwaarde",
-    "kn:anderThemaTekst": "anderThemaTekst", "kn:actie": "actie", "kn:aard": "aard", "kn:citaat": "citaat",
-    "kn:inwerkingtreding": "inwerkingtreding", "kn:planningsgrafiek": "planningsgrafiek",
+    "kn:budget": "budget",
+    "kn:budgetjaar": "budgetjaar",
+    "kn:budgetTekst": "budgetTekst",
+    "kn:planning": "planning",
+    "kn:activiteitenbudget": "activiteitenbudget",
+    "kn:tabelTotaal": "tabelTotaal",
+    "kn:jaar": "jaar",
+    "kn:bronRegel": "regel",
+    "kn:volgnummer": "volgnummer",
+    "kn:perJaar": "perJaar",
+    "kn:frequentie": "frequentie",
+    "kn:aankomend": "aankomend",
+    "schema:startDate": "datum",
+    "kn:datumTekst": "datumTekst",
+    "kn:onderwerpTekst": "onderwerpTekst",
+    "kn:voorwaarde": "voorwaarde",
+    "kn:anderThemaTekst": "anderThemaTekst",
+    "kn:actie": "actie",
+    "kn:aard": "aard",
+    "kn:citaat": "citaat",
+    "kn:inwerkingtreding": "inwerkingtreding",
+    "kn:planningsgrafiek": "planningsgrafiek",
 }
 
 
@@ -98,8 +125,14 @@ class Builder:
         return self.node(iri, "thema", label, code=code or label[:3].upper(), **attrs)
 
     def plan(self, iri: str, thema: str, bestand: str | None = None, **attrs) -> str:
-        self.node(iri, "plan", attrs.pop("label", None) or f"Kennisplan {self.graph.nodes[thema]['label']}",
-                  thema=thema, bestand=bestand, **attrs)
+        self.node(
+            iri,
+            "plan",
+            attrs.pop("label", None) or f"Kennisplan {self.graph.nodes[thema]['label']}",
+            thema=thema,
+            bestand=bestand,
+            **attrs,
+        )
         self.edge(iri, "kn:thema", thema)
         return iri
 
@@ -122,8 +155,12 @@ class Builder:
         """
         g = self.graph
         broader = broader_graph(g)
-        chains = {"kn:partner": "kn:werktMet", "org:hasMember": "kn:werktMet", "kn:wet": "kn:noemtWet",
-                  "kn:samenhangMet": "kn:verwantMet"}
+        chains = {
+            "kn:partner": "kn:werktMet",
+            "org:hasMember": "kn:werktMet",
+            "kn:wet": "kn:noemtWet",
+            "kn:samenhangMet": "kn:verwantMet",
+        }
         for node, data in list(g.nodes(data=True)):
             if data["kind"] == "plan":
                 owners, props = [data["thema"]], ("kn:onderwerp", "kn:partner", "kn:wet", "kn:samenhangMet")
@@ -191,8 +228,11 @@ def load_network(store, texts: Path | None = None) -> nx.MultiDiGraph:
 def _lines_per_plan(store, network: nx.MultiDiGraph) -> None:
     """A recurring item (a meeting named by the plans of two years) has one line per plan, each
     stated in that plan's graph: kept as `regels_per_plan` so a view of one year cites its own."""
-    recurring = {n for n, d in network.nodes(data=True) if d["kind"] in ITEM_KINDS
-                 and sum(1 for _, _, p in network.out_edges(n, keys=True) if p == "kn:inPlan") > 1}
+    recurring = {
+        n
+        for n, d in network.nodes(data=True)
+        if d["kind"] in ITEM_KINDS and sum(1 for _, _, p in network.out_edges(n, keys=True) if p == "kn:inPlan") > 1
+    }
     if not recurring:
         return
     for row in store.select(_query("planregels")).rows:
@@ -262,8 +302,11 @@ def _assemble(kinds, names, links, values, texts) -> nx.MultiDiGraph:
             data["begrotingsposten"] = tuple(
                 _post(post, by_subject, values, names, path) for post in sorted(posts.get(node, ()))
             )
-            related = [(f"{p} {t}", g.nodes[t].get("namen") or (g.nodes[t]["label"],))
-                       for _, t, p in g.out_edges(node, keys=True) if p in _LOCATED]
+            related = [
+                (f"{p} {t}", g.nodes[t].get("namen") or (g.nodes[t]["label"],))
+                for _, t, p in g.out_edges(node, keys=True)
+                if p in _LOCATED
+            ]
             data["regels"] = texts.plan_lines(path, data, related)
             data["koppen"] = texts.headings(path)
     for node, data in g.nodes(data=True):
@@ -323,8 +366,7 @@ def label(network: nx.MultiDiGraph, node: str) -> str:
 def counted_themes(network: nx.MultiDiGraph) -> list[str]:
     """The themes a report or view counts: every main theme, and a sub-theme only when it has
     a plan of its own (Energiebesparing runs its own programme and has none: not a gap)."""
-    found = [t for t in nodes_of(network, "thema")
-             if not targets(network, t, "kn:subthemaVan") or plans_of(network, t)]
+    found = [t for t in nodes_of(network, "thema") if not targets(network, t, "kn:subthemaVan") or plans_of(network, t)]
     return sorted(found, key=lambda t: (label(network, t).casefold(), t))
 
 
@@ -448,5 +490,6 @@ def theme_choices(network: nx.MultiDiGraph) -> str:
     if subs:
         text += "; subthema's: " + ", ".join(
             f"{label(network, t)} (van {', '.join(label(network, p) for p in targets(network, t, 'kn:subthemaVan'))})"
-            for t in subs)
+            for t in subs
+        )
     return text

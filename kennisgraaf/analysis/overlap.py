@@ -18,9 +18,11 @@ from .network import AXES, axis_sets, find_theme, label, theme_projection
 
 ALL = "alles"
 #: the plain sentence every rendering uses for the specific overlap
-SPECIFIC = ("Overlap = hoeveel van wat twee thema's noemen ze delen (0 = niets, 1 = alles), waarbij iets dat "
-            "weinig thema's noemen zwaar telt en iets dat (bijna) elk thema noemt nauwelijks, en een klein plan "
-            "niet wegvalt naast een groot.")
+SPECIFIC = (
+    "Overlap = hoeveel van wat twee thema's noemen ze delen (0 = niets, 1 = alles), waarbij iets dat "
+    "weinig thema's noemen zwaar telt en iets dat (bijna) elk thema noemt nauwelijks, en een klein plan "
+    "niet wegvalt naast een groot."
+)
 #: an item is generic when at least this share of the themes on its axis names it
 GENERIC_SHARE = 0.8
 

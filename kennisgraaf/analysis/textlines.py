@@ -49,8 +49,11 @@ class PlanTexts:
         lower = name[0].lower() + name[1:]
         text = self._all_text()
         low = sum(1 for i in _find(text, lower) if _word_edges(text, i, len(lower)))
-        high = sum(1 for i in _find(text, name) if _word_edges(text, i, len(name))
-                   and i >= 2 and text[i - 1] == " " and text[i - 2].islower())
+        high = sum(
+            1
+            for i in _find(text, name)
+            if _word_edges(text, i, len(name)) and i >= 2 and text[i - 1] == " " and text[i - 2].islower()
+        )
         return lower if low > high else name
 
     def headings(self, relative: str | None) -> tuple[tuple[int, str], ...]:
@@ -111,7 +114,7 @@ def mention_line(lines, names, themes: bool = False) -> int | None:
     if not hits:
         return None
     for i in hits if themes else ():
-        window = " ".join(lines[max(0, i - 4): i + 1]).lower()
+        window = " ".join(lines[max(0, i - 4) : i + 1]).lower()
         if "samenhang" in window or "kennisthema" in window or re.search(r"thema\W{1,2}s\b", window):
             return i
     return hits[0]
@@ -167,7 +170,7 @@ def headings(lines) -> tuple[tuple[int, str], ...]:
         before = lines[i - 1].strip() if i else ""
         if before and not raw.startswith(" ") and not before.endswith(".") and not caption:
             continue
-        after = [x.strip() for x in lines[i + 1: i + 3] if x.strip()]
+        after = [x.strip() for x in lines[i + 1 : i + 3] if x.strip()]
         if caption or (after and len(after[0]) >= 60):
             found.append((i + 1, re.sub("[\u2019']{2,}", "\u2019", text)))
     return tuple(found)

@@ -45,8 +45,11 @@ def scope(network: nx.MultiDiGraph, jaar: int | None) -> nx.MultiDiGraph:
         elif plans != keep:
             _keep_plans(g, node, keep)
     g.remove_nodes_from(other)
-    for s, o, key in [(s, o, k) for s, o, k, d in g.edges(keys=True, data=True) if k in INFERRED and d["inferred"]
-                      and k != "kn:vanThema"]:
+    for s, o, key in [
+        (s, o, k)
+        for s, o, k, d in g.edges(keys=True, data=True)
+        if k in INFERRED and d["inferred"] and k != "kn:vanThema"
+    ]:
         g.remove_edge(s, o, key)
     builder = Builder()
     builder.graph = g
@@ -97,11 +100,12 @@ def fold_incomplete_year(network: nx.MultiDiGraph, findings: list[Finding]) -> l
     without = [t for t in themes if t not in with_plan]
     jaar = network.graph["jaar"]
     most = max(network.graph["plannen_per_jaar"].values())
-    uitleg = (f"{jaar} is nog in opbouw: {len(with_plan)} van de {len(themes)} thema's heeft een kennisplan "
-              f"(het meest complete jaar heeft er {most}). Nog zonder plan voor {jaar}: "
-              f"{', '.join(label(network, t) for t in without) or 'geen'}. Regieoverdrachten en verwijzingen naar "
-              f"die thema's ({len(waiting)} bevinding{'en' if len(waiting) != 1 else ''}) wachten op hun plan.")
+    uitleg = (
+        f"{jaar} is nog in opbouw: {len(with_plan)} van de {len(themes)} thema's heeft een kennisplan "
+        f"(het meest complete jaar heeft er {most}). Nog zonder plan voor {jaar}: "
+        f"{', '.join(label(network, t) for t in without) or 'geen'}. Regieoverdrachten en verwijzingen naar "
+        f"die thema's ({len(waiting)} bevinding{'en' if len(waiting) != 1 else ''}) wachten op hun plan."
+    )
     bronnen = tuple(dict.fromkeys(b for f in waiting for b in f.bronnen))
     items = tuple(dict.fromkeys(i for f in waiting for i in f.items))
     return [*kept, Finding("jaar-in-opbouw", "laag", tuple(without), uitleg, bronnen, items)]
-

@@ -172,8 +172,13 @@ SHEETS: tuple[Sheet, ...] = (
             Column(
                 "Tabeltotaal", "De regel 'Totaal' onder de tabel kennisproducten", KN.tabelTotaal, "bedrag", width=12
             ),
-            Column("Planningsgrafiek", "Regel van een planning die alleen als grafiek in het plan staat",
-                   KN.planningsgrafiek, "geheel", width=10),
+            Column(
+                "Planningsgrafiek",
+                "Regel van een planning die alleen als grafiek in het plan staat",
+                KN.planningsgrafiek,
+                "geheel",
+                width=10,
+            ),
             OPMERKING,
         ),
         rdf_type=KN.Kennisplan,
@@ -369,8 +374,13 @@ SHEETS: tuple[Sheet, ...] = (
         "Eén regel per zin die werk bij een ander thema legt of met een ander thema deelt (issue 16).",
         (
             ID,
-            Column("Product", "Het product waarvoor de samenwerking nodig is (leeg: het plan als geheel)",
-                   KN.betreftProduct, "item", width=30),
+            Column(
+                "Product",
+                "Het product waarvoor de samenwerking nodig is (leeg: het plan als geheel)",
+                KN.betreftProduct,
+                "item",
+                width=30,
+            ),
             Column("Partnerthema", "Het andere thema", KN.partnerThema, "thema", required=True, multi=True, width=30),
             Column("Aard", "'samen met', 'voor' of 'afhankelijk van'", KN.aard, required=True, width=16),
             ONDERWERPEN,

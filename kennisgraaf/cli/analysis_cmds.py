@@ -24,13 +24,22 @@ from .output import check_format, emit, emit_all, err_console, progress, write_t
 
 ThemaOpt = Annotated[
     str | None,
-    typer.Option("--thema", "-t", metavar="THEMA", help="Alleen dit thema (naam, afkorting of code) tegen alle andere.",
-                 show_default=False),
+    typer.Option(
+        "--thema",
+        "-t",
+        metavar="THEMA",
+        help="Alleen dit thema (naam, afkorting of code) tegen alle andere.",
+        show_default=False,
+    ),
 ]
 LangsOpt = Annotated[
     str,
-    typer.Option("--langs", "-l", metavar="ASSEN", help="As: onderwerpen, organisaties, wetgeving, overleggen of alles "
-                 "(meerdere: komma's)."),
+    typer.Option(
+        "--langs",
+        "-l",
+        metavar="ASSEN",
+        help="As: onderwerpen, organisaties, wetgeving, overleggen of alles (meerdere: komma's).",
+    ),
 ]
 
 
@@ -57,8 +66,9 @@ def _all_years(data, cache_dir, endpoint, quiet, jaar=None):
     network = load_network(store, folder.sources_texts_dir)
     keuze = pick(plan_years(network), jaar, allow_all=False)
     if not quiet and len(keuze.jaren) > 1:
-        err_console().print(f"{keuze.label()} (andere jaren: --jaar {', '.join(map(str, keuze.jaren))})",
-                            highlight=False, markup=False)
+        err_console().print(
+            f"{keuze.label()} (andere jaren: --jaar {', '.join(map(str, keuze.jaren))})", highlight=False, markup=False
+        )
     return network, keuze
 
 
@@ -66,8 +76,10 @@ def _names(network):
     from ..analysis.network import nodes_of
     from ..reports.tables import Names
 
-    return Names({n: d.get("label", n) for n, d in network.nodes(data=True)},
-                 {t: network.nodes[t].get("code") or "" for t in nodes_of(network, "thema")})
+    return Names(
+        {n: d.get("label", n) for n, d in network.nodes(data=True)},
+        {t: network.nodes[t].get("code") or "" for t in nodes_of(network, "thema")},
+    )
 
 
 @app.command()
@@ -111,8 +123,10 @@ def overlap(
     chosen = find_theme(network, thema) if thema else None
     if chosen and chosen not in counted_themes(network):  # a sub-theme without a plan has no overlap of its own
         parents = ", ".join(label(network, p) for p in targets(network, chosen, "kn:subthemaVan"))
-        raise KennisgraafError(f"{label(network, chosen)} is een subthema van {parents} zonder eigen plan; "
-                               f"kies --thema {parents.split(', ')[0]}")
+        raise KennisgraafError(
+            f"{label(network, chosen)} is een subthema van {parents} zonder eigen plan; "
+            f"kies --thema {parents.split(', ')[0]}"
+        )
     found = overlaps(network, axes, thema=chosen)
     names = _names(network)
     if as_matrix:
@@ -131,18 +145,33 @@ def overlap(
 def gaps(
     soort: Annotated[
         list[str] | None,
-        typer.Option("--soort", "-s", metavar="SOORT", show_default=False,
-                     help="Alleen deze soort(en) bevinding, bijv. overdracht-zonder-plan."),
+        typer.Option(
+            "--soort",
+            "-s",
+            metavar="SOORT",
+            show_default=False,
+            help="Alleen deze soort(en) bevinding, bijv. overdracht-zonder-plan.",
+        ),
     ] = None,
     ernst: Annotated[
         str | None,
-        typer.Option("--ernst", "-e", metavar="ERNST", show_default=False,
-                     help="Alleen deze ernst of zwaarder: hoog, middel of laag."),
+        typer.Option(
+            "--ernst",
+            "-e",
+            metavar="ERNST",
+            show_default=False,
+            help="Alleen deze ernst of zwaarder: hoog, middel of laag.",
+        ),
     ] = None,
     thema: ThemaOpt = None,
     regisseur: Annotated[
-        str | None, typer.Option("--regisseur", "-r", help="Alleen wat de thema's van deze kennisregisseur raakt "
-                                 "(naam zoals in het colofon).", show_default=False)
+        str | None,
+        typer.Option(
+            "--regisseur",
+            "-r",
+            help="Alleen wat de thema's van deze kennisregisseur raakt (naam zoals in het colofon).",
+            show_default=False,
+        ),
     ] = None,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
@@ -220,8 +249,13 @@ def rapport(
     out: OutOpt = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", metavar="FORMAAT", show_default=False,
-                     help="md of html (standaard: volgt de extensie van --out, anders md)."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAAT",
+            show_default=False,
+            help="md of html (standaard: volgt de extensie van --out, anders md).",
+        ),
     ] = None,
     jaar: JaarOpt = None,
     data: DataOpt = None,

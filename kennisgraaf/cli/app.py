@@ -61,8 +61,9 @@ def _completion(install: bool):
             shell, path = install_script(shell=shell, prog_name="kennisgraaf")
             typer.echo(f"aanvullen voor {shell} geïnstalleerd in {path}; werkt na het herstarten van de terminal")
         else:
-            typer.echo(get_completion_script(prog_name="kennisgraaf", complete_var="_KENNISGRAAF_COMPLETE",
-                                             shell=shell))
+            typer.echo(
+                get_completion_script(prog_name="kennisgraaf", complete_var="_KENNISGRAAF_COMPLETE", shell=shell)
+            )
         raise typer.Exit()
 
     return callback
@@ -71,19 +72,35 @@ def _completion(install: bool):
 @app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
-    version: Annotated[bool, typer.Option("--version", help="Toon de versie en stop.", callback=_version,
-                                          is_eager=True)] = False,
-    install_completion: Annotated[bool, typer.Option(
-        "--install-completion", help="Installeer aanvullen (Tab) voor uw shell.", callback=_completion(True),
-        expose_value=False, is_eager=True)] = False,
-    show_completion: Annotated[bool, typer.Option(
-        "--show-completion", help="Toon het aanvulscript voor uw shell.", callback=_completion(False),
-        expose_value=False, is_eager=True)] = False,
+    version: Annotated[
+        bool, typer.Option("--version", help="Toon de versie en stop.", callback=_version, is_eager=True)
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            help="Installeer aanvullen (Tab) voor uw shell.",
+            callback=_completion(True),
+            expose_value=False,
+            is_eager=True,
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            help="Toon het aanvulscript voor uw shell.",
+            callback=_completion(False),
+            expose_value=False,
+            is_eager=True,
+        ),
+    ] = False,
 ) -> None:
     """`kennisgraaf` alone prints the help and exits 0 (click's no_args_is_help exits 2)."""
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit()
+
 
 DataOpt = Annotated[
     Path | None,
@@ -140,8 +157,9 @@ AllesOpt = Annotated[
 ]
 ExcelOpt = Annotated[
     bool,
-    typer.Option("--excel/--no-excel", help="CSV voor een Nederlandse Excel: ';', UTF-8 met BOM, CRLF.",
-                 show_default=False),
+    typer.Option(
+        "--excel/--no-excel", help="CSV voor een Nederlandse Excel: ';', UTF-8 met BOM, CRLF.", show_default=False
+    ),
 ]
 JaarOpt = Annotated[
     str | None,

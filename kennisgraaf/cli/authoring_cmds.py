@@ -108,8 +108,9 @@ def inlezen(
 @app.command()
 @handles_errors
 def scan(
-    text: Annotated[Path, typer.Argument(help="Een plantekst (platte tekst, UTF-8).", show_default=False,
-                                                metavar="BESTAND")],
+    text: Annotated[
+        Path, typer.Argument(help="Een plantekst (platte tekst, UTF-8).", show_default=False, metavar="BESTAND")
+    ],
     thema: Annotated[
         str | None,
         typer.Option(

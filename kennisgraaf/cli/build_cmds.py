@@ -18,9 +18,13 @@ def build(
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     force: Annotated[bool, typer.Option("--force/--no-force", help="Opnieuw bouwen, ook als de cache klopt.")] = False,
-    reasoner: Annotated[str, typer.Option(
-        metavar="NAAM",
-        help="rules (de OWL 2 RL-regels uit de ontologie, snel), owlrl (de referentie), rdfs, of none.")] = "rules",
+    reasoner: Annotated[
+        str,
+        typer.Option(
+            metavar="NAAM",
+            help="rules (de OWL 2 RL-regels uit de ontologie, snel), owlrl (de referentie), rdfs, of none.",
+        ),
+    ] = "rules",
     quiet: QuietOpt = False,
 ) -> None:
     """Bouw de graaf: inlezen, valideren (SHACL), redeneren (OWL 2 RL-regels) en in de cache zetten.
@@ -42,14 +46,24 @@ def build(
     console = err_console()
     if report.from_cache:
         console.print(f"al gebouwd (cache): {report.entry.folder}", highlight=False, soft_wrap=True)
-    rows = [["bronbestanden", report.sources], ["triples (bronnen)", report.asserted],
-            ["triples (afgeleid)", report.inferred], ["triples (totaal)", report.asserted + report.inferred]]
+    rows = [
+        ["bronbestanden", report.sources],
+        ["triples (bronnen)", report.asserted],
+        ["triples (afgeleid)", report.inferred],
+        ["triples (totaal)", report.asserted + report.inferred],
+    ]
     if not report.from_cache:  # a warm build did no work: the manifest's timings are of an earlier run
         rows += [[f"tijd {name} (s)", round(report.seconds.get(name, 0.0), 2)] for name in STAGE_NAMES]
     warnings = [w for w in report.warnings if not w.is_error]
     title = f"Build ({report.reasoner})" + (" uit de cache" if report.from_cache else "")
-    emit(Table(["", "waarde"], rows, title=title,
-               notes=[f"{len(warnings)} waarschuwing(en); zie: kennisgraaf validate"] if warnings else []))
+    emit(
+        Table(
+            ["", "waarde"],
+            rows,
+            title=title,
+            notes=[f"{len(warnings)} waarschuwing(en); zie: kennisgraaf validate"] if warnings else [],
+        )
+    )
     if not report.from_cache:
         console.print(f"cache: {report.entry.folder}", highlight=False, soft_wrap=True)
 
@@ -78,8 +92,9 @@ def validate(
     errors = [p for p in problems if p.is_error]
     if problems:
         emit(violation_table(problems), fmt, out)
-    summary = (f"{len(errors)} fout(en), {len(problems) - len(errors)} waarschuwing(en) "
-               f"in {len(folder.sources())} bestanden")
+    summary = (
+        f"{len(errors)} fout(en), {len(problems) - len(errors)} waarschuwing(en) in {len(folder.sources())} bestanden"
+    )
     err_console().print(summary, highlight=False)
     if errors:
         raise typer.Exit(1)
@@ -93,8 +108,12 @@ STATS_TABLES = {"themas": ("thema-overzicht", "Per thema"), "tellingen": ("telli
 def stats(
     tabel: Annotated[
         str | None,
-        typer.Option("--tabel", metavar="TABEL", show_default=False,
-                     help="Alleen deze tabel: themas of tellingen (CSV bevat er één; standaard themas)."),
+        typer.Option(
+            "--tabel",
+            metavar="TABEL",
+            show_default=False,
+            help="Alleen deze tabel: themas of tellingen (CSV bevat er één; standaard themas).",
+        ),
     ] = None,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,

@@ -15,9 +15,12 @@ from .output import check_format, emit_all, progress
 def export(
     table: Annotated[
         str,
-        typer.Argument(help="producten, overdrachten, organisaties, overleggen, wetgeving, bijeenkomsten, "
-                       "of alles (xlsx: één blad per tabel; json: één object).",
-                       metavar="TABEL", show_default=False),
+        typer.Argument(
+            help="producten, overdrachten, organisaties, overleggen, wetgeving, bijeenkomsten, "
+            "of alles (xlsx: één blad per tabel; json: één object).",
+            metavar="TABEL",
+            show_default=False,
+        ),
     ],
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAAT", help="csv, json of xlsx.")] = "csv",
     out: OutOpt = None,
@@ -53,5 +56,4 @@ def export(
     names = list(COLUMNS) if table == "alles" else [table]
     folder = DataFolder.resolve(data)
     store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
-    emit_all([export_table(store, folder.queries_dir, name, jaar) for name in names], fmt, out, excel=excel,
-             keys=names)
+    emit_all([export_table(store, folder.queries_dir, name, jaar) for name in names], fmt, out, excel=excel, keys=names)

@@ -15,8 +15,10 @@ from .app import CacheOpt, DataOpt, EndpointOpt, JaarOpt, QuietOpt, app, handles
 @handles_errors
 def themakaart(
     out_dir: Annotated[
-        Path, typer.Option("--out-dir", "-o", help="Map waarin de themakaarten komen (wordt aangemaakt).",
-                           show_default=False)
+        Path,
+        typer.Option(
+            "--out-dir", "-o", help="Map waarin de themakaarten komen (wordt aangemaakt).", show_default=False
+        ),
     ],
     thema: ThemaOpt = None,
     pdf: Annotated[bool, typer.Option("--pdf/--geen-pdf", help="Ook een PDF maken (met Chromium).")] = True,

@@ -102,14 +102,21 @@ def screen_text(table: Table, console, limit: int | None = None) -> str:
     return screen_render(table, width=console.width, terminal=console.is_terminal, limit=limit)
 
 
-def emit(table: Table, fmt: str = "table", out: Path | None = None, limit: int | None = None,
-         excel: bool = False) -> None:
+def emit(
+    table: Table, fmt: str = "table", out: Path | None = None, limit: int | None = None, excel: bool = False
+) -> None:
     """Render one table in the chosen format to stdout or a file."""
     emit_all([table], fmt, out, limit=limit, excel=excel)
 
 
-def emit_all(tables: list[Table], fmt: str = "table", out: Path | None = None, limit: int | None = None,
-             excel: bool = False, keys: list[str] | None = None) -> None:
+def emit_all(
+    tables: list[Table],
+    fmt: str = "table",
+    out: Path | None = None,
+    limit: int | None = None,
+    excel: bool = False,
+    keys: list[str] | None = None,
+) -> None:
     """Several tables as ONE document: xlsx sheets, one JSON object (by `keys`), one Markdown
     file, or one terminal page. CSV holds one table only: callers pick which."""
     import json
@@ -133,8 +140,10 @@ def emit_all(tables: list[Table], fmt: str = "table", out: Path | None = None, l
     elif len(tables) == 1:
         write_text(render(tables[0], fmt, excel=excel), out)
     elif fmt == "json":
-        payload = {key: [dict(zip(t.columns, (_json_value(v) for v in row), strict=True)) for row in t.rows]
-                   for key, t in zip(keys or [t.title for t in tables], tables, strict=True)}
+        payload = {
+            key: [dict(zip(t.columns, (_json_value(v) for v in row), strict=True)) for row in t.rows]
+            for key, t in zip(keys or [t.title for t in tables], tables, strict=True)
+        }
         write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", out)
     else:
         raise ValueError("CSV holds one table; choose one before emit_all")

@@ -80,8 +80,9 @@ def read_utf8(path: Path, option: str = "--file") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        raise KennisgraafError(f"{option} {path}:{line}: geen geldige UTF-8 (byte 0x{data[err.start]:02x}); "
-                               "sla het bestand op als UTF-8") from None
+        raise KennisgraafError(
+            f"{option} {path}:{line}: geen geldige UTF-8 (byte 0x{data[err.start]:02x}); sla het bestand op als UTF-8"
+        ) from None
 
 
 def decode_stdin(data: bytes, what: str = "standaardinvoer") -> str:

@@ -27,8 +27,9 @@ from .paths import check_out_file, decode_stdin, read_utf8
 
 ParamOpt = Annotated[
     list[str] | None,
-    typer.Option("--param", "-p", metavar="NAAM=WAARDE", show_default=False,
-                 help="Parameter als naam=waarde; herhaal voor meer."),
+    typer.Option(
+        "--param", "-p", metavar="NAAM=WAARDE", show_default=False, help="Parameter als naam=waarde; herhaal voor meer."
+    ),
 ]
 
 
@@ -44,8 +45,7 @@ def parse_params(pairs: list[str] | None) -> dict[str, str]:
     return values
 
 
-def show(store, results, fmt: str, out: Path | None, title: str = "", alles: bool = False,
-         excel: bool = False) -> None:
+def show(store, results, fmt: str, out: Path | None, title: str = "", alles: bool = False, excel: bool = False) -> None:
     """One rendering path for every query result: SELECT, ASK or CONSTRUCT."""
     from ..labels import with_labels
     from ..screen import ROW_LIMIT
@@ -89,8 +89,7 @@ def list_table(catalogue):
     rows = []
     for query in catalogue.queries.values():
         params = ", ".join(
-            f"{p.name} ({p.kind}{', verplicht' if p.required else ''}"
-            f"{', standaard ' + p.default if p.default else ''})"
+            f"{p.name} ({p.kind}{', verplicht' if p.required else ''}{', standaard ' + p.default if p.default else ''})"
             for p in query.params
         )
         rows.append([query.name, query.title, params or "—"])

@@ -23,43 +23,65 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def serve(
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
-    host: Annotated[str, typer.Option(metavar="ADRES",
-        help="Adres om op te luisteren; alleen deze computer tenzij anders gezegd.")]
-    = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(metavar="ADRES", help="Adres om op te luisteren; alleen deze computer tenzij anders gezegd.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(metavar="POORT", help="Poort (0: kies een vrije).", min=0, max=65535)] = 8000,
     site: Annotated[
         Path | None,
-        typer.Option("--site", metavar="MAP", help="Map met de netwerkweergaven en het rapport, te zien onder /site/.",
-                     show_default=False, exists=True, file_okay=False, dir_okay=True),
+        typer.Option(
+            "--site",
+            metavar="MAP",
+            help="Map met de netwerkweergaven en het rapport, te zien onder /site/.",
+            show_default=False,
+            exists=True,
+            file_okay=False,
+            dir_okay=True,
+        ),
     ] = None,
-    timeout: Annotated[float, typer.Option(metavar="SECONDEN",
-        help="Tijdslimiet per query in seconden.", min=0.1)] = 10.0,
-    max_rows: Annotated[int, typer.Option(metavar="AANTAL", min=1,
-                                           help="Hoogstens zoveel rijen (of triples) per antwoord.")] = 10_000,
+    timeout: Annotated[
+        float, typer.Option(metavar="SECONDEN", help="Tijdslimiet per query in seconden.", min=0.1)
+    ] = 10.0,
+    max_rows: Annotated[
+        int, typer.Option(metavar="AANTAL", min=1, help="Hoogstens zoveel rijen (of triples) per antwoord.")
+    ] = 10_000,
     workers: Annotated[
-        int, typer.Option(metavar="AANTAL",
-        help="Aantal werkprocessen dat tegelijk queries uitvoert (0: min(4, aantal cpu's)).",
-                          min=0, show_default=False)
+        int,
+        typer.Option(
+            metavar="AANTAL",
+            help="Aantal werkprocessen dat tegelijk queries uitvoert (0: min(4, aantal cpu's)).",
+            min=0,
+            show_default=False,
+        ),
     ] = 0,
     views: Annotated[
         bool,
         typer.Option("--views/--no-views", help="Zonder --site: maak bij het starten de weergaven en het rapport."),
     ] = True,
     max_memory: Annotated[
-        int, typer.Option("--max-memory", metavar="MB", min=0,
-                          help="Geheugengrens per werkproces in MB (0: geen grens).")
+        int,
+        typer.Option("--max-memory", metavar="MB", min=0, help="Geheugengrens per werkproces in MB (0: geen grens)."),
     ] = 512,
     max_mb: Annotated[
         float, typer.Option("--max-answer-mb", metavar="MB", min=0.001, help="Hoogstens zoveel MB per antwoord.")
     ] = 50.0,
     queue_wait: Annotated[
-        float, typer.Option("--queue-wait", metavar="S", min=0,
-                            help="Zo lang mag een query op een vrij werkproces wachten; daarna 503 (0: meteen).")
+        float,
+        typer.Option(
+            "--queue-wait",
+            metavar="S",
+            min=0,
+            help="Zo lang mag een query op een vrij werkproces wachten; daarna 503 (0: meteen).",
+        ),
     ] = 0.5,
     cors: Annotated[
         str | None,
-        typer.Option("--cors", metavar="ORIGIN", show_default=False,
-                     help="Sta webpagina's van deze origin (of '*') toe de antwoorden te lezen; standaard uit."),
+        typer.Option(
+            "--cors",
+            metavar="ORIGIN",
+            show_default=False,
+            help="Sta webpagina's van deze origin (of '*') toe de antwoorden te lezen; standaard uit.",
+        ),
     ] = None,
     log: Annotated[bool, typer.Option("--log/--no-log", help="Toon elk verzoek op stderr.")] = False,
     quiet: QuietOpt = False,
@@ -122,8 +144,11 @@ def serve(
             server = KennisgraafServer(config, store)
         except OSError as err:
             raise KennisgraafError(_listen_error(host, port, err)) from None
-        console.print(f"kennisgraaf draait op {server.url}  (SPARQL: {server.url}sparql; stop met Ctrl+C)",
-                      highlight=False, soft_wrap=True)
+        console.print(
+            f"kennisgraaf draait op {server.url}  (SPARQL: {server.url}sparql; stop met Ctrl+C)",
+            highlight=False,
+            soft_wrap=True,
+        )
         signal.signal(signal.SIGTERM, stop)  # a service manager's stop: close the workers cleanly too
         try:
             server.serve_forever()
@@ -170,23 +195,32 @@ def _port_free(host: str, port: int) -> None:
 def publish(
     store: Annotated[
         str,
-        typer.Option("--store", metavar="URL",
-        help="Graph Store-adres van de triplestore (SPARQL 1.1 Graph Store HTTP Protocol).",
-                     show_default=False),
+        typer.Option(
+            "--store",
+            metavar="URL",
+            help="Graph Store-adres van de triplestore (SPARQL 1.1 Graph Store HTTP Protocol).",
+            show_default=False,
+        ),
     ],
-    user: Annotated[str | None, typer.Option("--user", metavar="NAAM", help="Gebruikersnaam (Basic of Digest).",
-                                                show_default=False)] = None,
+    user: Annotated[
+        str | None, typer.Option("--user", metavar="NAAM", help="Gebruikersnaam (Basic of Digest).", show_default=False)
+    ] = None,
     password_env: Annotated[
         str | None,
-        typer.Option("--password-env", metavar="VAR", show_default=False,
-                     help="Naam van de omgevingsvariabele met het wachtwoord (nooit het wachtwoord zelf)."),
+        typer.Option(
+            "--password-env",
+            metavar="VAR",
+            show_default=False,
+            help="Naam van de omgevingsvariabele met het wachtwoord (nooit het wachtwoord zelf).",
+        ),
     ] = None,
     prune: Annotated[
         bool,
         typer.Option("--prune/--no-prune", help="Verwijder eerder gepubliceerde grafen die de build niet meer heeft."),
     ] = True,
-    timeout: Annotated[float, typer.Option(metavar="SECONDEN", min=1,
-                                           help="Totale tijdslimiet per HTTP-verzoek in seconden.")] = 120.0,
+    timeout: Annotated[
+        float, typer.Option(metavar="SECONDEN", min=1, help="Totale tijdslimiet per HTTP-verzoek in seconden.")
+    ] = 120.0,
     all_: Annotated[
         bool, typer.Option("--all", help="Stuur alle grafen, ook die een onderbroken vorige poging al verving.")
     ] = False,
@@ -231,15 +265,16 @@ def publish(
     if all_:
         state.clear()
     elif state.done() and not quiet:
-        console.print(f"vervolg van een onderbroken publicatie: {len(state.done())} grafen waren al vervangen "
-                      "(--all stuurt alles opnieuw)", highlight=False)
-    result = run_publish(report.entry.graph_file, target, build_key=build_key, prune=prune, progress=step,
-                         state=state)
+        console.print(
+            f"vervolg van een onderbroken publicatie: {len(state.done())} grafen waren al vervangen "
+            "(--all stuurt alles opnieuw)",
+            highlight=False,
+        )
+    result = run_publish(report.entry.graph_file, target, build_key=build_key, prune=prune, progress=step, state=state)
 
     status = {200: "vervangen", 201: "nieuw", 204: "vervangen"}
     rows = [[short_name(g.graph), g.triples, status.get(g.status, str(g.status))] for g in result.graphs]
     rows += [[short_name(g), 0, "al vervangen (vorige poging)"] for g in result.skipped]
     rows += [[short_name(g), 0, "verwijderd"] for g in result.removed]
-    notes = [f"{result.triples} triples in {len(result.graphs)} grafen naar {result.store} "
-             f"in {result.seconds:.1f} s"]
+    notes = [f"{result.triples} triples in {len(result.graphs)} grafen naar {result.store} in {result.seconds:.1f} s"]
     emit(Table(["graaf", "triples", "actie"], rows, title="Gepubliceerd", notes=notes), fmt, out)

@@ -23,5 +23,6 @@ def print_violations(violations, console) -> None:
     if violations:
         from .output import screen_text
 
-        console.print(screen_text(violation_table(violations), console), markup=False, highlight=False,
-                      soft_wrap=True, end="")
+        console.print(
+            screen_text(violation_table(violations), console), markup=False, highlight=False, soft_wrap=True, end=""
+        )

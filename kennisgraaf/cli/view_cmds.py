@@ -31,9 +31,12 @@ def view(
     thema: Annotated[
         str | None,
         typer.Option(
-            "--thema", "-t", show_default=False, metavar="THEMA",
+            "--thema",
+            "-t",
+            show_default=False,
+            metavar="THEMA",
             help="Een thema (naam, afkorting of code). Verplicht bij 'thema'; bij overdrachten en organisaties "
-                 "een filter; bij themas en alles het thema dat bij openen geselecteerd is.",
+            "een filter; bij themas en alles het thema dat bij openen geselecteerd is.",
         ),
     ] = None,
     out: OutOpt = None,
@@ -42,9 +45,12 @@ def view(
     ] = False,
     out_dir: Annotated[
         Path | None,
-        typer.Option("--out-dir", metavar="MAP",
-                     help="Map voor --all (standaard: een map in de cache van de gebruiker).",
-                     show_default=False),
+        typer.Option(
+            "--out-dir",
+            metavar="MAP",
+            help="Map voor --all (standaard: een map in de cache van de gebruiker).",
+            show_default=False,
+        ),
     ] = None,
     open_page: Annotated[
         bool, typer.Option("--open/--no-open", help="Open de pagina daarna in de webbrowser.")
@@ -109,11 +115,15 @@ def view(
         written = _write_years(store, folder, network, config, target, keuze, console, quiet)
         for done in written:
             if not quiet:
-                console.print(f"  {done.path.name}: {len(done.view.nodes)} knopen, {len(done.view.edges)} lijnen",
-                              highlight=False, markup=False)
+                console.print(
+                    f"  {done.path.name}: {len(done.view.nodes)} knopen, {len(done.view.edges)} lijnen",
+                    highlight=False,
+                    markup=False,
+                )
         index = target / "index.html"
-        console.print(f"geschreven: {index} (en {len(written)} weergaven)", highlight=False, markup=False,
-                      soft_wrap=True)
+        console.print(
+            f"geschreven: {index} (en {len(written)} weergaven)", highlight=False, markup=False, soft_wrap=True
+        )
         _maybe_open(index, open_page)
         return
 
@@ -124,8 +134,12 @@ def view(
         iri = resolve(store, "thema", thema, name="--thema").value
     target = Path(out) if out is not None else default_views_dir() / page_name(name, iri)
     done = write_view(ctx, config, name, target, iri)
-    console.print(f"geschreven: {done.path} ({len(done.view.nodes)} knopen, {len(done.view.edges)} lijnen)",
-                  highlight=False, markup=False, soft_wrap=True)
+    console.print(
+        f"geschreven: {done.path} ({len(done.view.nodes)} knopen, {len(done.view.edges)} lijnen)",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
     _maybe_open(done.path, open_page)
 
 
@@ -141,16 +155,21 @@ def _write_years(store, folder, network, config, target: Path, keuze, console, q
     home = keuze.jaar
     folders = {y: "" if y == home else f"{y}/" for y in keuze.jaren}
     scoped = {y: scope(network, y) for y in keuze.jaren}
-    pages = {y: {page_name(n) for n in config.views} | {page_name("thema", scoped[y].nodes[p]["thema"])
-                                                       for p in nodes_of(scoped[y], "plan")}
-             for y in keuze.jaren}
+    pages = {
+        y: {page_name(n) for n in config.views}
+        | {page_name("thema", scoped[y].nodes[p]["thema"]) for p in nodes_of(scoped[y], "plan")}
+        for y in keuze.jaren
+    }
 
     def switch(here: int):
         up = "" if here == home else "../"
 
         def years(page: str):
-            return tuple((y, None if y == here else up + folders[y] + (page if page in pages[y] else "index.html"))
-                         for y in keuze.jaren)
+            return tuple(
+                (y, None if y == here else up + folders[y] + (page if page in pages[y] else "index.html"))
+                for y in keuze.jaren
+            )
+
         return years
 
     written = []
@@ -174,5 +193,9 @@ def _maybe_open(path: Path, wanted: bool) -> None:
         except webbrowser.Error:
             opened = False
         if not opened:
-            err_console().print(f"geen webbrowser gevonden om te openen; open zelf: {uri}", highlight=False,
-                                markup=False, soft_wrap=True)
+            err_console().print(
+                f"geen webbrowser gevonden om te openen; open zelf: {uri}",
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
+            )

@@ -73,8 +73,9 @@ def nieuw_jaar(
     ],
     van: Annotated[
         int | None,
-        typer.Option("--van", help="Kopieer het plan van dit jaar (standaard: het laatste eerdere jaar).",
-                     show_default=False),
+        typer.Option(
+            "--van", help="Kopieer het plan van dit jaar (standaard: het laatste eerdere jaar).", show_default=False
+        ),
     ] = None,
     data: DataOpt = None,
 ) -> None:
@@ -94,8 +95,16 @@ def nieuw_jaar(
     folder = DataFolder.resolve(data)
     done = new_year(folder, jaar, theme_slug(folder, thema), van)
     console = err_console()
-    console.print(f"geschreven: {done.target} (kopie van {done.source.relative_to(folder.root)}; "
-                  f"{done.links} vervolgOp-links, {done.cleared} planregels leeggemaakt)",
-                  highlight=False, markup=False, soft_wrap=True)
-    console.print("nu: zet de tekst in graph/bronnen/, bewerk het plan en draai kennisgraaf validate",
-                  highlight=False, markup=False, soft_wrap=True)
+    console.print(
+        f"geschreven: {done.target} (kopie van {done.source.relative_to(folder.root)}; "
+        f"{done.links} vervolgOp-links, {done.cleared} planregels leeggemaakt)",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
+    console.print(
+        "nu: zet de tekst in graph/bronnen/, bewerk het plan en draai kennisgraaf validate",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )

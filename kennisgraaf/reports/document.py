@@ -181,8 +181,11 @@ def to_html(blocks: list[Block], title: str, extra_css: str = "") -> str:
             css = f' class="{html.escape(block.css, quote=True)}"' if block.css else ""
             body.append(f"<p{css}>{_html_spans(block.spans)}</p>")
         elif isinstance(block, Box):
-            body.append(f'<div class="box"><h2>{html.escape(block.title)}</h2>\n<ul>\n'
-                        + "\n".join(f"<li>{_html_spans(i)}</li>" for i in block.items) + "\n</ul></div>")
+            body.append(
+                f'<div class="box"><h2>{html.escape(block.title)}</h2>\n<ul>\n'
+                + "\n".join(f"<li>{_html_spans(i)}</li>" for i in block.items)
+                + "\n</ul></div>"
+            )
         elif isinstance(block, Bullets):
             items = []
             for i, item in enumerate(block.items):
@@ -193,7 +196,7 @@ def to_html(blocks: list[Block], title: str, extra_css: str = "") -> str:
         elif isinstance(block, TableBlock):
             numeric = block.numeric or [False] * len(block.columns)
             head = "".join(
-                f'<th{" class=num" if n else ""}>{html.escape(c)}</th>'
+                f"<th{' class=num' if n else ''}>{html.escape(c)}</th>"
                 for c, n in zip(block.columns, numeric, strict=True)
             )
             rows = []
@@ -204,11 +207,12 @@ def to_html(blocks: list[Block], title: str, extra_css: str = "") -> str:
                     num = ' class="num"' if n else ""
                     cells.append(f"<td{num}{heat}>{html.escape(_cell_text(cell))}</td>")
                 rows.append("<tr>" + "".join(cells) + "</tr>")
-            body.append(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
-                        + "\n".join(rows) + "\n</tbody>\n</table>")
+            body.append(
+                f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+            )
     return (
-        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n<style>{_CSS}{extra_css}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"

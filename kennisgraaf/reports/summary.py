@@ -25,8 +25,12 @@ def gaps_summary(findings: list[Finding]) -> Table:
             rows.append([kind, *counts, sum(counts)])
     total = [sum(1 for f in findings if f.severity == s) for s in SEVERITIES]
     rows.append(["totaal", *total, len(findings)])
-    return Table(["soort", *SEVERITIES, "samen"], rows, title=f"Samenvatting: {len(findings)} bevindingen",
-                 notes=["Eén soort: kennisgraaf gaps --soort SOORT; de zwaarste bevindingen staan hieronder eerst."])
+    return Table(
+        ["soort", *SEVERITIES, "samen"],
+        rows,
+        title=f"Samenvatting: {len(findings)} bevindingen",
+        notes=["Eén soort: kennisgraaf gaps --soort SOORT; de zwaarste bevindingen staan hieronder eerst."],
+    )
 
 
 def overlap_summary(found: list[Overlap], names: Names, focus: str | None = None, top: int = 10) -> Table:
@@ -38,5 +42,6 @@ def overlap_summary(found: list[Overlap], names: Names, focus: str | None = None
     for row, o in zip(rows, with_overlap, strict=False):
         row.append(round(o.specifiek_score, 3))
     first = ["ander thema"] if focus else ["thema A", "thema B"]
-    return Table([*first, "score"], rows,
-                 title=f"Samenvatting: {len(with_overlap)} paren met overlap; de {len(rows)} grootste")
+    return Table(
+        [*first, "score"], rows, title=f"Samenvatting: {len(with_overlap)} paren met overlap; de {len(rows)} grootste"
+    )

@@ -15,8 +15,12 @@ from ..analysis.overlap import SPECIFIC, by_specific, matrix
 from ..numbers import number  # noqa: F401  (re-exported: the rapport imports it from here)
 from ..tables import Table
 
-AXIS_TITLES = {"onderwerpen": "onderwerpen", "organisaties": "organisaties", "wetgeving": "wetgeving",
-               "overleggen": "overleggen (aan tafel met)"}
+AXIS_TITLES = {
+    "onderwerpen": "onderwerpen",
+    "organisaties": "organisaties",
+    "wetgeving": "wetgeving",
+    "overleggen": "overleggen (aan tafel met)",
+}
 SEPARATOR = "; "
 
 
@@ -53,10 +57,10 @@ def overlap_table(found: list[Overlap], names: Names, axes, focus: str | None = 
         if wide:
             row += [names.many(o.shared[a]) for a in axes]
         else:
-            row.append(" · ".join(f"{a}: {names.many(o.specific_items(a), ', ')}" for a in axes
-                                  if o.specific_items(a)) or "—")
-            row.append(" · ".join(f"{a}: {names.many(o.algemeen[a], ', ')}" for a in axes
-                                  if o.algemeen.get(a)) or "—")
+            row.append(
+                " · ".join(f"{a}: {names.many(o.specific_items(a), ', ')}" for a in axes if o.specific_items(a)) or "—"
+            )
+            row.append(" · ".join(f"{a}: {names.many(o.algemeen[a], ', ')}" for a in axes if o.algemeen.get(a)) or "—")
         rows.append(row)
     title = "Overlap tussen thema's"
     if focus:
@@ -71,18 +75,35 @@ def overlap_table(found: list[Overlap], names: Names, axes, focus: str | None = 
 def matrix_table(found: list[Overlap], names: Names, themes: list[str] | None = None) -> Table:
     themes, cells = matrix([replace(o, score=o.specifiek_score) for o in found], themes)
     columns = ["thema", *(names.code(t) for t in themes)]
-    rows = [[f"{names.code(t)} {names(t)}", *(None if v is None else round(v, 2) for v in cells[i])]
-            for i, t in enumerate(themes)]
+    rows = [
+        [f"{names.code(t)} {names(t)}", *(None if v is None else round(v, 2) for v in cells[i])]
+        for i, t in enumerate(themes)
+    ]
     table = Table(columns, rows, title="Overlapmatrix (overlap per paar thema's)")
     table.notes.append(SPECIFIC)
     return table
 
 
 def gaps_table(findings: list[Finding], names: Names, title: str = "Gaten tussen de thema's") -> Table:
-    rows = [[f.kind, f.severity, names.many(f.themas), f.uitleg, SEPARATOR.join(f.wie), f.actie,
-             SEPARATOR.join(p.text() for p in f.waar), SEPARATOR.join(f.bronnen)] for f in findings]
-    table = Table(["soort", "ernst", "thema's", "uitleg", "wie", "wat te doen", "waar", "bronnen"], rows, title=title,
-                  lists={"thema's", "wie", "waar", "bronnen"})
+    rows = [
+        [
+            f.kind,
+            f.severity,
+            names.many(f.themas),
+            f.uitleg,
+            SEPARATOR.join(f.wie),
+            f.actie,
+            SEPARATOR.join(p.text() for p in f.waar),
+            SEPARATOR.join(f.bronnen),
+        ]
+        for f in findings
+    ]
+    table = Table(
+        ["soort", "ernst", "thema's", "uitleg", "wie", "wat te doen", "waar", "bronnen"],
+        rows,
+        title=title,
+        lists={"thema's", "wie", "waar", "bronnen"},
+    )
     if not rows:
         table.notes.append("(geen bevindingen)")
     return table

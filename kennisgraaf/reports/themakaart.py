@@ -26,7 +26,7 @@ from .tables import Names, number
 
 TOP_OVERLAPS = 3
 TOP_ITEMS = 6
-CITES = 2   # places shown per finding on the card (the rapport shows more)
+CITES = 2  # places shown per finding on the card (the rapport shows more)
 
 PRINT_CSS = """
 html{font-size:13px}
@@ -51,17 +51,35 @@ def build(network, analysis: Analysis, thema: str, texts: Path | None = None) ->
     names = Names(analysis.labels, analysis.codes)
     plans = sorted(plans_of(network, thema))
     who = ", ".join(regisseurs(network, thema)) or "geen (geen kennisplan)"
-    title = f"Themakaart {label(network, thema)}" + (f" {' '.join(str(y) for y in analysis.jaren)}"
-                                                      if analysis.jaren else "")
-    blocks: list = [Heading(1, title),
-                    Para(spans((BOLD, "Kennisregisseur: "), who, "  ·  ", (BOLD, "Plan: "),
-                               ", ".join(label(network, p) for p in plans) or "geen kennisplan"), css="meta")]
-    blocks.append(Box("Hoe lees je dit", [
-        spans("Ernst: hoog = regie, capaciteit of geld ontbreekt; middel = kans op dubbel werk of een gat; laag = "
-              "onvolledig of eenzijdig vastgelegd."),
-        spans(SPECIFIC),
-        spans("Waar: het plan, de paragraaf (kop in de plantekst) en de regel waar het staat."),
-    ]))
+    title = f"Themakaart {label(network, thema)}" + (
+        f" {' '.join(str(y) for y in analysis.jaren)}" if analysis.jaren else ""
+    )
+    blocks: list = [
+        Heading(1, title),
+        Para(
+            spans(
+                (BOLD, "Kennisregisseur: "),
+                who,
+                "  ·  ",
+                (BOLD, "Plan: "),
+                ", ".join(label(network, p) for p in plans) or "geen kennisplan",
+            ),
+            css="meta",
+        ),
+    ]
+    blocks.append(
+        Box(
+            "Hoe lees je dit",
+            [
+                spans(
+                    "Ernst: hoog = regie, capaciteit of geld ontbreekt; middel = kans op dubbel werk of een gat; "
+                    "laag = onvolledig of eenzijdig vastgelegd."
+                ),
+                spans(SPECIFIC),
+                spans("Waar: het plan, de paragraaf (kop in de plantekst) en de regel waar het staat."),
+            ],
+        )
+    )
     blocks += _numbers(network, thema, plans)
     blocks += _quarters(network, thema, names)
     blocks += _partners(network, analysis, thema, names)
@@ -73,9 +91,11 @@ def build(network, analysis: Analysis, thema: str, texts: Path | None = None) ->
 
 def _numbers(network, thema, plans) -> list:
     products = items_of(network, thema, "product")
-    rows = [["kennisproducten", str(len(products))],
-            ["overleggen en netwerken", str(len(items_of(network, thema, "overleg")))],
-            ["organisaties waarmee het thema werkt", str(len(targets(network, thema, "kn:werktMet")))]]
+    rows = [
+        ["kennisproducten", str(len(products))],
+        ["overleggen en netwerken", str(len(items_of(network, thema, "overleg")))],
+        ["organisaties waarmee het thema werkt", str(len(targets(network, thema, "kn:werktMet")))],
+    ]
     for plan in plans:
         data = network.nodes[plan]
         if data.get("activiteitenbudget") is not None:
@@ -105,8 +125,10 @@ def _quarters(network, thema, names) -> list:
         rows.append(["zonder kwartaal", str(len(unplanned)), "; ".join(unplanned)])
     if not rows:
         return []
-    return [Heading(2, "Producten per kwartaal (oplevering)"),
-            TableBlock(["kwartaal", "aantal", "producten"], rows, [False, True, False])]
+    return [
+        Heading(2, "Producten per kwartaal (oplevering)"),
+        TableBlock(["kwartaal", "aantal", "producten"], rows, [False, True, False]),
+    ]
 
 
 def _partners(network, analysis, thema, names) -> list:
@@ -139,9 +161,16 @@ def _routes(network, thema, names) -> list:
         for item in nodes_of(network, kind):
             data = network.nodes[item]
             product = sorted(targets(network, item, "kn:betreftProduct"))
-            what = label(network, product[0]) if product else (
-                data.get("label") if kind == "aangedragen" else ", ".join(
-                    label(network, t) for t in sorted(targets(network, item, "kn:onderwerp"))) or "samenwerking")
+            what = (
+                label(network, product[0])
+                if product
+                else (
+                    data.get("label")
+                    if kind == "aangedragen"
+                    else ", ".join(label(network, t) for t in sorted(targets(network, item, "kn:onderwerp")))
+                    or "samenwerking"
+                )
+            )
             partners = targets(network, item, prop)
             if thema in data.get("themas", ()) and partners:
                 out.append(f"{what}: {data.get('aard', 'samen met')} {names.many(sorted(partners), ', ')}")
@@ -150,8 +179,7 @@ def _routes(network, thema, names) -> list:
     if not out and not into:
         return []
     rows = [["uit", "; ".join(out) or "—"], ["in", "; ".join(into) or "—"]]
-    return [Heading(2, "Overdrachten en samenwerking met andere thema's"),
-            TableBlock(["richting", "wat"], rows)]
+    return [Heading(2, "Overdrachten en samenwerking met andere thema's"), TableBlock(["richting", "wat"], rows)]
 
 
 def _overlaps(analysis, thema, names) -> list:
@@ -159,13 +187,21 @@ def _overlaps(analysis, thema, names) -> list:
     rows = []
     for o in mine[:TOP_OVERLAPS]:
         shared = [names(i) for axis in analysis.axes for i in o.specific_items(axis)]
-        rows.append([names(o.other(thema)), number(o.specifiek_score),
-                     ", ".join(shared[:TOP_ITEMS]) + (f" … en {len(shared) - TOP_ITEMS} meer"
-                                                      if len(shared) > TOP_ITEMS else "") or "—"])
+        rows.append(
+            [
+                names(o.other(thema)),
+                number(o.specifiek_score),
+                ", ".join(shared[:TOP_ITEMS])
+                + (f" … en {len(shared) - TOP_ITEMS} meer" if len(shared) > TOP_ITEMS else "")
+                or "—",
+            ]
+        )
     if not rows:
         return []
-    return [Heading(2, "Meeste overlap met"), TableBlock(["thema", "overlap", "wat ze specifiek delen"], rows,
-                                                          [False, True, False])]
+    return [
+        Heading(2, "Meeste overlap met"),
+        TableBlock(["thema", "overlap", "wat ze specifiek delen"], rows, [False, True, False]),
+    ]
 
 
 def _findings(analysis, thema, texts) -> list:
@@ -173,9 +209,18 @@ def _findings(analysis, thema, texts) -> list:
     if not found:
         return [Heading(2, "Open bevindingen"), Para(spans("Geen."))]
     own = {f"{r} ({label_of(analysis, thema)})" for r in analysis.regisseurs.get(thema, ())}
-    return [Heading(2, f"Open bevindingen ({len(found)}), de zwaarste eerst"),
-            Bullets([finding_spans(f, texts, wie=tuple(w for w in f.wie if w not in own) or ("alleen dit thema",),
-                                   cites=CITES) for f in found], css=[f.severity for f in found])]
+    return [
+        Heading(2, f"Open bevindingen ({len(found)}), de zwaarste eerst"),
+        Bullets(
+            [
+                finding_spans(
+                    f, texts, wie=tuple(w for w in f.wie if w not in own) or ("alleen dit thema",), cites=CITES
+                )
+                for f in found
+            ],
+            css=[f.severity for f in found],
+        ),
+    ]
 
 
 def label_of(analysis, node) -> str:
@@ -199,19 +244,29 @@ def to_pdf(html_file: Path, pdf_file: Path, timeout: float = 120) -> Path:
     """Print an HTML file to PDF with headless Chromium (A4, the page's print CSS)."""
     browser = chromium()
     if browser is None:
-        raise KennisgraafError("PDF maken kan niet: Chromium is niet geïnstalleerd (zie scripts/system-packages); "
-                               "gebruik --geen-pdf voor alleen HTML")
+        raise KennisgraafError(
+            "PDF maken kan niet: Chromium is niet geïnstalleerd (zie scripts/system-packages); "
+            "gebruik --geen-pdf voor alleen HTML"
+        )
     with tempfile.TemporaryDirectory(prefix="kennisgraaf-chromium-") as profile:
-        cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-               f"--user-data-dir={profile}", f"--print-to-pdf={Path(pdf_file).resolve()}",
-               Path(html_file).resolve().as_uri()]
+        cmd = [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={Path(pdf_file).resolve()}",
+            Path(html_file).resolve().as_uri(),
+        ]
         try:
             done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired as exc:
             raise KennisgraafError(f"PDF maken duurde langer dan {timeout:.0f} s: {pdf_file}") from exc
     if done.returncode != 0 or not Path(pdf_file).is_file():
-        raise KennisgraafError(f"PDF maken mislukt voor {html_file}: "
-                               f"{done.stderr.decode(errors='replace').strip()[-300:]}")
+        raise KennisgraafError(
+            f"PDF maken mislukt voor {html_file}: {done.stderr.decode(errors='replace').strip()[-300:]}"
+        )
     return Path(pdf_file)
 
 
@@ -219,4 +274,3 @@ def themes_with_plan(network) -> list[str]:
     from ..analysis.network import counted_themes
 
     return [t for t in counted_themes(network) if plans_of(network, t)]
-

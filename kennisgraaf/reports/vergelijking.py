@@ -32,8 +32,15 @@ def comparison_json(comparison: Comparison) -> str:
         "naar": comparison.naar,
         "thema": comparison.labels.get(comparison.thema) if comparison.thema else None,
         "wijzigingen": [
-            {"soort": c.soort, "thema": c.thema, "wat": c.wat, "van": c.van, "naar": c.naar,
-             "toelichting": c.toelichting, "items": list(c.items)}
+            {
+                "soort": c.soort,
+                "thema": c.thema,
+                "wat": c.wat,
+                "van": c.van,
+                "naar": c.naar,
+                "toelichting": c.toelichting,
+                "items": list(c.items),
+            }
             for c in comparison.changes
         ],
     }
@@ -49,6 +56,10 @@ def comparison_blocks(comparison: Comparison) -> list:
     blocks.append(Bullets([spans(f"{KINDS[kind]}: {n}") for kind, n in counts]))
     for kind, _ in counts:
         blocks.append(Heading(3, KINDS[kind]))
-        blocks.append(TableBlock(["thema", "wat", str(comparison.van), str(comparison.naar), "toelichting"],
-                                 [[c.thema, c.wat, c.van, c.naar, c.toelichting] for c in comparison.of(kind)]))
+        blocks.append(
+            TableBlock(
+                ["thema", "wat", str(comparison.van), str(comparison.naar), "toelichting"],
+                [[c.thema, c.wat, c.van, c.naar, c.toelichting] for c in comparison.of(kind)],
+            )
+        )
     return blocks

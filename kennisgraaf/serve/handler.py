@@ -27,8 +27,10 @@ from .results import graph_body
 from .site import REPORT_FILE
 from .worker import Job, Outcome, error
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
-       "base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+)
 
 
 class _Truncated(Exception):
@@ -85,8 +87,12 @@ class Handler(BaseHTTPRequestHandler):
         self.answer(error(status, message), headers or {})
 
     def send_html(self, status: int, html: str, headers: dict | None = None) -> None:
-        self.send(status, html.encode("utf-8"), "text/html; charset=utf-8",
-                  {"Content-Security-Policy": CSP, "Referrer-Policy": "same-origin", **(headers or {})})
+        self.send(
+            status,
+            html.encode("utf-8"),
+            "text/html; charset=utf-8",
+            {"Content-Security-Policy": CSP, "Referrer-Policy": "same-origin", **(headers or {})},
+        )
 
     def send_error_page(self, status: int, message: str) -> None:
         title = {400: "Ongeldig verzoek", 404: "Niet gevonden"}.get(status, HTTPStatus(status).phrase)
@@ -114,8 +120,9 @@ class Handler(BaseHTTPRequestHandler):
         if len(lengths) > 1 or (lengths and coding):
             return self._refuse_body(400, "ongeldige body: twee lengtes (Content-Length en/of Transfer-Encoding)")
         if coding and coding != "chunked":
-            return self._refuse_body(501, f"Transfer-Encoding {coding!r} wordt niet ondersteund; gebruik chunked "
-                                          "of Content-Length")
+            return self._refuse_body(
+                501, f"Transfer-Encoding {coding!r} wordt niet ondersteund; gebruik chunked of Content-Length"
+            )
         if not lengths and not coding:
             return b""
         if lengths and not re.fullmatch(r"[0-9]{1,18}", lengths[0].strip()):
@@ -198,11 +205,21 @@ class Handler(BaseHTTPRequestHandler):
     def do_OPTIONS(self) -> None:  # noqa: N802
         path = urllib.parse.urlsplit(self.path).path
         if path == "/sparql":
-            self.send(204, b"", "text/plain", {"Allow": "GET, HEAD, POST, OPTIONS", **self.cors({
-                "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-                "Access-Control-Allow-Headers": "Content-Type, Accept",
-                "Access-Control-Max-Age": "600",
-            })})
+            self.send(
+                204,
+                b"",
+                "text/plain",
+                {
+                    "Allow": "GET, HEAD, POST, OPTIONS",
+                    **self.cors(
+                        {
+                            "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                            "Access-Control-Allow-Headers": "Content-Type, Accept",
+                            "Access-Control-Max-Age": "600",
+                        }
+                    ),
+                },
+            )
         else:
             self.send_text(405, "OPTIONS alleen op /sparql", {"Allow": "GET, HEAD"})
 
@@ -220,14 +237,17 @@ class Handler(BaseHTTPRequestHandler):
         origin = self.app.config.cors
         if not origin:
             return {}
-        return {"Access-Control-Allow-Origin": origin, **({"Vary": "Origin"} if origin != "*" else {}),
-                **(extra or {})}
+        return {"Access-Control-Allow-Origin": origin, **({"Vary": "Origin"} if origin != "*" else {}), **(extra or {})}
 
     def refuse_write(self) -> None:
         if self.read_body() is None:
             return
-        self.send_text(405, "alleen-lezen: deze server wijzigt de graaf niet (gebruik kennisgraaf publish "
-                            "naar een triplestore om te schrijven)", {"Allow": "GET, HEAD, POST"})
+        self.send_text(
+            405,
+            "alleen-lezen: deze server wijzigt de graaf niet (gebruik kennisgraaf publish "
+            "naar een triplestore om te schrijven)",
+            {"Allow": "GET, HEAD, POST"},
+        )
 
     def route(self, method: str) -> None:
         parts = urllib.parse.urlsplit(self.path)
@@ -245,20 +265,21 @@ class Handler(BaseHTTPRequestHandler):
             if path in ("/", "/index.html"):
                 return self.query_page()
             if path.startswith("/static/"):
-                return self.static(path[len("/static/"):])
+                return self.static(path[len("/static/") :])
             if path == "/api/queries":
                 data = pages.catalogue_data(self.app.catalogue, plan_years(self.app.store))
-                return self.send(200, json.dumps(data, ensure_ascii=False)
-                                 .encode("utf-8"), "application/json; charset=utf-8")
+                return self.send(
+                    200, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8"
+                )
             if path.startswith("/api/queries/") and path.endswith("/run"):
-                name = urllib.parse.unquote(path[len("/api/queries/"):-len("/run")])
+                name = urllib.parse.unquote(path[len("/api/queries/") : -len("/run")])
                 return self.named_query(name, parts.query)
             if path == "/id" or path == "/id/":
                 return self.send_html(200, pages.kinds_page(kinds(self.app.store), nav=self.nav))
             if path.startswith("/id/"):
-                return self.resource(path[len("/id/"):], parts.query)
+                return self.resource(path[len("/id/") :], parts.query)
             if path == "/site" or path.startswith("/site/"):
-                return self.site(path[len("/site"):])
+                return self.site(path[len("/site") :])
             return self.send_error_page(404, f"niets op {path}")
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
@@ -304,8 +325,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def query_page(self) -> None:
         limits = {"timeout": f"{self.app.config.timeout:g}", "max_rows": self.app.config.max_rows}
-        self.send_html(200, pages.query_page(self.app.catalogue, plan_years(self.app.store), nav=self.nav,
-                                             limits=limits))
+        self.send_html(
+            200, pages.query_page(self.app.catalogue, plan_years(self.app.store), nav=self.nav, limits=limits)
+        )
 
     def static(self, name: str) -> None:
         if name not in ("query.js", "style.css"):
@@ -330,8 +352,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_text(406, "kies text/html, text/turtle of application/n-triples")
         if choice[1] == "html":
             return self.send_html(200, pages.resource_page(view, nav=self.nav), {"Vary": "Accept"})
-        triples = self.app.store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                                           {"s": ox.NamedNode(iri)})
+        triples = self.app.store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": ox.NamedNode(iri)})
         self.send(200, graph_body(triples, choice[1]), f"{choice[0]}; charset=utf-8", {"Vary": "Accept"})
 
     def site(self, rest: str) -> None:
@@ -351,7 +372,8 @@ class Handler(BaseHTTPRequestHandler):
             if not index.is_file():
                 entries = sorted(
                     (p.name + ("/" if p.is_dir() else ""), urllib.parse.quote(p.name) + ("/" if p.is_dir() else ""))
-                    for p in target.iterdir() if not p.name.startswith(".")
+                    for p in target.iterdir()
+                    if not p.name.startswith(".")
                 )
                 return self.send_html(200, pages.site_index(entries, nav=self.nav))
             target = index

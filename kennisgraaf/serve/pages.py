@@ -68,8 +68,9 @@ def _node(node: Node) -> str:
 
 
 def _sources(statement: Statement) -> str:
-    return ", ".join(f'<span class="graph{" inferred" if g == "afgeleid" else ""}">{esc(g)}</span>'
-                     for g in statement.graphs)
+    return ", ".join(
+        f'<span class="graph{" inferred" if g == "afgeleid" else ""}">{esc(g)}</span>' for g in statement.graphs
+    )
 
 
 def _table(statements: list[Statement], first: str, second: str, *, incoming: bool = False) -> str:
@@ -78,8 +79,10 @@ def _table(statements: list[Statement], first: str, second: str, *, incoming: bo
         cells = (_node(s.value), _node(s.predicate)) if incoming else (_node(s.predicate), _node(s.value))
         css = ' class="inferred"' if s.inferred_only else ""
         rows.append(f"<tr{css}><td>{cells[0]}</td><td>{cells[1]}</td><td>{_sources(s)}</td></tr>")
-    return (f'<table class="props"><thead><tr><th>{esc(first)}</th><th>{esc(second)}</th><th>bron</th></tr></thead>'
-            f"<tbody>\n" + "\n".join(rows) + "\n</tbody></table>")
+    return (
+        f'<table class="props"><thead><tr><th>{esc(first)}</th><th>{esc(second)}</th><th>bron</th></tr></thead>'
+        f"<tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
+    )
 
 
 def resource_page(view: ResourceView, *, nav: Nav = ()) -> str:
@@ -105,14 +108,18 @@ def resource_page(view: ResourceView, *, nav: Nav = ()) -> str:
 def listing_page(kind: str, nodes: list[Node], truncated: bool, *, nav: Nav = ()) -> str:
     items = "\n".join(f"<li>{_node(n)}</li>" for n in nodes)
     more = '<p class="note">De lijst is ingekort.</p>' if truncated else ""
-    body = (f"<h1>{esc(kind)}</h1>\n<p>{len(nodes)} bronnen onder <code>{esc(ID_BASE + kind)}/</code></p>\n"
-            f'{more}<ul class="listing">\n{items}\n</ul>')
+    body = (
+        f"<h1>{esc(kind)}</h1>\n<p>{len(nodes)} bronnen onder <code>{esc(ID_BASE + kind)}/</code></p>\n"
+        f'{more}<ul class="listing">\n{items}\n</ul>'
+    )
     return layout(kind, body, nav=nav)
 
 
 def kinds_page(counts: list[tuple[str, int]], *, nav: Nav = ()) -> str:
-    items = "\n".join(f'<li><a href="/id/{esc(urllib.parse.quote(kind))}/">{esc(kind)}</a> '
-                      f'<span class="count">{count}</span></li>' for kind, count in counts)
+    items = "\n".join(
+        f'<li><a href="/id/{esc(urllib.parse.quote(kind))}/">{esc(kind)}</a> <span class="count">{count}</span></li>'
+        for kind, count in counts
+    )
     body = f'<h1>Bronnen per soort</h1>\n<ul class="listing">\n{items}\n</ul>'
     return layout("Bronnen", body, nav=nav)
 
@@ -139,15 +146,29 @@ def catalogue_data(catalogue, jaren: tuple[int, ...] = ()) -> list[dict]:
     def year_param(query) -> list[dict]:
         if not (jaren and uses_year(query.text)):
             return []
-        return [{"name": "jaar", "kind": "jaar", "required": False, "default": str(jaren[-1]),
-                 "help": "planjaar: " + ", ".join(map(str, jaren))}]
+        return [
+            {
+                "name": "jaar",
+                "kind": "jaar",
+                "required": False,
+                "default": str(jaren[-1]),
+                "help": "planjaar: " + ", ".join(map(str, jaren)),
+            }
+        ]
 
     return [
         {
-            "name": q.name, "title": q.title or q.name, "question": q.question, "returns": q.returns,
-            "example": q.example, "text": q.text,
-            "params": [{"name": p.name, "kind": p.kind, "required": p.required, "default": p.default,
-                        "help": p.help} for p in q.params] + year_param(q),
+            "name": q.name,
+            "title": q.title or q.name,
+            "question": q.question,
+            "returns": q.returns,
+            "example": q.example,
+            "text": q.text,
+            "params": [
+                {"name": p.name, "kind": p.kind, "required": p.required, "default": p.default, "help": p.help}
+                for p in q.params
+            ]
+            + year_param(q),
         }
         for q in catalogue.queries.values()
     ]
@@ -162,8 +183,10 @@ def query_page(catalogue, jaren: tuple[int, ...] = (), *, nav: Nav = (), limits:
     )
     limit_text = ""
     if limits:
-        limit_text = (f'<p class="hint">Grenzen: {esc(limits["timeout"])} s per vraag, '
-                      f'{esc(limits["max_rows"])} rijen per antwoord.</p>')
+        limit_text = (
+            f'<p class="hint">Grenzen: {esc(limits["timeout"])} s per vraag, '
+            f"{esc(limits['max_rows'])} rijen per antwoord.</p>"
+        )
     body = f"""<h1>Vragen aan de kennisgraaf</h1>
 <div class="columns">
 <aside>
@@ -190,9 +213,11 @@ def query_page(catalogue, jaren: tuple[int, ...] = (), *, nav: Nav = (), limits:
 </section>
 </div>
 """
-    scripts = "\n".join([
-        json_block("catalogue", entries),
-        json_block("config", {"prefixes": PREFIXES, "idBase": ID_BASE}),
-        '<script src="/static/query.js" defer></script>',
-    ])
+    scripts = "\n".join(
+        [
+            json_block("catalogue", entries),
+            json_block("config", {"prefixes": PREFIXES, "idBase": ID_BASE}),
+            '<script src="/static/query.js" defer></script>',
+        ]
+    )
     return layout("Vragen", body, nav=nav, scripts=scripts)

@@ -29,8 +29,10 @@ class ProtocolError(Exception):
         super().__init__(message)
 
 
-READ_ONLY = ("alleen-lezen: dit endpoint voert geen SPARQL Update uit (INSERT, DELETE, LOAD, ...); "
-             "stuur een SELECT, ASK, CONSTRUCT of DESCRIBE")
+READ_ONLY = (
+    "alleen-lezen: dit endpoint voert geen SPARQL Update uit (INSERT, DELETE, LOAD, ...); "
+    "stuur een SELECT, ASK, CONSTRUCT of DESCRIBE"
+)
 
 
 def _form(text: str) -> dict[str, list[str]]:
@@ -51,8 +53,11 @@ def _request(query: str | None, params: dict[str, list[str]]) -> SparqlRequest:
     if "update" in params:
         raise ProtocolError(403, READ_ONLY)
     if query is None or not query.strip():
-        raise ProtocolError(400, "geen query: geef de parameter 'query' (GET of formulier) of stuur "
-                                 "de query als body met Content-Type application/sparql-query")
+        raise ProtocolError(
+            400,
+            "geen query: geef de parameter 'query' (GET of formulier) of stuur "
+            "de query als body met Content-Type application/sparql-query",
+        )
     graphs = {}
     for name in ("default-graph-uri", "named-graph-uri"):
         iris = tuple(params.get(name, []))
@@ -88,5 +93,8 @@ def from_post(content_type: str | None, body: bytes, query_string: str) -> Sparq
         return _request(text, url_params)
     if media == "application/sparql-update":
         raise ProtocolError(403, READ_ONLY)
-    raise ProtocolError(415, f"onbekend Content-Type {media or '(geen)'}: gebruik application/x-www-form-urlencoded "
-                             "of application/sparql-query")
+    raise ProtocolError(
+        415,
+        f"onbekend Content-Type {media or '(geen)'}: gebruik application/x-www-form-urlencoded "
+        "of application/sparql-query",
+    )

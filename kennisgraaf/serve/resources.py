@@ -20,8 +20,18 @@ ID_BASE = BASE + "id/"
 MAX_STATEMENTS = 2000  # per direction on one resource page
 MAX_LISTED = 5000  # resources on one listing page
 #: XSD datatypes whose values read plainly without a tag (strings, numbers, booleans)
-_PLAIN_TYPES = {"string", "integer", "decimal", "double", "float", "int", "long", "boolean",
-                "nonNegativeInteger", "positiveInteger"}
+_PLAIN_TYPES = {
+    "string",
+    "integer",
+    "decimal",
+    "double",
+    "float",
+    "int",
+    "long",
+    "boolean",
+    "nonNegativeInteger",
+    "positiveInteger",
+}
 
 # one row more than is shown, to know whether the list was cut off
 OUTGOING = f"""
@@ -73,7 +83,7 @@ class ResourceView:
 def local_path(iri: str) -> str | None:
     """`https://w3id.org/kennisgraaf/id/thema/x` → `/id/thema/x`; None for other IRIs."""
     if iri.startswith(ID_BASE) and len(iri) > len(ID_BASE):
-        return "/id/" + iri[len(ID_BASE):]
+        return "/id/" + iri[len(ID_BASE) :]
     return None
 
 
@@ -164,7 +174,7 @@ def kinds(store) -> list[tuple[str, int]]:
     rows = store.select(ALL_UNDER, {"ns": ox.Literal(ID_BASE)}).rows
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
-        kind = row["x"].value[len(ID_BASE):].split("/", 1)[0]
+        kind = row["x"].value[len(ID_BASE) :].split("/", 1)[0]
         if kind in ID_KINDS.values():
             counts[kind] += 1
     return sorted(counts.items())

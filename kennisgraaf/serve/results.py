@@ -116,11 +116,18 @@ def solutions_body(variables: list[str], rows, key: str, max_bytes: int | None =
         out.add("]}}")
         return out.value()
     if key == "xml":
-        out.add('<?xml version="1.0" encoding="UTF-8"?>\n' f'<sparql xmlns="{SPARQL_NS}">\n<head>'
-                + "".join(f"<variable name={quoteattr(v)}/>" for v in variables) + "</head>\n<results>\n")
+        out.add(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<sparql xmlns="{SPARQL_NS}">\n<head>'
+            + "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
+            + "</head>\n<results>\n"
+        )
         for row in rows:
-            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                            for v, t in zip(variables, row, strict=True) if t is not None)
+            cells = "".join(
+                f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                for v, t in zip(variables, row, strict=True)
+                if t is not None
+            )
             out.add(f"<result>{cells}</result>\n")
         out.add("</results>\n</sparql>\n")
         return out.value()
@@ -147,15 +154,21 @@ def boolean_body(value: bool, key: str) -> bytes:
     if key == "json":
         return json.dumps({"head": {}, "boolean": value}).encode("utf-8")
     if key == "xml":
-        return (f'<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="{SPARQL_NS}">\n<head/>\n'
-                f"<boolean>{'true' if value else 'false'}</boolean>\n</sparql>\n").encode()
+        return (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="{SPARQL_NS}">\n<head/>\n'
+            f"<boolean>{'true' if value else 'false'}</boolean>\n</sparql>\n"
+        ).encode()
     raise ValueError(key)
 
 
 def used_prefixes(triples: list) -> dict[str, str]:
     """The project prefixes whose namespace some IRI in `triples` starts with."""
-    iris = {t.value for triple in triples for t in (triple.subject, triple.predicate, triple.object)
-            if isinstance(t, ox.NamedNode)}
+    iris = {
+        t.value
+        for triple in triples
+        for t in (triple.subject, triple.predicate, triple.object)
+        if isinstance(t, ox.NamedNode)
+    }
     iris |= {triple.object.datatype.value for triple in triples if isinstance(triple.object, ox.Literal)}
     return {p: ns for p, ns in PREFIXES.items() if any(iri.startswith(ns) for iri in iris)}
 

@@ -73,8 +73,9 @@ class KennisgraafServer:
             self.store = store if store is not None else OxigraphStore(graph_file)
             self.catalogue = Catalogue.load(config.queries_dir)
             limits = Limits(config.max_rows, config.max_bytes, config.max_memory)
-            self.pool = WorkerPool(graph_file, size=config.workers, timeout=config.timeout, limits=limits,
-                                   queue_wait=config.queue_wait)
+            self.pool = WorkerPool(
+                graph_file, size=config.workers, timeout=config.timeout, limits=limits, queue_wait=config.queue_wait
+            )
             server_class = _HTTPServer6 if ":" in config.host else _HTTPServer
             self.httpd = server_class((config.host, config.port), Handler)
         except BaseException:

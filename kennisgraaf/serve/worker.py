@@ -100,8 +100,11 @@ def execute(store: ox.Store, job: Job, limits: Limits) -> Outcome:
             raise TooLarge(limits.max_bytes, "bytes")
         return Outcome(200, _with_charset(choice[0]), body)
     except TooLarge as err:
-        return error(422, f"resultaat te groot: meer dan {err.limit} {err.unit} (de grens van deze server); "
-                          "maak de vraag specifieker of gebruik LIMIT")
+        return error(
+            422,
+            f"resultaat te groot: meer dan {err.limit} {err.unit} (de grens van deze server); "
+            "maak de vraag specifieker of gebruik LIMIT",
+        )
     except MemoryError:
         return error(503, _OUT_OF_MEMORY)
     except SyntaxError as err:
@@ -112,8 +115,10 @@ def execute(store: ox.Store, job: Job, limits: Limits) -> Outcome:
         return error(400, f"query kan niet worden uitgevoerd: {short_message(err)}")
 
 
-_OUT_OF_MEMORY = ("de query vroeg meer geheugen dan de grens van deze server en is afgebroken; "
-                  "maak de vraag specifieker (minder combinaties, LIMIT)")
+_OUT_OF_MEMORY = (
+    "de query vroeg meer geheugen dan de grens van deze server en is afgebroken; "
+    "maak de vraag specifieker (minder combinaties, LIMIT)"
+)
 
 
 def _with_charset(media: str) -> str:
@@ -160,8 +165,9 @@ def worker_main(conn, graph_file: str, limits: Limits) -> None:
 class Worker:
     def __init__(self, context, graph_file: str, limits: Limits):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=worker_main, args=(child, graph_file, limits),
-                                       name="kennisgraaf-worker", daemon=True)
+        self.process = context.Process(
+            target=worker_main, args=(child, graph_file, limits), name="kennisgraaf-worker", daemon=True
+        )
         self.process.start()
         child.close()
 
@@ -173,8 +179,9 @@ class Worker:
         except (EOFError, OSError):
             pass
         self.kill()
-        raise StoreError(f"een werkproces kon de graaf niet laden (binnen {timeout:g} s, met de geheugengrens "
-                         "van --max-memory)")
+        raise StoreError(
+            f"een werkproces kon de graaf niet laden (binnen {timeout:g} s, met de geheugengrens van --max-memory)"
+        )
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -194,8 +201,15 @@ class Worker:
 class WorkerPool:
     """A fixed number of worker processes; `run` borrows one for a query, within the time limit."""
 
-    def __init__(self, graph_file: str, *, size: int = 2, timeout: float = 10.0, limits: Limits | None = None,
-                 queue_wait: float = 0.5):
+    def __init__(
+        self,
+        graph_file: str,
+        *,
+        size: int = 2,
+        timeout: float = 10.0,
+        limits: Limits | None = None,
+        queue_wait: float = 0.5,
+    ):
         self.graph_file, self.size, self.timeout = str(graph_file), size, timeout
         self.limits = limits or Limits()
         self.queue_wait = queue_wait
@@ -266,8 +280,11 @@ class WorkerPool:
                 return error(503, _OUT_OF_MEMORY)  # Rust aborts when an allocation fails
             return error(500, "het werkproces voor deze query is onverwacht gestopt")
         self._replace(worker)
-        return error(503, f"tijdslimiet overschreden: de query liep langer dan {self.timeout:g} s "
-                          "en is afgebroken; maak de vraag specifieker")
+        return error(
+            503,
+            f"tijdslimiet overschreden: de query liep langer dan {self.timeout:g} s "
+            "en is afgebroken; maak de vraag specifieker",
+        )
 
     def close(self) -> None:
         self._closed = True

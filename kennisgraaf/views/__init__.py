@@ -40,7 +40,8 @@ def build_view(ctx: Context, config: Config, name: str, thema: str | None = None
     builder = BUILDERS.get(name)
     if builder is None:
         raise KennisgraafError(
-            f"weergave {name!r} staat in views.toml maar heeft geen bouwer; kies uit: {', '.join(VIEWS)}")
+            f"weergave {name!r} staat in views.toml maar heeft geen bouwer; kies uit: {', '.join(VIEWS)}"
+        )
     if definition.needs_thema and not thema:
         choices = ", ".join(ctx.label(t) for t in ctx.themes() if ctx.plans(t))
         raise KennisgraafError(f"de weergave {name!r} heeft --thema nodig; bijvoorbeeld: {choices}")
@@ -55,8 +56,15 @@ class Written:
     view: ViewGraph
 
 
-def write_view(ctx: Context, config: Config, name: str, out: Path, thema: str | None = None,
-               index_href: str | None = None, years=()) -> Written:
+def write_view(
+    ctx: Context,
+    config: Config,
+    name: str,
+    out: Path,
+    thema: str | None = None,
+    index_href: str | None = None,
+    years=(),
+) -> Written:
     view = build_view(ctx, config, name, thema)
     return Written(write_text(Path(out), render_page(view, config, index_href, years)), view)
 
@@ -81,22 +89,43 @@ def write_site(ctx: Context, config: Config, out_dir: Path, years=None) -> list[
             for iri in ctx.themes():
                 if not ctx.plans(iri):
                     continue
-                done = write_view(ctx, config, name, out_dir / page_name(name, iri), iri, INDEX_FILE,
-                                  years(page_name(name, iri)) if years else ())
+                done = write_view(
+                    ctx,
+                    config,
+                    name,
+                    out_dir / page_name(name, iri),
+                    iri,
+                    INDEX_FILE,
+                    years(page_name(name, iri)) if years else (),
+                )
                 written.append(done)
                 children.append((page_name(name, iri), ctx.label(iri)))
             entries.append(IndexEntry("", definition.title, definition.description, 0, 0, tuple(children)))
             continue
-        done = write_view(ctx, config, name, out_dir / page_name(name), None, INDEX_FILE,
-                          years(page_name(name)) if years else ())
+        done = write_view(
+            ctx, config, name, out_dir / page_name(name), None, INDEX_FILE, years(page_name(name)) if years else ()
+        )
         written.append(done)
-        entries.append(IndexEntry(page_name(name), definition.title, definition.description,
-                                  len(done.view.nodes), len(done.view.edges)))
+        entries.append(
+            IndexEntry(
+                page_name(name), definition.title, definition.description, len(done.view.nodes), len(done.view.edges)
+            )
+        )
     write_text(out_dir / INDEX_FILE, render_index(entries, config))
     return written
 
 
 __all__ = [
-    "BUILDERS", "VIEWS", "Context", "Config", "ViewGraph", "Written", "build_view", "load_config",
-    "page_name", "render_page", "write_site", "write_view",
+    "BUILDERS",
+    "VIEWS",
+    "Context",
+    "Config",
+    "ViewGraph",
+    "Written",
+    "build_view",
+    "load_config",
+    "page_name",
+    "render_page",
+    "write_site",
+    "write_view",
 ]

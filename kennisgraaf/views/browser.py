@@ -22,9 +22,17 @@ from pathlib import Path
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
-    "--disable-extensions", "--hide-scrollbars", "--mute-audio",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-extensions",
+    "--hide-scrollbars",
+    "--mute-audio",
 )
 
 READY = "window.kgStats ? JSON.stringify(window.kgStats) : null"
@@ -82,9 +90,16 @@ class Browser:
         self.timeout = timeout
         self.profile = tempfile.mkdtemp(prefix="kg-chromium-")
         self.process = subprocess.Popen(
-            [self.chromium, *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-port=0",
-             f"--window-size={width},{height}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                self.chromium,
+                *FLAGS,
+                f"--user-data-dir={self.profile}",
+                "--remote-debugging-port=0",
+                f"--window-size={width},{height}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         self.ws = None
         self._id = 0
@@ -94,8 +109,10 @@ class Browser:
             self.ws = websocket.create_connection(self._page_socket(port), timeout=timeout, suppress_origin=True)
             for domain in ("Page", "Runtime", "Log", "Network"):
                 self.call(f"{domain}.enable")
-            self.call("Emulation.setDeviceMetricsOverride",
-                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+            self.call(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+            )
         except BaseException:
             self.close()
             raise
@@ -146,8 +163,9 @@ class Browser:
         self.events.append(message)
         if message["method"] == "Page.javascriptDialogOpening":  # an alert() would block the page
             self._id += 1
-            self.ws.send(json.dumps({"id": self._id, "method": "Page.handleJavaScriptDialog",
-                                     "params": {"accept": True}}))
+            self.ws.send(
+                json.dumps({"id": self._id, "method": "Page.handleJavaScriptDialog", "params": {"accept": True}})
+            )
 
     def pump(self, seconds: float) -> None:
         """Read events for a while (the page keeps running meanwhile)."""
@@ -165,8 +183,7 @@ class Browser:
             self.ws.settimeout(self.timeout)
 
     def evaluate(self, expression: str):
-        result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,
-                                                 "awaitPromise": True})
+        result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})
         if "exceptionDetails" in result:
             raise RuntimeError(f"JavaScript-fout: {result['exceptionDetails'].get('text')}")
         return result.get("result", {}).get("value")
@@ -207,14 +224,19 @@ class Browser:
         point = self.evaluate(
             f"(() => {{ const n = window.kgNetwork; const p = n.getPositions([{node}])[{node}];"
             " const d = n.canvasToDOM(p); const r = document.getElementById('kg-network').getBoundingClientRect();"
-            " return [d.x + r.left, d.y + r.top]; })()")
+            " return [d.x + r.left, d.y + r.top]; })()"
+        )
         for dx in (-3, 0):
             self.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": point[0] + dx, "y": point[1]})
             self.pump(0.1)
         self.pump(settle)
-        return self.evaluate(
-            "(() => { const t = document.querySelector('div.vis-tooltip');"
-            " return t && t.style.visibility !== 'hidden' ? t.textContent : ''; })()") or ""
+        return (
+            self.evaluate(
+                "(() => { const t = document.querySelector('div.vis-tooltip');"
+                " return t && t.style.visibility !== 'hidden' ? t.textContent : ''; })()"
+            )
+            or ""
+        )
 
     def _collect(self, result: PageResult) -> None:
         for event in self.events:

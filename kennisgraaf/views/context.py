@@ -26,8 +26,15 @@ SELECT ?product ?status ?top WHERE {
 """
 
 #: properties by which a plan or an item states something about a topic, organisation or law
-EVIDENCE_PROPS = ("kn:onderwerp", "kn:partner", "org:hasMember", "kn:beheerder", "kn:wet", "kn:stakeholder",
-                  "kn:noemtOrganisatie")
+EVIDENCE_PROPS = (
+    "kn:onderwerp",
+    "kn:partner",
+    "org:hasMember",
+    "kn:beheerder",
+    "kn:wet",
+    "kn:stakeholder",
+    "kn:noemtOrganisatie",
+)
 
 
 class Context:
@@ -212,6 +219,6 @@ def merge_bron(bronnen) -> tuple[str, ...]:
         lines.setdefault(name, set())
         if line.isdigit():
             lines[name].add(int(line))
-    return tuple(f"{name}:{', '.join(str(n) for n in sorted(found))}" if found else name
-                 for name, found in lines.items())
-
+    return tuple(
+        f"{name}:{', '.join(str(n) for n in sorted(found))}" if found else name for name, found in lines.items()
+    )

@@ -26,8 +26,9 @@ def overdrachten(ctx: Context, config: Config, thema: str | None = None) -> View
     for raised in _of_kind(ctx, "aangedragen"):
         for frm in ctx.item_themes(raised):
             for to in ctx.out(raised, "kn:anderThema"):
-                arrows.append(Edge(frm, to, "aangedragen", handover_tip(ctx, config, raised, []),
-                                   label=ctx.label(raised)))
+                arrows.append(
+                    Edge(frm, to, "aangedragen", handover_tip(ctx, config, raised, []), label=ctx.label(raised))
+                )
     if thema:
         arrows = [e for e in arrows if thema in (e.source, e.target)]
         themes = sorted({thema} | {e.source for e in arrows} | {e.target for e in arrows})
@@ -51,7 +52,8 @@ def organisaties(ctx: Context, config: Config, thema: str | None = None) -> View
     if thema:
         view.title = f"{view.title}: {ctx.label(thema)}"
     pairs = sorted(
-        (t, o) for t, o, p in ctx.network.edges(keys=True)
+        (t, o)
+        for t, o, p in ctx.network.edges(keys=True)
         if p == "kn:werktMet" and ctx.kind(t) == "thema" and ctx.kind(o) == "organisatie"
     )
     if thema:
@@ -80,8 +82,11 @@ def works_with_tip(ctx: Context, config: Config, thema: str, org: str) -> Tip:
     for source, prop, named in ctx.evidence(thema, org):
         if prop not in ("kn:partner", "org:hasMember"):
             continue
-        tip.add(kind_label(config, ctx.kind(source)), f"{ctx.label(source)} ({VERBS[prop]})",
-                ctx.statement_bron(source, prop, named))
+        tip.add(
+            kind_label(config, ctx.kind(source)),
+            f"{ctx.label(source)} ({VERBS[prop]})",
+            ctx.statement_bron(source, prop, named),
+        )
     return tip
 
 

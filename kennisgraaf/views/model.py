@@ -185,8 +185,12 @@ class ViewGraph:
                 "id": f"e{index}",
                 "from": edge.source,
                 "to": edge.target,
-                "color": {"color": style.colour, "highlight": darker(style.colour), "hover": darker(style.colour),
-                          "inherit": False},
+                "color": {
+                    "color": style.colour,
+                    "highlight": darker(style.colour),
+                    "hover": darker(style.colour),
+                    "inherit": False,
+                },
                 "width": style.width,
                 "kind": edge.kind,
             }
@@ -227,8 +231,9 @@ class ViewGraph:
         for name in self.definition.edges:
             if name in used:
                 style = config.edges[name]
-                entries.append(LegendEntry(style.label, style.colour, "line", dashes=style.dashes,
-                                           arrows=bool(style.arrows)))
+                entries.append(
+                    LegendEntry(style.label, style.colour, "line", dashes=style.dashes, arrows=bool(style.arrows))
+                )
         return entries
 
     def place(self) -> None:
@@ -240,8 +245,10 @@ class ViewGraph:
         elif layout == "radial" and self.focus in self.nodes:
             centre = self.nodes[self.focus]
             centre.x, centre.y, centre.fixed = 0.0, 0.0, True
-            ring = sorted((n for n in self.nodes.values() if n.kind == centre.kind and n.id != centre.id),
-                          key=lambda n: (n.label.casefold(), n.id))
+            ring = sorted(
+                (n for n in self.nodes.values() if n.kind == centre.kind and n.id != centre.id),
+                key=lambda n: (n.label.casefold(), n.id),
+            )
             _on_circle(ring, 150.0 + 45.0 * len(self.nodes) ** 0.5, fixed=True)
 
     def to_pyvis(self, config: Config):

@@ -74,8 +74,15 @@ def theme_tip(ctx: Context, config: Config, thema: str) -> Tip:
 
 def theme_node(ctx: Context, config: Config, thema: str, value: float | None = None) -> Node:
     muted = not ctx.plans(thema)
-    return Node(thema, "thema", ctx.label(thema), theme_tip(ctx, config, thema), value=value, muted=muted,
-                group="zonder-plan" if muted else "")
+    return Node(
+        thema,
+        "thema",
+        ctx.label(thema),
+        theme_tip(ctx, config, thema),
+        value=value,
+        muted=muted,
+        group="zonder-plan" if muted else "",
+    )
 
 
 def muted_theme_legend(config: Config) -> LegendEntry:
@@ -89,8 +96,11 @@ def thing_tip(ctx: Context, config: Config, iri: str) -> Tip:
     kind = data.get("kind")
     bron = ctx.bron(iri)
     tip = Tip(data.get("label") or ctx.label(iri), kind_label(config, kind), bron=(bron,) if bron else ())
-    themes = [ctx.label(t) for t in ctx.item_themes(iri)] if kind in ("product", "overleg", "bijeenkomst",
-                                                                        "overdracht", "aangedragen") else []
+    themes = (
+        [ctx.label(t) for t in ctx.item_themes(iri)]
+        if kind in ("product", "overleg", "bijeenkomst", "overdracht", "aangedragen")
+        else []
+    )
     tip.add("Thema", themes, bron)
     if kind == "product":
         tip.add("Status", data.get("status"), bron)
@@ -118,8 +128,11 @@ def thing_tip(ctx: Context, config: Config, iri: str) -> Tip:
         tip.add("Voorwaarde", data.get("voorwaarde"), bron)
     elif kind == "aangedragen":
         tip.add("Actie", data.get("actie"), bron)
-        tip.add("Ander kennisthema", [ctx.label(t) for t in ctx.out(iri, "kn:anderThema")]
-                or data.get("anderThemaTekst"), bron)
+        tip.add(
+            "Ander kennisthema",
+            [ctx.label(t) for t in ctx.out(iri, "kn:anderThema")] or data.get("anderThemaTekst"),
+            bron,
+        )
         if data.get("anderThemaTekst") and ctx.out(iri, "kn:anderThema"):
             tip.add("Zoals geschreven", data["anderThemaTekst"], bron)
     elif kind in ("organisatie", "wet", "onderwerp"):

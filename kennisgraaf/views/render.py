@@ -60,17 +60,34 @@ def vis_options(view: ViewGraph, config: Config) -> dict:
         "width": "100%",
         "locale": "nl",
         "layout": {"randomSeed": config.seed, "improvedLayout": len(view.nodes) <= 100},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": many, "keyboard": False,
-                        "navigationButtons": False, "multiselect": False},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": many,
+            "keyboard": False,
+            "navigationButtons": False,
+            "multiselect": False,
+        },
         "nodes": {
-            "font": {"size": 14, "face": "system-ui, Segoe UI, Roboto, Arial, sans-serif", "color": "#1A1A1A",
-                     "strokeWidth": 3, "strokeColor": "#FFFFFF"},
+            "font": {
+                "size": 14,
+                "face": "system-ui, Segoe UI, Roboto, Arial, sans-serif",
+                "color": "#1A1A1A",
+                "strokeWidth": 3,
+                "strokeColor": "#FFFFFF",
+            },
             "borderWidthSelected": 3,
         },
         "edges": {
             "smooth": {"enabled": True, "type": "continuous", "roundness": 0.25} if view.definition.smooth else False,
-            "font": {"size": 12, "face": "system-ui, Segoe UI, Roboto, Arial, sans-serif", "color": "#333333",
-                     "strokeWidth": 4, "strokeColor": "#FFFFFF", "align": "horizontal"},
+            "font": {
+                "size": 12,
+                "face": "system-ui, Segoe UI, Roboto, Arial, sans-serif",
+                "color": "#333333",
+                "strokeWidth": 4,
+                "strokeColor": "#FFFFFF",
+                "align": "horizontal",
+            },
             "selectionWidth": 2,
             "hoverWidth": 1,
         },
@@ -95,15 +112,19 @@ def swatch(entry: LegendEntry) -> str:
         dash = ' stroke-dasharray="5,3"' if entry.dashes else ""
         head = f'<polygon points="26,9 19,5 19,13" fill="{colour}"/>' if entry.arrows else ""
         end = 21 if entry.arrows else 27
-        return (f'<svg width="28" height="18" viewBox="0 0 28 18" aria-hidden="true">'
-                f'<line x1="1" y1="9" x2="{end}" y2="9" stroke="{colour}" stroke-width="3"{dash}/>'
-                f"{head}</svg>")
+        return (
+            f'<svg width="28" height="18" viewBox="0 0 28 18" aria-hidden="true">'
+            f'<line x1="1" y1="9" x2="{end}" y2="9" stroke="{colour}" stroke-width="3"{dash}/>'
+            f"{head}</svg>"
+        )
     fill = esc(lighter(entry.colour)) if entry.muted else colour
     stroke = "#555555" if entry.colour.upper() == "#FFFFFF" else "#333333"
     dash = ' stroke-dasharray="3,2"' if entry.muted else ""
     shape = SHAPE_SVG.get(entry.shape, SHAPE_SVG["dot"])
-    return (f'<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">'
-            f'<g fill="{fill}" stroke="{stroke}" stroke-width="1.2"{dash}>{shape}</g></svg>')
+    return (
+        f'<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">'
+        f'<g fill="{fill}" stroke="{stroke}" stroke-width="1.2"{dash}>{shape}</g></svg>'
+    )
 
 
 def legend_html(view: ViewGraph, config: Config) -> str:
@@ -115,8 +136,10 @@ def legend_html(view: ViewGraph, config: Config) -> str:
             nodes = [n for n in view.nodes.values() if n.kind == entry.kind]
             sub = sum(1 for n in nodes if n.group == "subthema")  # counted apart, as in stats and rapport
             count = f"{len(nodes) - sub}" + (f" + {sub} subthema" if sub else "")
-            items.append(f'        <li><label><input type="checkbox" data-kind="{esc(entry.kind)}" checked> '
-                         f"{swatch(entry)} <span>{text} ({count})</span></label></li>")
+            items.append(
+                f'        <li><label><input type="checkbox" data-kind="{esc(entry.kind)}" checked> '
+                f"{swatch(entry)} <span>{text} ({count})</span></label></li>"
+            )
         else:
             items.append(f"        <li>{swatch(entry)} <span>{text}</span></li>")
     return "\n".join(items)
@@ -141,10 +164,15 @@ def render_page(view: ViewGraph, config: Config, index_href: str | None = None, 
     data = page_data(view, config)
     links = [f'<a href="{esc(index_href)}">← Alle weergaven</a>'] if index_href else []
     if years:
-        links.append("Planjaar: " + " · ".join(f"<strong>{esc(str(y))}</strong>" if href is None
-                                                else f'<a href="{esc(href)}">{esc(str(y))}</a>' for y, href in years))
+        links.append(
+            "Planjaar: "
+            + " · ".join(
+                f"<strong>{esc(str(y))}</strong>" if href is None else f'<a href="{esc(href)}">{esc(str(y))}</a>'
+                for y, href in years
+            )
+        )
     nav = f'<nav class="kg-nav">{" ".join(links)}</nav>' if links else ""
-    hint = ('<p class="kg-hint">Vink een soort uit om die te verbergen.</p>' if view.definition.filter else "")
+    hint = '<p class="kg-hint">Vink een soort uit om die te verbergen.</p>' if view.definition.filter else ""
     counts = f"{len(data['nodes'])} knopen, {len(data['edges'])} lijnen."
     template = Template(_asset(config, PAGE_TEMPLATE))
     return template.substitute(

@@ -40,8 +40,12 @@ def overlap_tip(ctx: Context, config: Config, overlap) -> Tip:
         similarity = overlap.similarity.get(axis, 0.0)
         kinds = AXIS_SOURCES.get(axis, ())
         heading = config.axes.get(axis, f"Gedeelde {axis}")
-        tip.add(f"{heading} ({len(items)})", ", ".join(names) + f" (Jaccard {similarity:.2f})",
-                *ctx.evidence_bron(a, items, kinds), *ctx.evidence_bron(b, items, kinds))
+        tip.add(
+            f"{heading} ({len(items)})",
+            ", ".join(names) + f" (Jaccard {similarity:.2f})",
+            *ctx.evidence_bron(a, items, kinds),
+            *ctx.evidence_bron(b, items, kinds),
+        )
     for x, y in ((a, b), (b, a)):
         if y in ctx.out(x, "kn:verwantMet"):
             tip.add("Samenhang", f"{ctx.label(x)} noemt {ctx.label(y)} als verwant", *samenhang_bron(ctx, x, y))
@@ -58,9 +62,12 @@ def samenhang_bron(ctx: Context, thema: str, other: str) -> tuple[str, ...]:
 
 
 def samenhang_tip(ctx: Context, thema: str, other: str) -> Tip:
-    return Tip(f"{ctx.label(thema)} noemt {ctx.label(other)} als verwant", "Samenhang",
-               rows=[], bron=samenhang_bron(ctx, thema, other)).add(
-        "Gedeelde items", "geen (op de assen van de overlapanalyse)")
+    return Tip(
+        f"{ctx.label(thema)} noemt {ctx.label(other)} als verwant",
+        "Samenhang",
+        rows=[],
+        bron=samenhang_bron(ctx, thema, other),
+    ).add("Gedeelde items", "geen (op de assen van de overlapanalyse)")
 
 
 def themas(ctx: Context, config: Config, thema: str | None = None) -> ViewGraph:
@@ -116,8 +123,14 @@ def _add_items(ctx: Context, config: Config, view: ViewGraph, thema: str) -> Non
             node.value = float(ctx.node(item).get("budget") or 0)
         view.add_node(node)
         bron = ctx.bron(item)
-        view.add_edge(Edge(thema, item, "item", Tip(f"{ctx.label(thema)} — {ctx.label(item)}", "Item uit het plan",
-                                                    bron=(bron,) if bron else ())))
+        view.add_edge(
+            Edge(
+                thema,
+                item,
+                "item",
+                Tip(f"{ctx.label(thema)} — {ctx.label(item)}", "Item uit het plan", bron=(bron,) if bron else ()),
+            )
+        )
         for _, target, prop in sorted(ctx.network.out_edges(item, keys=True), key=lambda e: (e[2], e[1])):
             if TARGETS.get(prop) == ctx.kind(target) and ctx.kind(target) in view.definition.kinds:
                 if target not in view.nodes:
@@ -180,25 +193,38 @@ def _add_other_themes(ctx: Context, config: Config, view: ViewGraph, thema: str)
 
     gaps = ctx.handover_gaps()
     handovers = [(h, thema, to) for h in ctx.items(thema, "overdracht") for to in ctx.out(h, "kn:naarThema")]
-    handovers += [(h, frm, thema) for h in ctx.into(thema, "kn:naarThema") if ctx.kind(h) == "overdracht"
-                  for frm in ctx.item_themes(h)]
+    handovers += [
+        (h, frm, thema)
+        for h in ctx.into(thema, "kn:naarThema")
+        if ctx.kind(h) == "overdracht"
+        for frm in ctx.item_themes(h)
+    ]
     for handover, frm, to in handovers:
         if frm == to:
             continue
         ensure(frm)
         ensure(to)
         kind = "overdracht-gat" if gaps.get(handover) else "overdracht"
-        view.add_edge(Edge(frm, to, kind, handover_tip(ctx, config, handover, gaps.get(handover, [])),
-                           label=handover_label(ctx, handover)))
+        view.add_edge(
+            Edge(
+                frm,
+                to,
+                kind,
+                handover_tip(ctx, config, handover, gaps.get(handover, [])),
+                label=handover_label(ctx, handover),
+            )
+        )
     for item in ctx.items(thema, "aangedragen"):
         for other in ctx.out(item, "kn:anderThema"):
             if item in view.nodes and other != thema:
                 ensure(other)
-                view.add_edge(Edge(item, other, "aangedragen", handover_tip(ctx, config, item, []),
-                                   label=ctx.label(item)))
+                view.add_edge(
+                    Edge(item, other, "aangedragen", handover_tip(ctx, config, item, []), label=ctx.label(item))
+                )
     for item in ctx.into(thema, "kn:anderThema"):
         for frm in ctx.item_themes(item):
             if frm != thema:
                 ensure(frm)
-                view.add_edge(Edge(frm, thema, "aangedragen", handover_tip(ctx, config, item, []),
-                                   label=ctx.label(item)))
+                view.add_edge(
+                    Edge(frm, thema, "aangedragen", handover_tip(ctx, config, item, []), label=ctx.label(item))
+                )

@@ -91,7 +91,7 @@ def _statement_bron(subject: str, graph: str, sources) -> tuple[str, ...]:
     if same:
         return tuple(same)
     if graph.startswith(GRAPH_BASE):
-        return (graph[len(GRAPH_BASE):] + ".ttl",)
+        return (graph[len(GRAPH_BASE) :] + ".ttl",)
     return ()
 
 

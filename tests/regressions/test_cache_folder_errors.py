@@ -41,8 +41,12 @@ def test_read_only_cache_folder(mini_data, tmp_path):
     cache.mkdir()
     cache.chmod(0o555)
     try:
-        result = subprocess.run([*_as_unprivileged(), str(SCRIPT), "stats", "-q", "--data", str(mini_data),
-                                 "--cache-dir", str(cache)], capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [*_as_unprivileged(), str(SCRIPT), "stats", "-q", "--data", str(mini_data), "--cache-dir", str(cache)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     finally:
         cache.chmod(0o755)
     assert_one_clean_error(result, 2, f"cachemap {cache} is niet beschrijfbaar")

@@ -38,8 +38,12 @@ def test_kill_during_the_swap_keeps_the_last_good_build(mini_data, tmp_path, kil
     cache = tmp_path / "c"
     good = ensure_build(mini_data, cache)
     expected = good.entry.verify()["files"]
-    child = subprocess.run([sys.executable, "-c", KILLER, str(mini_data), str(cache), str(kill_at)],
-                           capture_output=True, text=True, timeout=300)
+    child = subprocess.run(
+        [sys.executable, "-c", KILLER, str(mini_data), str(cache), str(kill_at)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert child.returncode == -9, child.stderr
     assert good.entry.verify()["files"] == expected, "the last good build is still whole"
     result = run("build", "--data", mini_data, "--cache-dir", cache)

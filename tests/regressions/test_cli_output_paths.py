@@ -71,12 +71,11 @@ def test_unwritable_out_path(build_2026, cache_dir):
 
 def test_query_file_that_is_not_utf8(build_2026, cache_dir, tmp_path):
     rq = tmp_path / "latin1.rq"
-    rq.write_bytes("# vraag\nSELECT * WHERE { ?s ?p \"caf\xe9\" }\n".encode("latin-1"))
+    rq.write_bytes('# vraag\nSELECT * WHERE { ?s ?p "caf\xe9" }\n'.encode("latin-1"))
     result = invoke(cache_dir, "query", "--file", rq, "-q")
     assert_one_dutch_line(result, f"--file {rq}:2", "UTF-8")
 
 
 def test_sparql_from_stdin_that_is_not_utf8(build_2026, cache_dir):
-    result = runner.invoke(app, ["sparql", "-", "--cache-dir", str(cache_dir), "-q"],
-                           input=b'ASK { ?s ?p "\xff" }')
+    result = runner.invoke(app, ["sparql", "-", "--cache-dir", str(cache_dir), "-q"], input=b'ASK { ?s ?p "\xff" }')
     assert_one_dutch_line(result, "standaardinvoer", "UTF-8")

@@ -17,12 +17,15 @@ from kennisgraaf.errors import QueryError
 runner = CliRunner()
 
 
-@pytest.mark.parametrize(("kind", "raw", "message"), [
-    ("thema", "watr", "onbekend thema 'watr'"),
-    ("kwartaal", "Q9", "onbekend kwartaal 'Q9'"),
-    ("item", "xyzzy-niets", "onbekend item 'xyzzy-niets'"),
-    ("organisatie", "Bestaat Niet BV", "onbekende organisatie 'Bestaat Niet BV'"),
-])
+@pytest.mark.parametrize(
+    ("kind", "raw", "message"),
+    [
+        ("thema", "watr", "onbekend thema 'watr'"),
+        ("kwartaal", "Q9", "onbekend kwartaal 'Q9'"),
+        ("item", "xyzzy-niets", "onbekend item 'xyzzy-niets'"),
+        ("organisatie", "Bestaat Niet BV", "onbekende organisatie 'Bestaat Niet BV'"),
+    ],
+)
 def test_unknown_values_in_correct_dutch(store, kind, raw, message):
     from kennisgraaf.resolve import resolve
 
@@ -60,8 +63,7 @@ def test_404_page_is_dutch(build_2026, folder_2026):
 
     from kennisgraaf.serve import KennisgraafServer, ServeConfig
 
-    config = ServeConfig(graph_file=build_2026.entry.graph_file, queries_dir=folder_2026.queries_dir, port=0,
-                         workers=1)
+    config = ServeConfig(graph_file=build_2026.entry.graph_file, queries_dir=folder_2026.queries_dir, port=0, workers=1)
     with KennisgraafServer(config) as running, pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(running.url + "bestaat/niet", timeout=30)
     page = caught.value.read().decode("utf-8")
@@ -105,6 +107,11 @@ def test_resource_pages_name_standard_terms_in_dutch(store):
 
 def test_console_script_help_is_dutch_whatever_the_locale():
     script = Path(sys.executable).parent / "kennisgraaf"
-    result = subprocess.run([str(script), "-h"], capture_output=True, text=True, timeout=60,
-                            env={"PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8", "COLUMNS": "80"})
+    result = subprocess.run(
+        [str(script), "-h"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8", "COLUMNS": "80"},
+    )
     assert result.returncode == 0 and "Gebruik:" in result.stdout and "Usage:" not in result.stdout

@@ -75,11 +75,11 @@ HIDERS = [
     "?s ?p '''x'#''' .",
     '?s ?p """#""" .',
     "?s ?p <http://x/#\\u0022> .",
-    "?s ?p \"\\u0022\" .",
+    '?s ?p "\\u0022" .',
     "# } \n",
     "?s ?p ?o #\\\n",
     "?s ?p <urn:x\\u003e> .",
-    "?s ?p ?o . FILTER(?o != \"#\") ",
+    '?s ?p ?o . FILTER(?o != "#") ',
     "",
 ]
 
@@ -167,17 +167,23 @@ def test_the_three_reported_tricks_through_the_cli(hider, listener, build_2026, 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     """The real CLI in a child process: a crash (SIGSEGV) must not take pytest with it."""
-    return subprocess.run([sys.executable, "-c", "from kennisgraaf.cli import main; main()", *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "from kennisgraaf.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("opening", ["(", "{", "["])
 def test_deep_nesting_is_refused_before_parsing(opening, build_2026, cache_dir):
     """5,000 nested brackets crashed the CLI with SIGSEGV (exit 139)."""
     closing = {"(": ")", "{": "}", "[": "]"}[opening]
-    inner = {"(": "FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ")",
-             "{": "{" * 5000 + "}" * 5000,
-             "[": "?s ?p " + "[ ?q " * 5000 + "1" + " ]" * 5000}[opening]
+    inner = {
+        "(": "FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ")",
+        "{": "{" * 5000 + "}" * 5000,
+        "[": "?s ?p " + "[ ?q " * 5000 + "1" + " ]" * 5000,
+    }[opening]
     assert inner.count(opening) >= 5000 and inner.count(closing) >= 5000
     result = run_cli("sparql", f"SELECT * WHERE {{ {inner} }}", "--cache-dir", str(cache_dir), "-q")
     assert result.returncode == 2, (result.returncode, result.stderr[-500:])

@@ -65,8 +65,9 @@ def flaky():
 
 
 def publish(flaky, cache_dir, *extra):
-    return CliRunner().invoke(app, ["publish", "--store", flaky.url, "--cache-dir", str(cache_dir), "-q",
-                                    "--format", "json", *extra])
+    return CliRunner().invoke(
+        app, ["publish", "--store", flaky.url, "--cache-dir", str(cache_dir), "-q", "--format", "json", *extra]
+    )
 
 
 def test_a_failed_put_says_what_was_and_was_not_replaced_and_a_rerun_finishes(flaky, build_2026, cache_dir):

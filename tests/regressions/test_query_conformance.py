@@ -30,8 +30,7 @@ def test_relative_iri_resolves_against_the_project_namespace_locally():
 
 @pytest.fixture(scope="module")
 def server(build_2026, folder_2026):
-    config = ServeConfig(graph_file=build_2026.entry.graph_file, queries_dir=folder_2026.queries_dir,
-                         port=0, workers=1)
+    config = ServeConfig(graph_file=build_2026.entry.graph_file, queries_dir=folder_2026.queries_dir, port=0, workers=1)
     with KennisgraafServer(config) as running:
         yield running
 

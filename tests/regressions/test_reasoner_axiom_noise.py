@@ -35,7 +35,8 @@ def test_five_triples_count_five(five, tmp_path, reasoner):
 
 
 def test_cli_count_over_arbitrary_data(five, tmp_path):
-    result = CliRunner().invoke(app, ["sparql", COUNT, "--data", str(five), "--cache-dir", str(tmp_path / "c"),
-                                      "--format", "csv", "-q"])
+    result = CliRunner().invoke(
+        app, ["sparql", COUNT, "--data", str(five), "--cache-dir", str(tmp_path / "c"), "--format", "csv", "-q"]
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.split() == ["c", "5"]

@@ -30,6 +30,8 @@ def test_zero_floats_build(mini_data, tmp_path, reasoner):
 def test_a_real_contradiction_still_fails(mini_data, tmp_path, reasoner):
     (mini_data / "graph" / "registers" / "fout.ttl").write_text(
         ZEROS + "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
-        "ex:Meting owl:disjointWith ex:Schatting .\nex:meting a ex:Meting , ex:Schatting .\n", encoding="utf-8")
+        "ex:Meting owl:disjointWith ex:Schatting .\nex:meting a ex:Meting , ex:Schatting .\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InconsistentGraph, match="example.org/meting"):
         ensure_build(mini_data, tmp_path / "cache", reasoner=reasoner)

@@ -28,12 +28,14 @@ def test_a_wrong_2027_line_is_blamed_on_the_2027_file(jaren27_root, tmp_path):
     root = tmp_path / "data"
     shutil.copytree(jaren27_root, root)
     plan = root / "graph" / "plans" / "2027" / "zeer-zorgwekkende-stoffen.ttl"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("kn:bronRegel 35 ;", "kn:bronRegel 350 ;"),
-                    encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("kn:bronRegel 35 ;", "kn:bronRegel 350 ;"), encoding="utf-8"
+    )
     folder = DataFolder.resolve(root)
     errors = [v for v in validate(load(folder), folder) if v.is_error]
     assert [(v.node, v.source, v.line) for v in errors] == [
-        (MEETING, "graph/plans/2027/zeer-zorgwekkende-stoffen.ttl", 350)]
+        (MEETING, "graph/plans/2027/zeer-zorgwekkende-stoffen.ttl", 350)
+    ]
     assert "2027/kennisplan-2027-zeer-zorgwekkende-stoffen.txt" in errors[0].message
 
 

@@ -68,8 +68,9 @@ def canned(data: bytes):
 
 
 def response(body: bytes, content_type: str = "application/sparql-results+json") -> bytes:
-    return (f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n"
-            "Connection: close\r\n\r\n").encode() + body
+    return (
+        f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode() + body
 
 
 def results(bindings: list, variables=("x",)) -> bytes:
@@ -78,15 +79,22 @@ def results(bindings: list, variables=("x",)) -> bytes:
 
 MALFORMED = {
     "bad-status-line": canned(b"HTTP/1.1 abc nonsense\r\n\r\n"),
-    "truncated-body": canned(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
-                             b"Content-Length: 1000\r\n\r\n{\"head\": "),
-    "bad-chunking": canned(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
-                           b"Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"),
-    "too-many-headers": canned(b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-H%d: 1\r\n" % i for i in range(150))
-                               + b"Content-Length: 0\r\n\r\n"),
+    "truncated-body": canned(
+        b'HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nContent-Length: 1000\r\n\r\n{"head": '
+    ),
+    "bad-chunking": canned(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"
+    ),
+    "too-many-headers": canned(
+        b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-H%d: 1\r\n" % i for i in range(150)) + b"Content-Length: 0\r\n\r\n"
+    ),
     "uri-without-value": canned(response(results([{"x": {"type": "uri"}}]))),
-    "invalid-utf8": canned(response(b'{"head": {"vars": ["x"]}, "results": {"bindings": '
-                                    b'[{"x": {"type": "literal", "value": "\xff\xfe"}}]}}')),
+    "invalid-utf8": canned(
+        response(
+            b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "\xff\xfe"}}]}}'
+        )
+    ),
     "undeclared-variable": canned(response(results([{"y": {"type": "literal", "value": "1"}}]))),
 }
 
@@ -110,8 +118,9 @@ def test_malformed_answers_through_the_cli(raw, name):
 
 
 def _huge(conn):
-    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
-                 b"Content-Length: 300000000\r\n\r\n")
+    conn.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nContent-Length: 300000000\r\n\r\n"
+    )
     block = b" " * 65536
     for _ in range(300_000_000 // len(block)):
         conn.sendall(block)

@@ -32,9 +32,18 @@ def log_lines():
 
 @pytest.fixture(scope="module")
 def bounded(build_2026, folder_2026, log_lines):
-    config = ServeConfig(graph_file=build_2026.entry.graph_file, queries_dir=folder_2026.queries_dir,
-                         port=0, workers=1, timeout=8.0, max_body=10_000, body_timeout=1.0,
-                         max_memory=512 * MB, max_bytes=20_000, log=log_lines.append)
+    config = ServeConfig(
+        graph_file=build_2026.entry.graph_file,
+        queries_dir=folder_2026.queries_dir,
+        port=0,
+        workers=1,
+        timeout=8.0,
+        max_body=10_000,
+        body_timeout=1.0,
+        max_memory=512 * MB,
+        max_bytes=20_000,
+        log=log_lines.append,
+    )
     with KennisgraafServer(config) as running:
         yield running
 
@@ -77,8 +86,9 @@ def status_of(answer: bytes) -> int:
 
 
 def post_head(length_lines: str) -> bytes:
-    return (f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-            f"{length_lines}\r\n").encode()
+    return (
+        f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n{length_lines}\r\n"
+    ).encode()
 
 
 @pytest.mark.parametrize("length", ["-1", "+5", "1e3", "0x10", " ", "99999999999999999999999"])
@@ -99,14 +109,21 @@ def test_duplicate_lengths_are_400(bounded):
 
 def test_chunked_body_is_read_and_capped(bounded):
     query = ASK.encode()
-    ok = raw(bounded, post_head("Transfer-Encoding: chunked\r\nAccept: application/sparql-results+json\r\n")
-             + f"{len(query):x}\r\n".encode() + query + b"\r\n0\r\n\r\n")
+    ok = raw(
+        bounded,
+        post_head("Transfer-Encoding: chunked\r\nAccept: application/sparql-results+json\r\n")
+        + f"{len(query):x}\r\n".encode()
+        + query
+        + b"\r\n0\r\n\r\n",
+    )
     assert status_of(ok) == 200, ok[-300:]
     assert b"true" in ok
     big = b"#" * 8000
     started = time.monotonic()
-    refused = raw(bounded, post_head("Transfer-Encoding: chunked\r\n")
-                  + (f"{len(big):x}\r\n".encode() + big + b"\r\n") * 3 + b"0\r\n\r\n")
+    refused = raw(
+        bounded,
+        post_head("Transfer-Encoding: chunked\r\n") + (f"{len(big):x}\r\n".encode() + big + b"\r\n") * 3 + b"0\r\n\r\n",
+    )
     assert status_of(refused) == 413 and b"te groot" in refused
     assert time.monotonic() - started < 3
 
@@ -160,8 +177,11 @@ def test_raw_non_utf8_byte_in_the_request_line_is_400(bounded, capfd):
 
 def test_a_worker_over_its_memory_limit_answers_503_and_is_replaced(bounded):
     started = time.monotonic()
-    response = http("GET", bounded.url + "sparql?" + urllib.parse.urlencode({"query": HUGE_SORT}),
-                    headers={"Accept": "application/sparql-results+json"})
+    response = http(
+        "GET",
+        bounded.url + "sparql?" + urllib.parse.urlencode({"query": HUGE_SORT}),
+        headers={"Accept": "application/sparql-results+json"},
+    )
     assert response.status == 503, response.text
     assert "geheugen" in response.text
     assert time.monotonic() - started < 8  # the memory limit, not the time limit, stopped it
@@ -169,17 +189,21 @@ def test_a_worker_over_its_memory_limit_answers_503_and_is_replaced(bounded):
 
 
 def test_answer_size_is_bounded_in_bytes(bounded):
-    query = 'SELECT ?x WHERE { ?s ?p ?o BIND(CONCAT(STR(?s), STR(?s), STR(?s)) AS ?x) } LIMIT 500'
-    response = http("GET", bounded.url + "sparql?" + urllib.parse.urlencode({"query": query}),
-                    headers={"Accept": "application/sparql-results+json"})
+    query = "SELECT ?x WHERE { ?s ?p ?o BIND(CONCAT(STR(?s), STR(?s), STR(?s)) AS ?x) } LIMIT 500"
+    response = http(
+        "GET",
+        bounded.url + "sparql?" + urllib.parse.urlencode({"query": query}),
+        headers={"Accept": "application/sparql-results+json"},
+    )
     assert response.status == 422, response.status
     assert "bytes" in response.text and "te groot" in response.text
 
 
 def test_a_full_pool_answers_503_with_retry_after_at_once(bounded):
     assert _eventually_ok(bounded)
-    heavy = threading.Thread(target=http, args=("GET", bounded.url + "sparql?" + urllib.parse.urlencode(
-        {"query": SLOW})), daemon=True)
+    heavy = threading.Thread(
+        target=http, args=("GET", bounded.url + "sparql?" + urllib.parse.urlencode({"query": SLOW})), daemon=True
+    )
     heavy.start()
     time.sleep(0.5)  # the one worker is now busy
     started = time.monotonic()

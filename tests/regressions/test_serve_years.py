@@ -20,15 +20,25 @@ JSON = "application/sparql-results+json"
 @pytest.fixture(scope="module")
 def server27(jaren27_root, cache_dir, tmp_path_factory):
     build = ensure_build(jaren27_root, cache_dir)
-    config = ServeConfig(graph_file=build.entry.graph_file, queries_dir=DataFolder.resolve(jaren27_root).queries_dir,
-                         port=0, workers=1, timeout=30, max_rows=5000, site=tmp_path_factory.mktemp("site27"))
+    config = ServeConfig(
+        graph_file=build.entry.graph_file,
+        queries_dir=DataFolder.resolve(jaren27_root).queries_dir,
+        port=0,
+        workers=1,
+        timeout=30,
+        max_rows=5000,
+        site=tmp_path_factory.mktemp("site27"),
+    )
     with KennisgraafServer(config) as running:
         yield running
 
 
 def _titles(server, **params) -> set[str]:
-    url = server.url + "api/queries/producten-van-thema/run?" + urllib.parse.urlencode(
-        {"thema": "Zeer zorgwekkende stoffen", **params})
+    url = (
+        server.url
+        + "api/queries/producten-van-thema/run?"
+        + urllib.parse.urlencode({"thema": "Zeer zorgwekkende stoffen", **params})
+    )
     response = http("GET", url, headers={"Accept": JSON})
     assert response.status == 200, response.text
     return {b["titel"]["value"] for b in json.loads(response.body)["results"]["bindings"]}
@@ -59,8 +69,11 @@ def test_named_query_takes_another_year(server27, jaren27_store, catalogue27):
 
 
 def test_a_year_without_plans_is_one_dutch_message(server27):
-    url = server27.url + "api/queries/producten-van-thema/run?" + urllib.parse.urlencode(
-        {"thema": "Zeer zorgwekkende stoffen", "jaar": "1999"})
+    url = (
+        server27.url
+        + "api/queries/producten-van-thema/run?"
+        + urllib.parse.urlencode({"thema": "Zeer zorgwekkende stoffen", "jaar": "1999"})
+    )
     response = http("GET", url, headers={"Accept": JSON})
     assert response.status == 400
     assert "geen kennisplannen voor dat jaar" in response.text

@@ -34,17 +34,28 @@ def test_regisseur_stated_once_is_listed_once(jaren27_root, cache_dir):
 
 def test_stats_counts_the_products_of_one_year(jaren27_root, cache_dir):
     for jaar in ("2026", "2027"):
-        found = _csv("stats", "--jaar", jaar, "--format", "csv", "--data", jaren27_root, "--cache-dir", cache_dir,
-                     "-q")
+        found = _csv("stats", "--jaar", jaar, "--format", "csv", "--data", jaren27_root, "--cache-dir", cache_dir, "-q")
         assert next(r for r in found if r["thema"] == "Zeer zorgwekkende stoffen")["producten"] == "12"
 
 
 def test_budget_per_thema_has_one_zzs_row_per_year(jaren27_root, cache_dir):
-    default = _csv("query", "budget-per-thema", "--format", "csv", "--data", jaren27_root, "--cache-dir", cache_dir,
-                   "-q")
+    default = _csv(
+        "query", "budget-per-thema", "--format", "csv", "--data", jaren27_root, "--cache-dir", cache_dir, "-q"
+    )
     assert [r["thema"] for r in default].count("Zeer zorgwekkende stoffen") == 1
-    every = _csv("query", "budget-per-thema", "--jaar", "alle", "--format", "csv", "--data", jaren27_root,
-                 "--cache-dir", cache_dir, "-q")
+    every = _csv(
+        "query",
+        "budget-per-thema",
+        "--jaar",
+        "alle",
+        "--format",
+        "csv",
+        "--data",
+        jaren27_root,
+        "--cache-dir",
+        cache_dir,
+        "-q",
+    )
     assert [r["jaar"] for r in every if r["thema"] == "Zeer zorgwekkende stoffen"] == ["2026", "2027"]
 
 
@@ -52,5 +63,8 @@ def test_rapport_is_about_one_year(jaren27_network):
     for jaar in (2026, 2027):
         result = analyse(scope(jaren27_network, jaar))
         assert result.jaren == (jaar,)
-        assert not [f for f in result.findings if f.severity == "hoog" and f"geen kennisplan voor {jaar}" in f.uitleg
-                    and jaar == 2027]
+        assert not [
+            f
+            for f in result.findings
+            if f.severity == "hoog" and f"geen kennisplan voor {jaar}" in f.uitleg and jaar == 2027
+        ]
