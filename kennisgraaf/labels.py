@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from . import sparql
 from .namespaces import DCTERMS, ORG, RDF, RDFS, SCHEMA, SKOS
 
-LABELS = """
-SELECT ?item ?label ?rank WHERE {
-  { ?item skos:prefLabel ?label BIND(1 AS ?rank) }
-  UNION { ?item dcterms:title ?label BIND(2 AS ?rank) }
-  UNION { ?item rdfs:label ?label BIND(3 AS ?rank) }
-  FILTER(LANG(?label) IN ("nl", ""))
-}
-"""
+LABELS = sparql.text("labels")
 
 
 #: Dutch names for the standard terms the data uses but whose vocabularies are not in the graph

@@ -172,3 +172,12 @@ def test_cli_explain_lists_prefixes():
     result = invoke("sparql", "--explain", "--format", "csv")
     assert result.exit_code == 0
     assert "kn:,https://w3id.org/kennisgraaf/def#" in result.stdout
+
+
+def test_every_internal_query_parses_and_passes_the_guard():
+    from kennisgraaf import sparql
+    from kennisgraaf.sparql_guard import check_read_only
+
+    assert sparql.names(), "no internal queries found"
+    for name in sparql.names():
+        check_read_only(sparql.text(name))
