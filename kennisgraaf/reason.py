@@ -90,6 +90,15 @@ def infer(asserted, mode: str = "rules"):
 
 
 def _rules(store: ox.Store, graphs: list, mode: str) -> None:
+    from .rules import merged, release
+
+    try:
+        _rules_on(store, merged(store, graphs), mode)
+    finally:
+        release(store)
+
+
+def _rules_on(store: ox.Store, graphs: list, mode: str) -> None:
     from .rules import Axioms, contradictions, derive, run, schema_closure
 
     axioms = Axioms.read(store, graphs)
