@@ -90,37 +90,33 @@ def infer(asserted, mode: str = "rules"):
 
 
 def _rules(store: ox.Store, graphs: list, mode: str) -> None:
-    from .rules import merged, release
+    """The rules run in a `workspace` (the asserted union as one default graph); only what
+    they conclude is copied back, and nothing at all when the closure is contradictory."""
+    from .rules import Axioms, contradictions, derive, run, schema_closure, workspace
 
-    try:
-        _rules_on(store, merged(store, graphs), mode)
-    finally:
-        release(store)
-
-
-def _rules_on(store: ox.Store, graphs: list, mode: str) -> None:
-    from .rules import Axioms, contradictions, derive, run, schema_closure
-
-    axioms = Axioms.read(store, graphs)
-    run(store, graphs, derive(axioms, mode))
+    work = workspace(store, graphs)
+    axioms = Axioms.read(work, [ox.DefaultGraph()])
+    run(work, derive(axioms, mode))
     target = ox.NamedNode(INFERRED_GRAPH)
     stated = [ox.Triple(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o)) for s, p, o in schema_closure(axioms)]
-    store.extend(
+    work.extend(
         [
             ox.Quad(t.subject, t.predicate, t.object, target)
             for t in sorted(stated, key=str)
-            if not any(next(store.quads_for_pattern(*t, g), None) for g in graphs)
+            if next(work.quads_for_pattern(*t, ox.DefaultGraph()), None) is None
         ]
     )
-    problems = contradictions(store, graphs, axioms) if mode == "rules" else []
+    problems = contradictions(work, axioms) if mode == "rules" else []
     if problems:
-        _clear(store, ox.NamedNode(INFERRED_GRAPH))
         raise InconsistentGraph(problems)
     # the same noise the owlrl path leaves out: equalities, and axiom internals (blank nodes)
-    store.update(f"""DELETE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}
+    work.update(f"""DELETE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }}
 WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }}
   FILTER(?p IN (<{OWL.sameAs}>, <{OWL.equivalentClass}>, <{OWL.equivalentProperty}>) || isBlank(?s) || isBlank(?o))
 }}""")
+    inferred = work.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=target)
+    if inferred:
+        store.load(inferred, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
 
 
 def _clear(store: ox.Store, graph: ox.NamedNode) -> None:

@@ -31,9 +31,7 @@ from .namespaces import INFERRED_GRAPH as INFERRED
 
 #: scratch graphs holding the triples of the previous / the current round
 _DELTA = (GRAPH_BASE + "redeneren-delta-a", GRAPH_BASE + "redeneren-delta-b")
-#: the asserted graphs copied into one, for the length of a run (see `merged`)
-UNION = GRAPH_BASE + "redeneren-vereniging"
-SCRATCH_GRAPHS = frozenset((*_DELTA, UNION))
+SCRATCH_GRAPHS = frozenset(_DELTA)
 
 #: classes every closure could add but no query asks for (as the owlrl path filters them)
 _TRIVIAL_CLASSES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual, RDFS.Class, RDF.Property}
@@ -191,7 +189,7 @@ class Rule:
     rows: tuple[tuple[str, ...], ...]
     condition: str = ""
 
-    def updates(self, using: str, new_graph: str, delta_graph: str | None = None, at: int = 0) -> list[str]:
+    def updates(self, new_graph: str, delta_graph: str | None = None, at: int = 0) -> list[str]:
         """The SPARQL updates of this rule; with `delta_graph`, atom `at` reads only that graph.
 
         A join is written out once per axiom instance, with its properties as constants: the
@@ -199,7 +197,7 @@ class Rule:
         delta atom comes first, the smallest side to start a join from.
         """
         if len(self.body) == 1 or not self.variables:
-            return [self._update(self.body, self.head, self._values(self.rows), using, new_graph, delta_graph, at)]
+            return [self._update(self.body, self.head, self._values(self.rows), new_graph, delta_graph, at)]
         out = []
         for row in self.rows:
             bound = dict(zip(self.variables, row, strict=True))
@@ -207,9 +205,7 @@ class Rule:
             def fill(text: str, bound=bound) -> str:
                 return _VARIABLE.sub(lambda m: f"<{bound[m.group(1)]}>" if m.group(1) in bound else m.group(0), text)
 
-            out.append(
-                self._update([fill(a) for a in self.body], fill(self.head), "", using, new_graph, delta_graph, at)
-            )
+            out.append(self._update([fill(a) for a in self.body], fill(self.head), "", new_graph, delta_graph, at))
         return out
 
     def _values(self, rows) -> str:
@@ -218,7 +214,7 @@ class Rule:
         table = " ".join("(" + " ".join(f"<{iri}>" for iri in row) + ")" for row in rows)
         return f"VALUES ({' '.join(f'?{v}' for v in self.variables)}) {{ {table} }}\n  "
 
-    def _update(self, body, head, values, using, new_graph, delta_graph, at) -> str:
+    def _update(self, body, head, values, new_graph, delta_graph, at) -> str:
         atoms = list(body)
         if delta_graph:
             atoms.insert(0, f"GRAPH <{delta_graph}> {{ {atoms.pop(at)} }}")
@@ -227,8 +223,8 @@ class Rule:
         # DISTINCT: many joins reach one conclusion (a theme's items share topics); write it once
         head_vars = " ".join(f"?{v}" for v in sorted(set(_VARIABLE.findall(head))))
         return (
-            f"INSERT {{ GRAPH <{INFERRED}> {{ {head} }} GRAPH <{new_graph}> {{ {head} }} }}\n"
-            f"{using}WHERE {{ SELECT DISTINCT {head_vars} WHERE {{\n"
+            f"INSERT {{ {head} GRAPH <{INFERRED}> {{ {head} }} GRAPH <{new_graph}> {{ {head} }} }}\n"
+            f"WHERE {{ SELECT DISTINCT {head_vars} WHERE {{\n"
             f"  {values}{where} .{condition}\n"
             f"  FILTER NOT EXISTS {{ {head} }}\n}} }}"
         )
@@ -341,61 +337,54 @@ _EQUALITY = [
 ]
 
 
-def merged(store: ox.Store, graphs: list) -> list:
-    """The asserted graphs as one graph: what the rules read from then on.
+def workspace(store: ox.Store, graphs: list) -> ox.Store:
+    """A new store whose default graph holds the union of `graphs`: what `run` reads and grows.
 
     A pattern over a union of N named graphs is N index lookups in Oxigraph; with one graph
-    per plan file that made every join, and every FILTER NOT EXISTS, grow with the number of
-    files (a 100 k build has 238, a 1 M build 2,300): reasoning went quadratic. One copy
-    (`ADD`, inside the store) costs a second per million triples. `release` drops it.
+    per plan file every join, and every FILTER NOT EXISTS, grew with the number of files (a
+    100 k build has 238, a 1 M build 2,300), and reasoning went quadratic. In the default
+    graph a pattern is one lookup and an update needs no USING dataset at all.
     """
-    if len(graphs) <= 1:
-        return list(graphs)
-    _drop(store, UNION)
-    store.update(" ;\n".join(f"ADD <{g.value}> TO <{UNION}>" for g in graphs))
-    return [ox.NamedNode(UNION)]
-
-
-def release(store: ox.Store) -> None:
-    """Drop the scratch graphs of a run (the merged copy, the round deltas)."""
-    _drop(store, *SCRATCH_GRAPHS)
-
-
-def _using(graphs: list) -> str:
-    return (
-        "".join(f"USING <{g.value}>\n" for g in graphs)
-        + f"USING <{INFERRED}>\n"
-        + "".join(f"USING NAMED <{d}>\n" for d in _DELTA)
-    )
+    work = ox.Store()
+    # one document, so a blank node that two graphs share (an RDF list) stays one node
+    work.load(store.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    wanted = sorted(g.value for g in graphs if isinstance(g, ox.NamedNode))
+    steps = [] if ox.DefaultGraph() in graphs else ["CLEAR DEFAULT"]
+    steps += [f"ADD <{g}> TO DEFAULT" for g in wanted]
+    if steps:
+        work.update(" ;\n".join(steps))
+    for g in list(work.named_graphs()):
+        work.remove_graph(g)
+    return work
 
 
 def _size(store: ox.Store, graph: str) -> int:
     return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
 
-def _has_same_as(store: ox.Store, graphs: list) -> bool:
-    same = ox.NamedNode(OWL.sameAs)
-    return any(
-        next(store.quads_for_pattern(None, same, None, g), None) is not None for g in [*graphs, ox.NamedNode(INFERRED)]
-    )
+def _has_same_as(store: ox.Store) -> bool:
+    return next(store.quads_for_pattern(None, ox.NamedNode(OWL.sameAs), None, ox.DefaultGraph()), None) is not None
 
 
-def run(store: ox.Store, graphs: list, rules: list[Rule]) -> int:
-    """Apply `rules` to the union of `graphs` until nothing new follows; return the rounds."""
-    using = _using(graphs)
+def run(store: ox.Store, rules: list[Rule]) -> int:
+    """Apply `rules` to a `workspace` until nothing new follows; return the rounds.
+
+    What follows is added to the default graph (so later rounds read it) and to the inferred
+    graph (so the caller can take it out).
+    """
     _drop(store, *_DELTA)
     previous, current = _DELTA
     equality = False
     for r in rules:  # round 0: the whole graph is new
-        for update in r.updates(using, current):
+        for update in r.updates(current):
             store.update(update)
     rounds = 1
     while True:
-        if not equality and _has_same_as(store, graphs):
+        if not equality and _has_same_as(store):
             equality = True  # from now on owl:sameAs rewrites; first over everything there is
             rules = rules + _EQUALITY
             for r in _EQUALITY:
-                for update in r.updates(using, current):
+                for update in r.updates(current):
                     store.update(update)
         if not _size(store, current):
             break
@@ -403,7 +392,7 @@ def run(store: ox.Store, graphs: list, rules: list[Rule]) -> int:
         _drop(store, current)
         for r in rules:
             for at in range(len(r.body)):
-                for update in r.updates(using, current, previous, at):
+                for update in r.updates(current, previous, at):
                     store.update(update)
         rounds += 1
     _drop(store, *_DELTA)
@@ -416,9 +405,8 @@ def _drop(store: ox.Store, *graphs: str) -> None:
             store.remove_graph(ox.NamedNode(g))
 
 
-def contradictions(store: ox.Store, graphs: list, ax: Axioms) -> list[str]:
-    """What the closure states that the ontology forbids (cax-dw, cls-nothing2, prp-irp, ...)."""
-    dataset = {"default_graph": [*graphs, ox.NamedNode(INFERRED)]}
+def contradictions(store: ox.Store, ax: Axioms) -> list[str]:
+    """What the closure in a `workspace` states that the ontology forbids (cax-dw, prp-irp, ...)."""
 
     def select(query: str, variables: tuple[str, ...], rows) -> list:
         rows = sorted(set(rows))
@@ -426,7 +414,7 @@ def contradictions(store: ox.Store, graphs: list, ax: Axioms) -> list[str]:
             return []
         table = " ".join("(" + " ".join(f"<{i}>" for i in row) + ")" for row in rows)
         head = " ".join(f"?{v}" for v in variables)
-        return list(store.query(f"SELECT * WHERE {{ VALUES ({head}) {{ {table} }} {query} }}", **dataset))
+        return list(store.query(f"SELECT * WHERE {{ VALUES ({head}) {{ {table} }} {query} }}"))
 
     found = []
     partners: dict[str, set[str]] = defaultdict(set)
@@ -435,9 +423,9 @@ def contradictions(store: ox.Store, graphs: list, ax: Axioms) -> list[str]:
             partners[c1].add(c2)
     for c1, others in sorted(partners.items()):  # each member's types once, not once per pair
         listed = ", ".join(f"<{c}>" for c in sorted(others))
-        for s in store.query(f"SELECT ?x ?c2 WHERE {{ ?x a <{c1}> . ?x a ?c2 FILTER(?c2 IN ({listed})) }}", **dataset):
+        for s in store.query(f"SELECT ?x ?c2 WHERE {{ ?x a <{c1}> . ?x a ?c2 FILTER(?c2 IN ({listed})) }}"):
             found.append(f"{s['x'].value} is lid van zowel {c1} als {s['c2'].value}, die disjunct zijn")
-    for s in store.query(f"SELECT ?x WHERE {{ ?x {_TYPE} <{OWL.Nothing}> }}", **dataset):
+    for s in store.query(f"SELECT ?x WHERE {{ ?x {_TYPE} <{OWL.Nothing}> }}"):
         found.append(f"{s['x'].value} is lid van owl:Nothing")
     for s in select("?x ?p ?x", ("p",), [(p,) for p in ax.irreflexive]):
         found.append(f"{s['x'].value} {s['p'].value} zichzelf, maar de eigenschap is irreflexief")
@@ -448,6 +436,6 @@ def contradictions(store: ox.Store, graphs: list, ax: Axioms) -> list[str]:
             f"{s['x'].value} is via zowel {s['p1'].value} als {s['p2'].value} met {s['y'].value} "
             "verbonden, die disjunct zijn"
         )
-    for s in store.query(f"SELECT ?x ?y WHERE {{ ?x {_SAME} ?y . ?x <{OWL.differentFrom}> ?y }}", **dataset):
+    for s in store.query(f"SELECT ?x ?y WHERE {{ ?x {_SAME} ?y . ?x <{OWL.differentFrom}> ?y }}"):
         found.append(f"{s['x'].value} is zowel gelijk aan als verschillend van {s['y'].value}")
     return sorted(found)
