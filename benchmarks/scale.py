@@ -60,6 +60,14 @@ def median_run(cmd: list[str], runs: int) -> tuple[float, int]:
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
+def stages(cache: Path) -> dict[str, float]:
+    """The seconds per stage the last build wrote in its manifest (load, validate, reason)."""
+    import json
+
+    manifests = sorted(cache.glob("*/manifest.json"), key=lambda p: p.stat().st_mtime)
+    return json.loads(manifests[-1].read_text(encoding="utf-8"))["seconds"] if manifests else {}
+
+
 def commands(folder: Path, cache: Path, out: Path) -> dict[str, list[str]]:
     from kennisgraaf.queries import Catalogue
     from kennisgraaf.sources import DataFolder
@@ -142,6 +150,8 @@ def main() -> None:
                 [SCRIPT, "build", "--force", "-q", "--data", str(folder), "--cache-dir", str(cache)], runs
             )
             report.append((size, "build (koud)", f"{build_s:.2f}", f"{build_mb}"))
+            for stage, secs in stages(cache).items():
+                report.append((size, f"  build: {stage} (laatste run)", f"{secs:.2f}", ""))
             warm = []
             for name, cmd in commands(folder, cache, out).items():
                 secs, mb = median_run([SCRIPT, *cmd], runs)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 
 from . import __version__
@@ -48,7 +48,7 @@ def default_key(reasoner: str = "rules") -> str:
 def _stage(name: str, seconds: dict, progress: Progress | None):
     started = time.perf_counter()
     handle = progress(name) if progress else None
-    if hasattr(handle, "__enter__"):
+    if isinstance(handle, AbstractContextManager):
         with handle:
             yield
     else:

@@ -64,11 +64,19 @@ def load(folder: DataFolder) -> ox.Store:
     return store
 
 
+def select(store: ox.Store, query: str, **options) -> ox.QuerySolutions:
+    """The rows of a SELECT the package itself runs on a raw store (a typed result)."""
+    result = store.query(query, **options)
+    if not isinstance(result, ox.QuerySolutions):
+        raise TypeError(f"geen SELECT: {query[:60]}")
+    return result
+
+
 def asserted_count(store: ox.Store) -> int:
     """Distinct triples over every source graph (a triple stated in two files counts once)."""
     query = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE {
                  GRAPH ?g { ?s ?p ?o } FILTER(?g != ?inferred) } }"""
-    [row] = store.query(query.replace("?inferred", f"<{INFERRED_GRAPH}>"))
+    [row] = select(store, query.replace("?inferred", f"<{INFERRED_GRAPH}>"))
     return int(row["n"].value)
 
 

@@ -49,7 +49,9 @@ def asserted_graphs_of(store: ox.Store) -> list[ox.NamedNode]:
     from .rules import SCRATCH_GRAPHS
 
     skip = {INFERRED_GRAPH, *SCRATCH_GRAPHS}
-    return sorted((g for g in store.named_graphs() if g.value not in skip), key=lambda g: g.value)
+    return sorted(
+        (g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in skip), key=lambda g: g.value
+    )
 
 
 def materialise(store: ox.Store, *, mode: str = "rules", asserted_graphs=None) -> int:
@@ -103,7 +105,7 @@ def _rules(store: ox.Store, graphs: list, mode: str) -> None:
         [
             ox.Quad(t.subject, t.predicate, t.object, target)
             for t in sorted(stated, key=str)
-            if next(work.quads_for_pattern(*t, ox.DefaultGraph()), None) is None
+            if next(work.quads_for_pattern(t.subject, t.predicate, t.object, ox.DefaultGraph()), None) is None
         ]
     )
     problems = contradictions(work, axioms) if mode == "rules" else []
@@ -161,7 +163,9 @@ def _well_formed(message: str) -> bool:
     from rdflib import Literal, URIRef
 
     found = _OWLRL_LEXICAL.match(message)
-    return bool(found) and not Literal(found.group(1), datatype=URIRef(found.group(2))).ill_typed
+    if found is None:
+        return False
+    return not Literal(found.group(1), datatype=URIRef(found.group(2))).ill_typed
 
 
 def worth_keeping(s, p, o) -> bool:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from .errors import KennisgraafError
+from .load import select
 from .namespaces import GRAPH_BASE, OWL, RDF, RDFS
 from .namespaces import INFERRED_GRAPH as INFERRED
 
@@ -408,13 +409,13 @@ def _drop(store: ox.Store, *graphs: str) -> None:
 def contradictions(store: ox.Store, ax: Axioms) -> list[str]:
     """What the closure in a `workspace` states that the ontology forbids (cax-dw, prp-irp, ...)."""
 
-    def select(query: str, variables: tuple[str, ...], rows) -> list:
+    def values(query: str, variables: tuple[str, ...], rows) -> list:
         rows = sorted(set(rows))
         if not rows:
             return []
         table = " ".join("(" + " ".join(f"<{i}>" for i in row) + ")" for row in rows)
         head = " ".join(f"?{v}" for v in variables)
-        return list(store.query(f"SELECT * WHERE {{ VALUES ({head}) {{ {table} }} {query} }}"))
+        return list(select(store, f"SELECT * WHERE {{ VALUES ({head}) {{ {table} }} {query} }}"))
 
     found = []
     partners: dict[str, set[str]] = defaultdict(set)
@@ -423,19 +424,19 @@ def contradictions(store: ox.Store, ax: Axioms) -> list[str]:
             partners[c1].add(c2)
     for c1, others in sorted(partners.items()):  # each member's types once, not once per pair
         listed = ", ".join(f"<{c}>" for c in sorted(others))
-        for s in store.query(f"SELECT ?x ?c2 WHERE {{ ?x a <{c1}> . ?x a ?c2 FILTER(?c2 IN ({listed})) }}"):
+        for s in select(store, f"SELECT ?x ?c2 WHERE {{ ?x a <{c1}> . ?x a ?c2 FILTER(?c2 IN ({listed})) }}"):
             found.append(f"{s['x'].value} is lid van zowel {c1} als {s['c2'].value}, die disjunct zijn")
-    for s in store.query(f"SELECT ?x WHERE {{ ?x {_TYPE} <{OWL.Nothing}> }}"):
+    for s in select(store, f"SELECT ?x WHERE {{ ?x {_TYPE} <{OWL.Nothing}> }}"):
         found.append(f"{s['x'].value} is lid van owl:Nothing")
-    for s in select("?x ?p ?x", ("p",), [(p,) for p in ax.irreflexive]):
+    for s in values("?x ?p ?x", ("p",), [(p,) for p in ax.irreflexive]):
         found.append(f"{s['x'].value} {s['p'].value} zichzelf, maar de eigenschap is irreflexief")
-    for s in select("?x ?p ?y . ?y ?p ?x FILTER(STR(?x) < STR(?y))", ("p",), [(p,) for p in ax.asymmetric]):
+    for s in values("?x ?p ?y . ?y ?p ?x FILTER(STR(?x) < STR(?y))", ("p",), [(p,) for p in ax.asymmetric]):
         found.append(f"{s['x'].value} en {s['y'].value} verwijzen via {s['p'].value} naar elkaar (asymmetrisch)")
-    for s in select("?x ?p1 ?y . ?x ?p2 ?y FILTER(STR(?p1) < STR(?p2))", ("p1", "p2"), ax.disjoint_properties):
+    for s in values("?x ?p1 ?y . ?x ?p2 ?y FILTER(STR(?p1) < STR(?p2))", ("p1", "p2"), ax.disjoint_properties):
         found.append(
             f"{s['x'].value} is via zowel {s['p1'].value} als {s['p2'].value} met {s['y'].value} "
             "verbonden, die disjunct zijn"
         )
-    for s in store.query(f"SELECT ?x ?y WHERE {{ ?x {_SAME} ?y . ?x <{OWL.differentFrom}> ?y }}"):
+    for s in select(store, f"SELECT ?x ?y WHERE {{ ?x {_SAME} ?y . ?x <{OWL.differentFrom}> ?y }}"):
         found.append(f"{s['x'].value} is zowel gelijk aan als verschillend van {s['y'].value}")
     return sorted(found)

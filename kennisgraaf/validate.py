@@ -18,6 +18,7 @@ from contextlib import contextmanager
 import pyoxigraph as ox
 
 from .errors import QueryError, SourceError
+from .load import select
 from .namespaces import DCTERMS, INFERRED_GRAPH, KN, RDFS, SKOS, XSD
 from .sources import DataFolder, SourceFile
 from .violations import Violation
@@ -141,7 +142,7 @@ def check_literals(facts: Facts) -> list[Violation]:
         + _NOT_INFERRED
         + " }"
     )
-    for row in facts.store.query(query):
+    for row in select(facts.store, query):
         literal = row["o"]
         if not _LEXICAL[literal.datatype.value].match(literal.value):
             found.append(
@@ -236,8 +237,8 @@ def _asserted_nquads(store: ox.Store) -> bytes:
     """Every source graph as N-Quads (SHACL reads their union), never the inferred graph."""
     inferred = ox.NamedNode(INFERRED_GRAPH)
     if not store.contains_named_graph(inferred):
-        return store.dump(format=ox.RdfFormat.N_QUADS)
-    return ox.serialize((q for q in store if q.graph_name != inferred), format=ox.RdfFormat.N_QUADS)
+        return store.dump(format=ox.RdfFormat.N_QUADS) or b""
+    return ox.serialize((q for q in store if q.graph_name != inferred), format=ox.RdfFormat.N_QUADS) or b""
 
 
 def _term(text: str | None):
@@ -250,15 +251,16 @@ def _term(text: str | None):
 
 def shapes_by_rust(facts: Facts) -> list[Violation] | None:
     """The findings from shacl-rust, or None when one needs pySHACL's own message."""
-    import shacl_rust
+    import shacl_rust  # type: ignore[import-untyped]
 
     shapes = _shapes_store(facts.folder)
     if not len(shapes):
         return []
-    own = {q.object.value for q in shapes.quads_for_pattern(None, ox.NamedNode(SH_MESSAGE), None)}
+    said = (q.object for q in shapes.quads_for_pattern(None, ox.NamedNode(SH_MESSAGE), None))
+    own = {o.value for o in said if isinstance(o, ox.Literal)}
     report = shacl_rust.validate(
         _asserted_nquads(facts.store).decode("utf-8"),
-        ox.serialize((q.triple for q in shapes), format=ox.RdfFormat.N_TRIPLES).decode("utf-8"),
+        (ox.serialize((q.triple for q in shapes), format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8"),
         data_format="nq",
         shapes_format="nt",
         experimental_index=True,
@@ -404,8 +406,11 @@ def check_source_lines(facts: Facts) -> list[Violation]:
     by_graph = {source.graph_iri: source.relative for source in facts.folder.sources()}
     lengths: dict[str, int | None] = {}
     found = []
-    rows = facts.store.query(
-        query.replace("?inferred", f"<{INFERRED_GRAPH}>"), prefixes={"kn": KN}, use_default_graph_as_union=True
+    rows = select(
+        facts.store,
+        query.replace("?inferred", f"<{INFERRED_GRAPH}>"),
+        prefixes={"kn": KN},
+        use_default_graph_as_union=True,
     )
     for row in rows:
         item, line, name = row["item"], row["line"], str(row["name"].value)
