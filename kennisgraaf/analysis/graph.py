@@ -54,6 +54,19 @@ def narrower_closure(network: nx.MultiDiGraph, topic: str) -> set[str]:
     return found
 
 
+def bron(network: nx.MultiDiGraph, node: str) -> str | None:
+    """Where the plan text states this item ("kennisplan-2026-x.txt:123"), when known."""
+    return network.nodes[node].get("bron") if node in network else None
+
+
+def plan_bron(network: nx.MultiDiGraph, plan: str, fact: str | None = None) -> str | None:
+    """The plan file, with the line of a plan-level fact ("kn:wet <IRI>") where it was found."""
+    data = network.nodes[plan]
+    name = data.get("bestand")
+    line = (data.get("regels") or {}).get(fact) if fact else None
+    return f"{name}:{line}" if name and line else name
+
+
 def plans_of(network: nx.MultiDiGraph, thema: str) -> set[str]:
     return sources(network, thema, "kn:thema")
 

@@ -24,7 +24,6 @@ import networkx as nx
 
 from .axes import AXES, axis_sets, bipartite, theme_graph, theme_projection
 from .builder import Builder
-from .graph import slug as _slug  # noqa: F401  (the themakaart command names its files with it)
 from .graph import (
     broader_graph,
     counted_themes,
@@ -37,6 +36,7 @@ from .graph import (
     targets,
     theme_choices,
 )
+from .graph import slug as _slug  # noqa: F401  (the themakaart command names its files with it)
 from .kinds import INFERRED, ITEM_KINDS, KINDS
 from .mapping import assemble
 from .reading import read_plan_lines, read_rows

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 import pyoxigraph as ox
 
@@ -30,6 +31,10 @@ class Rows:
     values: dict[str, dict[str, list]]
 
 
+#: a few dozen properties, each read thousands of times: compacted once each
+_compact = cache(compact)
+
+
 def _bound(properties: tuple[str, ...]) -> dict[str, list[ox.NamedNode]]:
     return {"p": [ox.NamedNode(expand(p)) for p in properties]}
 
@@ -46,7 +51,7 @@ def value(term):
 def read_links(store, properties: tuple[str, ...] = LINK_PROPERTIES) -> list[tuple[str, str, str]]:
     """(subject, compact property, object) for every IRI-to-IRI statement of `properties`."""
     rows = store.select(sparql.text("netwerk-relaties"), _bound(properties)).rows
-    return [(r["s"].value, compact(r["p"].value), r["o"].value) for r in rows]
+    return [(r["s"].value, _compact(r["p"].value), r["o"].value) for r in rows]
 
 
 def read_rows(store) -> Rows:
@@ -56,7 +61,7 @@ def read_rows(store) -> Rows:
         names.setdefault(row["node"].value, {}).setdefault(row["soort"].value, []).append(row["tekst"].value)
     values: dict[str, dict[str, list]] = {}
     for row in store.select(sparql.text("netwerk-eigenschappen"), _bound(VALUE_PROPERTIES)).rows:
-        values.setdefault(row["s"].value, {}).setdefault(compact(row["p"].value), []).append(value(row["o"]))
+        values.setdefault(row["s"].value, {}).setdefault(_compact(row["p"].value), []).append(value(row["o"]))
     return Rows(kinds, names, read_links(store), values)
 
 
