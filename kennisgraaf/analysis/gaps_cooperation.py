@@ -98,7 +98,7 @@ def cooperation_without_capacity(network) -> list[Finding]:
     for item, a, b in _routes(network):
         product = _product(network, item)
         quarters = set(network.nodes[product].get("kwartalen", ())) if product else set()
-        if not quarters:
+        if not product or not quarters:
             continue
         year = _year(network, network.nodes[item].get("plan"))
         when = _span(quarters)

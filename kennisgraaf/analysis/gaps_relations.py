@@ -8,6 +8,7 @@ theme has a plan that year, makes something on the topic, and names the relation
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from .findings import Finding
 from .gaps_common import _bronnen, _names, _plan_in, _themes, _where, _year
@@ -91,7 +92,7 @@ def _plan_in_year(network, node, year) -> bool:
 def themes_without_plan(network) -> list[Finding]:
     """A theme that other plans name (kn:samenhangMet, a handover kn:naarThema, a raised topic's
     kn:anderThema, a cooperation's kn:partnerThema) but that has no plan of that year (hoog)."""
-    named: dict[tuple[str, int | None], dict[str, set]] = defaultdict(lambda: {"by": set(), "bron": [], "items": []})
+    named: dict[tuple[str, int | None], dict[str, Any]] = defaultdict(lambda: {"by": set(), "bron": [], "items": []})
     for plan in nodes_of(network, "plan"):
         year = _year(network, plan)
         for thema in sorted(targets(network, plan, "kn:samenhangMet")):

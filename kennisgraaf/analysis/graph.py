@@ -54,7 +54,7 @@ def narrower_closure(network: nx.MultiDiGraph, topic: str) -> set[str]:
     return found
 
 
-def bron(network: nx.MultiDiGraph, node: str) -> str | None:
+def bron(network: nx.MultiDiGraph, node: str | None) -> str | None:
     """Where the plan text states this item ("kennisplan-2026-x.txt:123"), when known."""
     return network.nodes[node].get("bron") if node in network else None
 

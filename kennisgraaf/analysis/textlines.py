@@ -65,7 +65,7 @@ class PlanTexts:
         """Lines for the plan's totals and for each (key, names) in `related`: the key is
         "<property> <IRI>" of a plan-level statement (kn:samenhangMet, kn:wet, kn:onderwerp)."""
         lines = self.lines(relative)
-        found = {}
+        found: dict[str, int] = {}
         if not lines:
             return found
         if plan.get("activiteitenbudget") is not None:
