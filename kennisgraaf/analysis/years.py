@@ -37,6 +37,9 @@ def scope(network: nx.MultiDiGraph, jaar: int | None) -> nx.MultiDiGraph:
         return network
     g = network.copy()
     other = {p for p in nodes_of(g, "plan") if g.nodes[p].get("jaar") != jaar}
+    if not other:  # every plan is of that year: the reasoner's relations are that year's already
+        g.graph.update(jaar=jaar, plannen_per_jaar=counts)
+        return g
     for node in [n for n, d in g.nodes(data=True) if d["kind"] in ITEM_KINDS]:
         plans = targets(g, node, "kn:inPlan")
         keep = plans - other
