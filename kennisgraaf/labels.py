@@ -6,6 +6,7 @@ import pyoxigraph as ox
 
 from . import sparql
 from .namespaces import DCTERMS, ORG, RDF, RDFS, SCHEMA, SKOS
+from .slugs import local_name
 
 LABELS = sparql.text("labels")
 
@@ -42,6 +43,20 @@ STANDARD_LABELS = {
     SCHEMA["startDate"]: "datum",
     "http://schema.org/startDate": "datum",  # the http form some data still uses
 }
+
+
+def name_of(iri: str, label: str | None = None) -> str:
+    """The name a person sees for an IRI: its label when it has one, else the IRI's local name.
+
+    The one fallback for every table, view, report and message, so an unlabelled item is
+    called the same everywhere (`labels.get(iri)` is the usual second argument).
+
+    >>> name_of("https://w3id.org/kennisgraaf/id/thema/water", None)
+    'water'
+    >>> name_of("https://w3id.org/kennisgraaf/id/thema/water", "Water")
+    'Water'
+    """
+    return label or local_name(iri)
 
 
 def label_map(store, iris: set[str]) -> dict[str, str]:

@@ -14,15 +14,14 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from . import sparql
 from .errors import KennisgraafError
 from .namespaces import XSD
 
 #: what `--jaar` accepts besides a year: every year at once (where mixing makes sense)
 ALLE = "alle"
 
-PLAN_YEARS = """
-SELECT DISTINCT ?jaar WHERE { ?plan a kn:Kennisplan ; kn:jaar ?jaar . }
-"""
+PLAN_YEARS = sparql.text("plan_years")
 
 _USES_YEAR = re.compile(r"\?jaar\b")
 

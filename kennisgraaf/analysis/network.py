@@ -23,7 +23,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..labels import name_of
 from ..namespaces import XSD
+from ..slugs import local_name as _slug
 from ..tables import compact, plain
 from .textlines import PlanTexts
 
@@ -186,10 +188,6 @@ def broader_graph(g: nx.MultiDiGraph) -> nx.DiGraph:
     view.add_edges_from((s, o) for s, o, p in g.edges(keys=True) if p == "skos:broader")
     view.add_nodes_from(n for n, d in g.nodes(data=True) if d["kind"] == "onderwerp")
     return view
-
-
-def _slug(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 # --------------------------------------------------------------------------- loading
@@ -359,8 +357,7 @@ def sources(network: nx.MultiDiGraph, node: str, *props: str) -> set[str]:
 
 
 def label(network: nx.MultiDiGraph, node: str) -> str:
-    found = network.nodes[node].get("label") if node in network else None
-    return found or _slug(node)
+    return name_of(node, network.nodes[node].get("label") if node in network else None)
 
 
 def counted_themes(network: nx.MultiDiGraph) -> list[str]:

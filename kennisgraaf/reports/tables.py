@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..analysis.findings import KINDS, Finding, Overlap
 from ..analysis.overlap import SPECIFIC, by_specific, matrix
+from ..labels import name_of
 from ..numbers import number  # noqa: F401  (re-exported: the rapport imports it from here)
 from ..tables import Table
 
@@ -25,13 +26,13 @@ SEPARATOR = "; "
 
 
 class Names:
-    """Labels and theme codes for IRIs; falls back to the last part of the IRI."""
+    """Labels and theme codes for IRIs, named by the one rule (`labels.name_of`)."""
 
     def __init__(self, labels: Mapping[str, str], codes: Mapping[str, str] | None = None):
         self.labels, self.codes = dict(labels), dict(codes or {})
 
     def __call__(self, iri: str) -> str:
-        return self.labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1]
+        return name_of(iri, self.labels.get(iri))
 
     def code(self, iri: str) -> str:
         return self.codes.get(iri) or self(iri)
