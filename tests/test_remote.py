@@ -215,3 +215,19 @@ def test_endpoint_credentials_come_from_the_environment(stub, monkeypatch):
     monkeypatch.setenv("KENNISGRAAF_ENDPOINT_USER", "lezer")
     monkeypatch.setenv("KENNISGRAAF_ENDPOINT_PASSWORD", "geheim")
     assert open_store(endpoint=stub.url).select("SELECT * WHERE { ?s ?p ?o }").rows
+
+
+@pytest.mark.parametrize(
+    ("status", "meaning"),
+    [(400, "verzoek geweigerd"), (401, "geen toegang"), (403, "geen toegang"), (503, "serverfout")],
+)
+def test_both_http_clients_word_an_error_status_the_same_way(stub, status, meaning):
+    """One error path (httpclient.status_error) for the SPARQL client and the Graph Store client."""
+    stub.answer = Canned(status=status, content_type="text/plain", body=b"nee\n  dus")
+    with pytest.raises((QueryError, StoreError)) as query:
+        RemoteStore(stub.url).select("SELECT * WHERE { ?s ?p ?o }")
+    with pytest.raises(StoreError) as put:
+        GraphStore(stub.url).put("https://w3id.org/kennisgraaf/graph/x", [])
+    for caught, what in ((query, f"{stub.url}: query"), (put, f"{stub.url}: PUT https://w3id.org/kennisgraaf/graph/x")):
+        assert str(caught.value).startswith(f"{what}: HTTP {status} ({meaning}): nee dus")
+    assert query.type is (QueryError if status == 400 else StoreError)
