@@ -75,8 +75,8 @@ def label_map(store, iris: set[str]) -> dict[str, str]:
 
 
 def with_labels(store, results):
-    """A copy of a ResultSet in which every IRI with a label is replaced by that label."""
-    from .store import ResultSet
+    """A copy of a SelectResult in which every IRI with a label is replaced by that label."""
+    from .store import SelectResult
 
     iris = {t.value for row in results.rows for t in row.values() if isinstance(t, ox.NamedNode)}
     names = label_map(store, iris)
@@ -87,4 +87,4 @@ def with_labels(store, results):
         }
         for row in results.rows
     ]
-    return ResultSet(results.variables, rows)
+    return SelectResult(results.variables, rows)

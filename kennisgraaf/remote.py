@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from .errors import QueryError, StoreError
 from .httpclient import GRAPH_FORMATS, MAX_ANSWER_BYTES, check_url, error_text, fetch, status_error
 from .namespaces import sparql_prologue
-from .store import ResultSet, Store
+from .store import BaseStore, SelectResult
 
 DEFAULT_TIMEOUT = 60.0
 _RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
@@ -41,7 +41,7 @@ _RESULT_FORMATS = {
 _USER_AGENT = "kennisgraaf (SPARQL 1.1 Protocol client)"
 
 
-class RemoteStore(Store):
+class RemoteStore(BaseStore):
     """A SPARQL 1.1 Protocol endpoint, read-only, with a timeout per request."""
 
     name = "endpoint"
@@ -112,12 +112,12 @@ class RemoteStore(Store):
     def _unreadable(self, err: Exception) -> StoreError:
         return StoreError(f"{self.endpoint}: onleesbare SPARQL-resultaten: {' '.join(str(err).split())[:200]}")
 
-    def _select(self, query: str) -> ResultSet:
+    def _select(self, query: str) -> SelectResult:
         solutions = self._results(query)
         if isinstance(solutions, ox.QueryBoolean):
             raise StoreError(f"{self.endpoint} gaf een ja/nee-antwoord op een SELECT-query")
         try:  # Oxigraph parses the solutions lazily, while they are read
-            return ResultSet.from_solutions(solutions)
+            return SelectResult.from_solutions(solutions)
         except (SyntaxError, ValueError, TypeError) as err:
             problem = self._unreadable(err)
         del solutions  # not kept alive by the traceback: Oxigraph's results belong to this thread

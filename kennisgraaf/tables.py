@@ -16,6 +16,7 @@ from decimal import Decimal
 import pyoxigraph as ox
 
 from .namespaces import PREFIXES, XSD
+from .store import AskResult, SelectResult
 
 FORMATS = ("table", "csv", "json", "md", "xlsx")
 _NUMERIC = {
@@ -198,10 +199,10 @@ def json_term(term) -> dict:
     raise TypeError(f"unexpected term {term!r}")
 
 
-def sparql_json(results) -> str:
-    """SPARQL 1.1 Query Results JSON for a ResultSet (or a bool for ASK)."""
-    if isinstance(results, bool):
-        return json.dumps({"head": {}, "boolean": results}) + "\n"
+def sparql_json(results: SelectResult | AskResult) -> str:
+    """SPARQL 1.1 Query Results JSON for a SELECT or an ASK result."""
+    if isinstance(results, AskResult):
+        return json.dumps({"head": {}, "boolean": results.value}) + "\n"
     bindings = [{name: json_term(term) for name, term in row.items()} for row in results.rows]
     payload = {"head": {"vars": list(results.variables)}, "results": {"bindings": bindings}}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
