@@ -231,3 +231,26 @@ def test_both_http_clients_word_an_error_status_the_same_way(stub, status, meani
     for caught, what in ((query, f"{stub.url}: query"), (put, f"{stub.url}: PUT https://w3id.org/kennisgraaf/graph/x")):
         assert str(caught.value).startswith(f"{what}: HTTP {status} ({meaning}): nee dus")
     assert query.type is (QueryError if status == 400 else StoreError)
+
+
+def test_both_stores_implement_the_store_protocol_with_the_same_result_kinds(remote, store):
+    """`run` answers each form with its result kind, locally and over HTTP alike."""
+    from kennisgraaf.store import AskResult, GraphResult, SelectResult, Store
+
+    forms = {
+        "SELECT ?t WHERE { ?t a kn:Thema } ORDER BY ?t": SelectResult,
+        "ASK { thema:waterkwaliteit a kn:Thema }": AskResult,
+        "ASK { thema:waterkwaliteit a kn:Persoon }": AskResult,
+        "CONSTRUCT WHERE { thema:waterkwaliteit skos:prefLabel ?l }": GraphResult,
+    }
+    for each in (store, remote):
+        assert isinstance(each, Store)
+    for query, kind in forms.items():
+        local, over_http = store.run(query), remote.run(query)
+        assert type(local) is type(over_http) is kind, query
+        if kind is SelectResult:
+            assert local.rows == over_http.rows and len(local.rows) >= 5
+        elif kind is AskResult:
+            assert local.value == over_http.value == bool(local) == ("Persoon" not in query)
+        else:
+            assert list(local) == over_http.triples and len(local) == 1
