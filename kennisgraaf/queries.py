@@ -99,9 +99,10 @@ class Catalogue:
         if name not in self.queries:
             import difflib
 
+            from .resolve import unknown_name
+
             close = difflib.get_close_matches(name, self.queries, n=3, cutoff=0.4)
-            hint = f" Bedoelde u: {', '.join(close)}?" if close else ""
-            raise QueryError(f"onbekende query {name!r}.{hint} Beschikbaar: {', '.join(sorted(self.queries))}")
+            raise QueryError(unknown_name("", "query", name, close, f"Beschikbaar: {', '.join(sorted(self.queries))}"))
         return self.queries[name]
 
     def bindings(self, store, query: NamedQuery, values: dict[str, str]) -> dict:

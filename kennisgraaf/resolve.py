@@ -221,6 +221,18 @@ def unknown(kind: str) -> str:
     return ("onbekend " if kind in NEUTER else "onbekende ") + kind
 
 
+def unknown_name(what: str, kind: str, raw: str, close=(), more: str = "") -> str:
+    """The one wording of "no such name", for every resolver (parameters, --thema, queries):
+    `thema: onbekend thema 'watr'; bedoelde u: 'Water'?`, then what the user can pick from.
+
+    >>> unknown_name("--thema", "thema", "watr", ["Water"], "Thema's: Water")
+    "--thema: onbekend thema 'watr'; bedoelde u: 'Water'? Thema's: Water"
+    """
+    hint = f"; bedoelde u: {', '.join(repr(c) for c in close)}?" if close else ""
+    text = f"{what + ': ' if what else ''}{unknown(kind)} {raw!r}{hint}"
+    return f"{text}{'' if hint else '.'} {more}" if more else text
+
+
 def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Literal | list[ox.NamedNode]:
     """One RDF term for a typed parameter value; a clear error when there is none.
 
@@ -253,5 +265,4 @@ def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Lit
     close = names.suggest(raw, n=5, cutoff=0.5)
     if not close:
         close = sorted({label for label in names.labels.values() if key and key in normalise(label)})[:5]
-    hint = f"; bedoelde u: {', '.join(repr(c) for c in close)}?" if close else ""
-    raise QueryError(f"{what}: {unknown(kind)} {raw!r}{hint}")
+    raise QueryError(unknown_name(what, kind, raw, close))

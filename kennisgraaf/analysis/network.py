@@ -475,8 +475,9 @@ def find_theme(network: nx.MultiDiGraph, text: str) -> str:
 
     known = sorted({network.nodes[t]["label"] for t in nodes_of(network, "thema")})
     close = difflib.get_close_matches(text, known, n=3, cutoff=0.4)
-    hint = f" Bedoelde u: {', '.join(close)}?" if close else ""
-    raise KennisgraafError(f"onbekend thema {text!r}.{hint} {theme_choices(network)}")
+    from ..resolve import unknown_name
+
+    raise KennisgraafError(unknown_name("", "thema", text, close, theme_choices(network)))
 
 
 def theme_choices(network: nx.MultiDiGraph) -> str:

@@ -35,9 +35,9 @@ def resolve_theme(registers: Registers, raw: str) -> str:
     hits = registers.indexes["thema"].lookup(raw)
     if len(hits) == 1:
         return local_name(next(iter(hits)))
-    close = registers.indexes["thema"].suggest(raw)
-    hint = f" — bedoelt u '{close[0]}'?" if close else ""
-    raise KennisgraafError(f"--thema: onbekend thema '{raw}'{hint}")
+    from ..resolve import unknown_name
+
+    raise KennisgraafError(unknown_name("--thema", "thema", raw, registers.indexes["thema"].suggest(raw)[:1]))
 
 
 def workbook_rows(folder: DataFolder, registers: Registers, theme: str, year: str) -> dict[str, list[dict]]:
