@@ -1,4 +1,5 @@
-"""Tables as plain data, and their renderings: terminal (screen.py), CSV, JSON, Markdown, xlsx.
+"""Tables as plain data, and their renderings: terminal (screen.py), CSV, JSON, Markdown, xlsx
+(SPARQL results documents: sparql_results.py).
 
 Every command that prints rows builds a `Table` and hands it to `render`; nothing else in
 the package formats output, so a query, an export and a report never disagree.
@@ -16,6 +17,7 @@ from decimal import Decimal
 import pyoxigraph as ox
 
 from .namespaces import PREFIXES, XSD
+from .sparql_results import boolean_body, readable_json
 from .store import AskResult, SelectResult
 
 FORMATS = ("table", "csv", "json", "md", "xlsx")
@@ -174,35 +176,8 @@ def from_results(results, title: str = "") -> Table:
     )
 
 
-def json_term(term) -> dict:
-    """One RDF term as SPARQL 1.1 Query Results JSON (RDF-star triples included)."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != XSD + "string":
-            out["datatype"] = term.datatype.value
-        return out
-    if isinstance(term, ox.Triple):
-        return {
-            "type": "triple",
-            "value": {
-                "subject": json_term(term.subject),
-                "predicate": json_term(term.predicate),
-                "object": json_term(term.object),
-            },
-        }
-    raise TypeError(f"unexpected term {term!r}")
-
-
 def sparql_json(results: SelectResult | AskResult) -> str:
-    """SPARQL 1.1 Query Results JSON for a SELECT or an ASK result."""
+    """SPARQL 1.1 Query Results JSON for a SELECT or an ASK result (sparql_results writes it)."""
     if isinstance(results, AskResult):
-        return json.dumps({"head": {}, "boolean": results.value}) + "\n"
-    bindings = [{name: json_term(term) for name, term in row.items()} for row in results.rows]
-    payload = {"head": {"vars": list(results.variables)}, "results": {"bindings": bindings}}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+        return boolean_body(results.value, "json").decode("utf-8") + "\n"
+    return readable_json(results.variables, results.rows)
