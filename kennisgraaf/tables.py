@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -143,19 +144,26 @@ def _json_value(value: object) -> object:
     return value
 
 
-def markdown(table: Table) -> str:
-    def esc(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+def md_cell(text: str) -> str:
+    """A table cell's text kept in its cell: a '|' escaped, a line break a space."""
+    return text.replace("|", "\\|").replace("\n", " ")
 
-    lines = []
-    if table.title:
-        lines += [f"### {table.title}", ""]
-    lines.append("| " + " | ".join(esc(c) for c in table.columns) + " |")
-    lines.append("|" + "|".join("---" for _ in table.columns) + "|")
+
+def markdown_table(columns, rows, escape: Callable[[str], str] = md_cell, numeric=None) -> list[str]:
+    """The lines of one Markdown (GFM) table: the one table layout for command output and the
+    rapport. `escape` is applied to every header and cell text; `numeric` columns align right."""
+    numeric = numeric or [False] * len(columns)
+    lines = ["| " + " | ".join(escape(c) for c in columns) + " |"]
+    lines.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
+    lines += ["| " + " | ".join(escape(v) for v in row) + " |" for row in rows]
+    return lines
+
+
+def markdown(table: Table) -> str:
     from .screen import cells
 
-    for row in cells(table):
-        lines.append("| " + " | ".join(esc(v) for v in row) + " |")
+    lines = [f"### {table.title}", ""] if table.title else []
+    lines += markdown_table(table.columns, cells(table))
     lines += [f"\n{note}" for note in table.notes]
     return "\n".join(lines) + "\n"
 

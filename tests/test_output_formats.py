@@ -165,3 +165,21 @@ def test_csv_and_json_bytes_agree_with_the_engine_serialisers(store):
     carriage = ox.Store().query('SELECT ?x WHERE { BIND("a\\rb" AS ?x) }')
     assert b"\r" in carriage.serialize(format=ox.QueryResultsFormat.XML)
     assert b"&#13;" in solutions_body(["x"], [(ox.Literal("a\rb"),)], "xml")
+
+
+def test_command_tables_and_the_rapport_share_one_markdown_table_layout(store):
+    from kennisgraaf.reports.document import TableBlock, md_escape, to_markdown
+    from kennisgraaf.tables import from_results, markdown, markdown_table
+
+    table = from_results(store.select(PRODUCTS), title="Producten")
+    texts = [["" if v is None else str(v) for v in row] for row in table.rows]
+    command = markdown(table).splitlines()
+    layout = markdown_table(table.columns, texts)
+    assert command[2:4] == layout[:2] and len(command) >= len(layout)
+    rapport = to_markdown([TableBlock(table.columns, [[*r[:3], "a|b_c"] for r in texts], numeric=[0, 0, 0, 1])])
+    lines = rapport.splitlines()
+    assert lines[1] == "|---|---|---|---:|"
+    assert lines[2].endswith(" | a\\|b\\_c |")  # the rapport escapes inline Markdown too
+    assert lines == markdown_table(
+        table.columns, [[*r[:3], "a|b_c"] for r in texts], md_escape, [False, False, False, True]
+    )
