@@ -86,7 +86,7 @@ def _shut(sock: socket.socket) -> None:
         pass
 
 
-class _DeadlineMixin:
+class _DeadlineMixin(http.client.HTTPConnection):
     """A connection whose socket timeout never outlasts the call's deadline, and whose socket
     the deadline can shut when time is up (http and https alike)."""
 
@@ -160,7 +160,8 @@ def http_opener(
 
 def read_capped(response, limit: int, what: str) -> bytes:
     """The whole body, or StoreError once it is larger than `limit` bytes."""
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while True:
         chunk = response.read(65536)
         if not chunk:
@@ -197,9 +198,9 @@ def fetch(
             return response.status, media_type(response.headers.get("Content-Type")), body
     except urllib.error.HTTPError as err:
         try:
-            err.capped_body = read_capped(err, 64 * 1024, what)
+            err.capped_body = read_capped(err, 64 * 1024, what)  # type: ignore[attr-defined]
         except (OSError, http.client.HTTPException, ValueError, StoreError):
-            err.capped_body = b""
+            err.capped_body = b""  # type: ignore[attr-defined]
         raise
     except TimeoutError:
         raise StoreError(f"{what} gaf binnen {timeout:g} s geen antwoord (totale tijdslimiet)") from None

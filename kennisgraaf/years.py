@@ -99,7 +99,7 @@ def pick(jaren, text: str | int | None = None, *, allow_all: bool = True, option
         return Jaarkeuze(None, jaren)
     if wanted is None:
         return Jaarkeuze(jaren[-1] if jaren else None, jaren)
-    if wanted not in jaren:
+    if not isinstance(wanted, int) or wanted not in jaren:  # parse_year gave a year
         raise KennisgraafError(f"{option} {wanted}: geen kennisplannen voor dat jaar ({_known(jaren)})")
     return Jaarkeuze(wanted, jaren)
 

@@ -76,7 +76,7 @@ def overlap_table(found: list[Overlap], names: Names, axes, focus: str | None = 
 def matrix_table(found: list[Overlap], names: Names, themes: list[str] | None = None) -> Table:
     themes, cells = matrix([replace(o, score=o.specifiek_score) for o in found], themes)
     columns = ["thema", *(names.code(t) for t in themes)]
-    rows = [
+    rows: list[list[object]] = [
         [f"{names.code(t)} {names(t)}", *(None if v is None else round(v, 2) for v in cells[i])]
         for i, t in enumerate(themes)
     ]
@@ -86,7 +86,7 @@ def matrix_table(found: list[Overlap], names: Names, themes: list[str] | None = 
 
 
 def gaps_table(findings: list[Finding], names: Names, title: str = "Gaten tussen de thema's") -> Table:
-    rows = [
+    rows: list[list[object]] = [
         [
             f.kind,
             f.severity,
