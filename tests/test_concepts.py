@@ -105,3 +105,28 @@ def test_no_module_splits_an_iri_by_hand():
         if pattern.search(line)
     ]
     assert offenders == []
+
+
+def test_label_map_chooses_as_the_old_ranking_did_on_every_2026_iri(store):
+    """label_map now picks through best_label (the rule the network loader uses too); on the
+    2026 graph it gives what the old lowest-(rank, label) loop gave, for every named term."""
+    from kennisgraaf.labels import LABELS, STANDARD_LABELS
+
+    iris = {t.value for q in store.quads() for t in (q.subject, q.predicate) if isinstance(t, ox.NamedNode)}
+    old: dict[str, tuple[int, str]] = {}
+    for row in store.select(LABELS, {"item": [ox.NamedNode(i) for i in sorted(iris)]}).rows:
+        iri, rank, label = row["item"].value, int(row["rank"].value), row["label"].value
+        if iri not in old or (rank, label) < old[iri]:
+            old[iri] = (rank, label)
+    expected = {i: STANDARD_LABELS[i] for i in iris if i in STANDARD_LABELS} | {i: v for i, (_, v) in old.items()}
+    assert len(expected) > 500
+    assert label_map(store, iris) == expected
+
+
+def test_the_network_loader_and_label_map_name_items_alike(store, network):
+    """Both read prefLabel before title (the loader adds skos:notation as a last resort)."""
+    named = label_map(store, set(network.nodes))
+    differ = {
+        n: (d["label"], named.get(n)) for n, d in network.nodes(data=True) if named.get(n, d["label"]) != d["label"]
+    }
+    assert not differ, list(differ.items())[:3]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..labels import name_of
+from ..labels import best_label, name_of
 from ..namespaces import XSD
 from ..slugs import local_name as _slug
 from ..tables import compact, plain
@@ -240,11 +240,7 @@ def _lines_per_plan(store, network: nx.MultiDiGraph) -> None:
 
 
 def _label(found: dict[str, list[str]] | None, iri: str) -> str:
-    found = found or {}
-    for key in ("pref", "titel", "code"):
-        if found.get(key):
-            return sorted(found[key])[0]
-    return _slug(iri)
+    return best_label(iri, found, ("pref", "titel", "code"))
 
 
 def _assemble(kinds, names, links, values, texts) -> nx.MultiDiGraph:
