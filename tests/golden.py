@@ -53,7 +53,7 @@ class Record:
             for part in numbers.split(","):
                 match = _SPAN.match(part)
                 if not path or not match:
-                    raise ValueError(f"{RECORDS.name}, {self.file}: planregel '{ref}' is geen pad:regel[-regel]")
+                    raise ValueError(f"{self.file}: planregel '{ref}' is geen pad:regel[-regel]")
                 first = int(match.group(1))
                 spans.append((path, first, int(match.group(2) or first)))
         return spans
