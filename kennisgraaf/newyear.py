@@ -58,7 +58,10 @@ def theme_slug(folder: DataFolder, text: str) -> str:
         store.load(path=str(register), format=ox.RdfFormat.TURTLE)
     except (SyntaxError, OSError) as err:
         raise KennisgraafError(f"{register}: {err}") from None
-    return local_name(resolve(OxigraphStore(store=store), "thema", text, "--thema").value)
+    found = resolve(OxigraphStore(store=store), "thema", text, "--thema")
+    if not isinstance(found, ox.NamedNode):  # "thema" resolves to one theme or raises
+        raise KennisgraafError(f"--thema: {text!r} is niet één thema")
+    return local_name(found.value)
 
 
 def plan_file(folder: DataFolder, jaar: int, slug: str) -> Path:
