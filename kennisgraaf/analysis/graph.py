@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ..resolve import _slug as slug
+from ..labels import name_of
+from ..slugs import local_name as slug
 
 
 def nodes_of(network: nx.MultiDiGraph, kind: str) -> list[str]:
@@ -25,8 +26,7 @@ def sources(network: nx.MultiDiGraph, node: str, *props: str) -> set[str]:
 
 
 def label(network: nx.MultiDiGraph, node: str) -> str:
-    found = network.nodes[node].get("label") if node in network else None
-    return found or slug(node)
+    return name_of(node, network.nodes[node].get("label") if node in network else None)
 
 
 def broader_graph(g: nx.MultiDiGraph) -> nx.DiGraph:
@@ -100,8 +100,9 @@ def find_theme(network: nx.MultiDiGraph, text: str) -> str:
 
     known = sorted({network.nodes[t]["label"] for t in nodes_of(network, "thema")})
     close = difflib.get_close_matches(text, known, n=3, cutoff=0.4)
-    hint = f" Bedoelde u: {', '.join(close)}?" if close else ""
-    raise KennisgraafError(f"onbekend thema {text!r}.{hint} {theme_choices(network)}")
+    from ..resolve import unknown_name
+
+    raise KennisgraafError(unknown_name("", "thema", text, close, theme_choices(network)))
 
 
 def theme_choices(network: nx.MultiDiGraph) -> str:

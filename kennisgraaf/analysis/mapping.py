@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from ..labels import best_label
 from ..namespaces import PREFIXES
-from ..resolve import _slug as slug
+from ..slugs import local_name as slug
 from .builder import Builder
 from .kinds import ITEM_KINDS
 
@@ -97,11 +98,7 @@ def drop_subsumed_mentions(g: nx.MultiDiGraph) -> None:
 
 
 def _label(found: dict[str, list[str]] | None, iri: str) -> str:
-    found = found or {}
-    for key in ("pref", "titel", "code"):
-        if found.get(key):
-            return sorted(found[key])[0]
-    return slug(iri)
+    return best_label(iri, found, ("pref", "titel", "code"))
 
 
 def assemble(rows: Rows, texts: PlanTexts) -> nx.MultiDiGraph:
