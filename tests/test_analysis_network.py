@@ -171,3 +171,47 @@ def test_one_year_of_two_gets_the_theme_edges_of_that_years_own_build(network, j
         mine = {(s, o) for s, o, p in scoped.edges(keys=True) if p == prop}
         built = {(s, o) for s, o, p in network.edges(keys=True) if p == prop}
         assert mine == built, prop
+
+
+def _mention_line_by_scan(lines, names):
+    """The line lookup as it was: the regex searched on every line joined with the next."""
+    import re
+
+    from kennisgraaf.analysis.textlines import _boilerplate
+
+    alternatives = [re.escape(n) for n in names if len(n) >= 2]
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.I)
+    skip = _boilerplate(tuple(lines))
+    for i, line in enumerate(lines, 1):
+        joined = line + " " + (lines[i] if i < len(lines) else "")
+        if i not in skip and (m := pattern.search(joined)) and m.start() < len(line):
+            return i
+    return None
+
+
+def test_line_lookup_finds_the_line_a_scan_of_every_line_finds():
+    """mention_line runs its regex only on lines where a name occurs in lower case; on every
+    plan text, for names cut from it (wrapped, upper-cased), it finds what a full scan finds."""
+    import random
+
+    from kennisgraaf.analysis.textlines import PlanTexts
+
+    texts = PlanTexts()
+    rng = random.Random(12)
+    files = sorted(p.relative_to(texts.folder).as_posix() for p in texts.folder.rglob("*.txt"))
+    assert files
+    checked = 0
+    for name in files:
+        lines = texts.lines(name)
+        words = " ".join(lines).split()
+        for _ in range(40):
+            at = rng.randrange(len(words))
+            cut = " ".join(words[at : at + rng.randint(1, 3)]).strip(".,;:()")
+            names = (rng.choice([cut, cut.upper(), cut.lower()]), rng.choice(words)[: rng.randint(2, 6)])
+            assert mention_line(lines, names) == _mention_line_by_scan(lines, names), (name, names)
+            checked += 1
+    # a dotless ı matches i case-insensitively but not in lower case: every line is searched
+    odd = ["Een regel over Izmir.", "En een over ızmir."]
+    assert mention_line(odd, ("IZMIR",)) == _mention_line_by_scan(odd, ("IZMIR",)) == 1
+    assert mention_line(odd[1:], ("IZMIR",)) == _mention_line_by_scan(odd[1:], ("IZMIR",)) == 1
+    assert checked >= 40
