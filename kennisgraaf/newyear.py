@@ -47,6 +47,7 @@ def theme_slug(folder: DataFolder, text: str) -> str:
     import pyoxigraph as ox
 
     from .resolve import resolve
+    from .slugs import local_name
     from .store import OxigraphStore
 
     register = folder.graph_dir / "registers" / "themas.ttl"
@@ -60,7 +61,7 @@ def theme_slug(folder: DataFolder, text: str) -> str:
     found = resolve(OxigraphStore(store=store), "thema", text, "--thema")
     if not isinstance(found, ox.NamedNode):  # "thema" resolves to one theme or raises
         raise KennisgraafError(f"--thema: {text!r} is niet één thema")
-    return found.value.rstrip("/").rsplit("/", 1)[-1]
+    return local_name(found.value)
 
 
 def plan_file(folder: DataFolder, jaar: int, slug: str) -> Path:

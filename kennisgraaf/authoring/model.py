@@ -17,7 +17,8 @@ from rdflib.namespace import RDF, SKOS
 
 from ..errors import KennisgraafError
 from ..namespaces import ID, KN, ORG, XSD, bind_all
-from ..resolve import NameIndex, _slug, slugify
+from ..resolve import NameIndex, slugify
+from ..slugs import local_name
 from .columns import LITERAL_KINDS, REGISTER_KINDS, SHEETS, Column, Sheet
 from .registers import Registers
 
@@ -150,7 +151,7 @@ def to_rows(
                         continue
                     take(subject, RDF.type)
                     take(subject, KN.inPlan)
-                    row = {"ID": _slug(str(subject)), **fill(sheet, subject)}
+                    row = {"ID": local_name(str(subject)), **fill(sheet, subject)}
                     if soort is not None:
                         for value, chosen in soort.choices.items():
                             if chosen == cls:
@@ -316,7 +317,7 @@ def from_rows(rows: dict[str, list[dict]], registers: Registers, add_new: bool =
             reader.problem(where(header), f"{header} is verplicht")
     if not theme or not year:
         raise AuthoringError(reader.problems)
-    theme_slug, year_text = _slug(str(theme[0])), str(year[0])
+    theme_slug, year_text = local_name(str(theme[0])), str(year[0])
     notation = str(registers.graph.value(theme[0], SKOS.notation) or theme_slug)
     plan = URIRef(ID["plan"] + f"{year_text}-{theme_slug}")
     graph.add((plan, RDF.type, URIRef(KN.Kennisplan)))

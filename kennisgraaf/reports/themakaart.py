@@ -224,7 +224,9 @@ def _findings(analysis, thema, texts) -> list:
 
 
 def label_of(analysis, node) -> str:
-    return analysis.labels.get(node, node)
+    from ..labels import name_of
+
+    return name_of(node, analysis.labels.get(node))
 
 
 def render(network, analysis: Analysis, thema: str, texts: Path | None = None) -> str:
