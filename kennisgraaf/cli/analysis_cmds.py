@@ -55,7 +55,7 @@ def _network(data, cache_dir, endpoint, quiet, jaar=None):
 def _all_years(data, cache_dir, endpoint, quiet, jaar=None):
     """The network of every year, and the year the reader chose."""
     from ..access import open_store
-    from ..analysis.network import load_network
+    from ..analysis.precomputed import load_network
     from ..analysis.years import plan_years
     from ..sources import DataFolder
     from ..years import parse_year, pick

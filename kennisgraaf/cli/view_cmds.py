@@ -100,7 +100,7 @@ def view(
         if definition.needs_thema and not thema:
             raise KennisgraafError(f"de weergave {name!r} heeft --thema nodig, bijvoorbeeld --thema Waterkwaliteit")
 
-    from ..analysis.network import load_network
+    from ..analysis.precomputed import load_network
     from ..analysis.years import plan_years, scope
     from ..years import parse_year, pick
 

@@ -38,7 +38,8 @@ def vergelijk(
     """
     from ..access import open_store
     from ..analysis.compare import compare
-    from ..analysis.network import find_theme, load_network
+    from ..analysis.network import find_theme
+    from ..analysis.precomputed import load_network
     from ..analysis.years import plan_years
     from ..errors import KennisgraafError
     from ..reports.vergelijking import comparison_json, comparison_table
