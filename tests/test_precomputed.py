@@ -96,3 +96,19 @@ def test_other_options_are_other_analyses(build):
     net = precomputed.load_network(build.entry.open(), texts)
     assert analyse(net, "onderwerpen").axes == ("onderwerpen",)
     assert analyse(net).axes == parse_axes(None)
+
+
+def test_a_name_index_is_kept_and_gives_the_same_answers(build):
+    from kennisgraaf.resolve import index, resolve
+
+    store = build.entry.open()
+    fresh = index(store, "thema")
+    assert resolve(store, "thema", "zzs") == resolve(OxigraphStore(build.entry.graph_file), "thema", "zzs")
+    kept = [p for p in _derived(build.entry) if p.name.startswith("namen-")]
+    assert len(kept) == 1
+    again = build.entry.open()
+    assert resolve(again, "thema", "Waterkwaliteit").value.endswith("/waterkwaliteit")
+    assert [p for p in _derived(build.entry) if p.name.startswith("namen-")] == kept
+    from kennisgraaf.derived import read
+
+    assert read(build.entry, kept[0].name) == fresh
