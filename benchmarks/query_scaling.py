@@ -13,18 +13,9 @@ from __future__ import annotations
 
 import argparse
 import math
-import statistics
-import time
 from pathlib import Path
 
-
-def _median(func, runs: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+from timing import median_time as _median  # benchmarks/ is on the path when run as a script
 
 
 def _a_name(store, kind: str) -> str | None:
