@@ -418,13 +418,13 @@ class Handler(BaseHTTPRequestHandler):
     def ontology(self, rest: str, query_string: str) -> None:
         """/def, /def/ and /def/index.html: the ontology, documented by pyLODE or as RDF."""
         stem, forced = negotiate.split_extension(rest)
-        if stem not in ("", "/", "/index"):
+        if stem not in ("", "/index") and (stem, forced) != ("/", None):
             return self.send_error_page(404, f"de ontologie heeft geen pagina /def{rest}; zie /def/")
         store, graph = self.app.store, self.app.ontology_graph
         if not graph_pages.exists(store, graph):
             return self.send_error_page(404, "deze build bevat geen ontologie (ontology/kennisgraaf.ttl)")
         self.linked_data(
-            "/def" + stem,
+            "/def" + stem.rstrip("/"),
             forced,
             query_string,
             lambda: graph_pages.triples(store, graph),
@@ -437,7 +437,10 @@ class Handler(BaseHTTPRequestHandler):
         name = urllib.parse.unquote(rest).lstrip("/")
         store = self.app.store
         if not name:
-            return self.send_html(200, graph_pages.listing_page(graph_pages.sizes(store), nav=self.nav))
+            vary = {"Vary": "Accept"}
+            if negotiate.choose(self.headers.get("Accept"), negotiate.LISTING) is None:
+                return self.send_text(406, negotiate.refusal(negotiate.LISTING), vary)
+            return self.send_html(200, graph_pages.listing_page(graph_pages.sizes(store), nav=self.nav), vary)
         forced = None
         iri = _iri(graph_pages.graph_iri(name))
         if iri is None or not graph_pages.exists(store, iri):

@@ -36,12 +36,13 @@ GRAPH = (
 #: a Linked Data resource (/id/…, /def/…, /graph/…): its page, or its triples in any RDF syntax
 PAGE = (
     ("text/html", "html"),
-    ("application/xhtml+xml", "html"),
     ("text/turtle", "turtle"),
     ("application/n-triples", "ntriples"),
     ("application/ld+json", "jsonld"),
     ("application/rdf+xml", "rdfxml"),
 )
+#: a listing (/graph/): a page only
+LISTING = (("text/html", "html"),)
 #: `/id/thema/x.ttl`: the file-extension form of a resource, for links and plain downloads
 EXTENSIONS = {".html": "html", ".ttl": "turtle", ".nt": "ntriples", ".jsonld": "jsonld", ".rdf": "rdfxml"}
 
