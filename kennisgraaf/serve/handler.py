@@ -397,22 +397,31 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_error_page(404, f"onbekende soort bron: {kind}")
             found, truncated = members(self.app.store, kind)
             return self.send_html(200, pages.listing_page(kind, found, truncated, nav=self.nav))
+        store = self.app.store
+
+        def known(iri: str | None) -> bool:
+            return iri is not None and store.ask(sparql.text("resource_exists"), {"s": ox.NamedNode(iri)})
+
         forced = None
         iri = _iri(iri_for(kind, slug))
-        view = resource_view(self.app.store, iri) if iri else None
-        if view is None:  # /id/thema/x.ttl: the Turtle of /id/thema/x
+        if not known(iri):  # /id/thema/x.ttl: the Turtle of /id/thema/x
             slug, forced = negotiate.split_extension(slug)
             iri = _iri(iri_for(kind, slug)) if forced else None
-            view = resource_view(self.app.store, iri) if iri else None
-        if view is None or iri is None:
+        if iri is None or not known(iri):
             return self.send_error_page(404, f"de graaf kent geen bron {iri or '/id/' + rest}")
         subject = ox.NamedNode(iri)
+
+        def html() -> str:
+            view = resource_view(store, subject.value)
+            assert view is not None  # the graph mentions it (known above)
+            return self.resource_html(view)
+
         self.linked_data(
             f"/id/{kind}/{slug}",
             forced,
             query_string,
-            lambda: self.app.store.construct(sparql.text("resource_triples"), {"s": subject}),
-            lambda: self.resource_html(view),
+            lambda: store.construct(sparql.text("resource_triples"), {"s": subject}),
+            html,
         )
 
     def ontology(self, rest: str, query_string: str) -> None:
