@@ -84,6 +84,9 @@ def test_html_for_a_browser(server, path):
         assert response.status == 200 and response.media_type == "text/html"
         assert "default-src 'none'" in response.headers["content-security-policy"]
         assert "<script src=" not in response.text.replace('src="/static/', "")
+        assert response.headers["vary"] == "Accept"
+        if path != "graph/":  # the page names its RDF twins
+            assert 'rel="alternate"; type="text/turtle"' in response.headers["link"]
 
 
 @pytest.mark.parametrize("path, subject", RESOURCES[:1] + RESOURCES[2:4])
