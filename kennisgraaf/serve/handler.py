@@ -457,19 +457,13 @@ class Handler(BaseHTTPRequestHandler):
             iri = _iri(graph_pages.graph_iri(name)) if forced else None
             if iri is None or not graph_pages.exists(store, iri):
                 return self.send_error_page(404, f"de build heeft geen graaf /graph/{urllib.parse.unquote(rest)}")
-        found: list = []
-
-        def triples() -> list:
-            if not found:
-                found.extend(graph_pages.triples(store, iri))
-            return found
-
+        graph = iri  # one answer reads the triples once: the page or the RDF, never both
         self.linked_data(
             "/graph/" + name,
             forced,
             query_string,
-            triples,
-            lambda: graph_pages.graph_page(store, name, triples(), nav=self.nav),
+            lambda: graph_pages.triples(store, graph),
+            lambda: graph_pages.graph_page(store, name, graph_pages.triples(store, graph), nav=self.nav),
         )
 
     def site(self, rest: str) -> None:
