@@ -244,3 +244,20 @@ def test_def_is_served_under_a_csp_that_allows_only_its_own_style(server):
     assert re.search(r'id="Kennisproduct"', response.text)
     # the hash is of the style block itself: a different style would not pass
     assert style_hashes("<style>x{}</style>")[0] not in csp
+
+
+def test_serve_and_the_static_site_show_the_same_ontology_page(server, ontology_page):
+    """One page for both: /def/ (from the build's ontology graph) and render_html (from the file)."""
+    served = get(server, "def/", "text/html").text
+    assert re.findall(r'id="([^"]+)"', served) and sorted(re.findall(r'id="([^"]+)"', served)) == sorted(
+        re.findall(r'id="([^"]+)"', ontology_page)
+    )
+    assert style_hashes(served) == style_hashes(ontology_page)
+
+
+def test_canonical_iris_of_terms_and_graphs_link_to_their_local_paths(server):
+    """A resource page links its class (kn:Thema) to /def#Thema, which the ontology page has."""
+    page = get(server, THEME, "text/html").text
+    assert 'href="/def#Thema"' in page
+    assert f'href="{KN}Thema"' not in page
+    assert 'id="Thema"' in get(server, "def", "text/html").text
