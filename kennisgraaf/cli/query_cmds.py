@@ -49,18 +49,18 @@ def show(store, results, fmt: str, out: Path | None, title: str = "", alles: boo
     """One rendering path for every query result: SELECT, ASK or CONSTRUCT."""
     from ..labels import with_labels
     from ..screen import ROW_LIMIT
-    from ..store import ResultSet
+    from ..store import AskResult, GraphResult
     from ..tables import Table, from_results, sparql_json
 
     check_format(fmt)
     limit = None if alles else ROW_LIMIT
-    if isinstance(results, bool):
+    if isinstance(results, AskResult):
         if fmt == "json":
             write_text(sparql_json(results), out)
         else:
             emit(Table(["antwoord"], [["ja" if results else "nee"]], title=title), fmt, out)
         return
-    if not isinstance(results, ResultSet):  # CONSTRUCT / DESCRIBE: Turtle
+    if isinstance(results, GraphResult):  # CONSTRUCT / DESCRIBE: Turtle
         if fmt == "xlsx":
             from ..errors import QueryError
 
@@ -69,7 +69,7 @@ def show(store, results, fmt: str, out: Path | None, title: str = "", alles: boo
 
         from ..namespaces import PREFIXES
 
-        text = ox.serialize(results, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        text = ox.serialize(results.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         write_text(text.decode("utf-8") if isinstance(text, bytes) else text, out)
         return
     if fmt == "json":
