@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:  # the heavy modules load when a method needs them: `import kennisgraaf` stays cheap
     import networkx as nx
@@ -145,7 +145,7 @@ class _Parts:
     """What a result is made of, computed once when first needed (see `Result`)."""
 
     tables: Callable[[bool, bool], list[Table]]  # (labels, wide) → the document's tables
-    raw: object = None
+    raw: Any = None
     title: str = ""
     json: Callable[[], str] | None = None  # a native JSON form (SPARQL results, findings)
     text: Callable[[str], str] | None = None  # not a table at all (Turtle of a CONSTRUCT)
@@ -192,7 +192,7 @@ class Result:
         self._tables: dict[tuple[bool, bool], list[Table]] = {}
 
     @classmethod
-    def of(cls, tables: Sequence[Table], *, keys: Sequence[str] | None = None, raw: object = None) -> Result:
+    def of(cls, tables: Sequence[Table], *, keys: Sequence[str] | None = None, raw: Any = None) -> Result:
         """A result of tables already made."""
         made = list(tables)
         return cls(lambda: _Parts(lambda labels, wide: made, raw=raw, title=made[0].title if made else ""), keys=keys)
@@ -202,7 +202,7 @@ class Result:
         return self._make()
 
     @property
-    def raw(self) -> object:
+    def raw(self) -> Any:
         return self._parts.raw
 
     @property
@@ -328,7 +328,7 @@ class Kennisgraaf:
 
     >>> kg = open()
     >>> kg.stats().columns[:3]
-    ['thema', 'plan', 'producten']
+    ['thema', 'kennisplan', 'producten']
     """
 
     def __init__(
@@ -419,7 +419,7 @@ class Kennisgraaf:
         """A named question of the catalogue, its parameters as you type them ("zzs", "RIVM").
 
         >>> open().query("regisseurs").columns
-        ['thema', 'regisseur', 'organisatie']
+        ['thema', 'regisseur', 'email']
         """
         from .years import uses_year
 
@@ -455,7 +455,7 @@ class Kennisgraaf:
         """
         return Result(lambda: self._query_parts(self.store.run(text), "", None), limited=True)
 
-    def _query_parts(self, raw: object, title: str, keuze: Jaarkeuze | None) -> _Parts:
+    def _query_parts(self, raw: Any, title: str, keuze: Jaarkeuze | None) -> _Parts:
         """One rendering rule for every query result: SELECT, ASK or CONSTRUCT."""
         from .store import ResultSet
         from .tables import Table, from_results, sparql_json
@@ -464,7 +464,7 @@ class Kennisgraaf:
             answer = Table(["antwoord"], [["ja" if raw else "nee"]], title=title)
             return _Parts(lambda labels, wide: [answer], raw, title, json=lambda: sparql_json(raw), keuze=keuze)
         if not isinstance(raw, ResultSet):  # CONSTRUCT / DESCRIBE: Turtle
-            triples = raw
+            triples: Any = raw
 
             def turtle(fmt: str) -> str:
                 if fmt == "xlsx":
@@ -489,7 +489,8 @@ class Kennisgraaf:
         def tables(labels: bool, wide: bool) -> list[Table]:
             from .labels import with_labels
 
-            table = from_results(with_labels(self.store, results) if labels else results, title=title)
+            named = cast("Callable[[Store, ResultSet], ResultSet]", with_labels)
+            table = from_results(named(self.store, results) if labels else results, title=title)
             if not table.rows:
                 table.notes.append("(geen resultaten)")
             return [table]
@@ -501,7 +502,7 @@ class Kennisgraaf:
         from .tables import Table
 
         def table() -> Table:
-            rows = []
+            rows: list[list[object]] = []
             for query in self.catalogue.queries.values():
                 params = ", ".join(
                     f"{p.name} ({p.kind}{', verplicht' if p.required else ''}"
@@ -741,7 +742,7 @@ class Kennisgraaf:
 
         keuze = self.network_keuze
         earlier = [y for y in keuze.jaren if keuze.jaar is not None and y < keuze.jaar]
-        extra = comparison_blocks(compare(self.network, earlier[-1], keuze.jaar)) if earlier else []
+        extra = comparison_blocks(compare(self.network, earlier[-1], keuze.jaar)) if earlier and keuze.jaar else []
         texts = self.folder.sources_texts_dir if fmt == "html" else None
         return str(render(analyse(self.year_network), fmt, extra, texts))
 
@@ -789,7 +790,8 @@ class Kennisgraaf:
         if thema:
             from .resolve import resolve
 
-            iri = resolve(self.store, "thema", thema, name="--thema").value
+            found = resolve(self.store, "thema", thema, name="--thema")
+            iri = found[0].value if isinstance(found, list) else found.value
         target = Path(out) if out is not None else default_views_dir() / page_name(name, iri)
         return write_view(ctx, config, name, target, iri)
 
@@ -879,6 +881,137 @@ class Kennisgraaf:
             done.append(card)
         return done
 
+    # --- authoring: plans in and out ------------------------------------------------------
+
+    def scan(
+        self, text: Path | str, thema: str | None = None, jaar: str = "2026", workbook: Path | str | None = None
+    ) -> Result:
+        """Every term of the registers found in a plan text, against what the graph links
+        (mentioned but not linked, linked but never mentioned, unknown abbreviations); with
+        `workbook`, a plan workbook filled in beforehand with what it found. `.raw`: the report."""
+        from .authoring.plans import resolve_theme
+        from .authoring.registers import Registers
+        from .authoring.scan import scan as run_scan
+        from .authoring.scan import workbook_rows
+        from .authoring.workbook import write_workbook
+
+        registers = Registers.load(self.folder)
+        registers.add_plan_texts(self.folder)
+        theme = resolve_theme(registers, thema) if thema else None
+        report = run_scan(Path(text), self.folder, theme=theme, year=jaar if theme else None, registers=registers)
+        if workbook is not None:
+            write_workbook(workbook_rows(report, registers, jaar), registers, Path(workbook))
+        return Result.of([report.table()], raw=report)
+
+    def werkboek(self, thema: str, out: Path | str, jaar: str = "2026") -> Path:
+        """The Excel workbook of a plan (one sheet per table, pick lists from the registers);
+        an empty one for a theme and year without a plan yet."""
+        from .authoring.plans import write_plan_workbook
+
+        return Path(write_plan_workbook(self.folder, thema, jaar, Path(out)))
+
+    def inlezen(self, workbook: Path | str, add_new: bool = False) -> Any:
+        """A filled-in workbook read and checked cell by cell, nothing written yet: `.diff`,
+        `.changed`, `.target`; write it with `kennisgraaf.authoring.plans.write`."""
+        from .authoring.plans import read_plan_workbook
+
+        return read_plan_workbook(Path(workbook), self.folder, add_new=add_new)
+
+    def nieuw_jaar(self, jaar: int, thema: str, van: int | None = None) -> Any:
+        """Next year's plan begun as a copy of this year's (graph/plans/<jaar>/<thema>.ttl),
+        never over an existing plan."""
+        from .newyear import new_year, theme_slug
+
+        return new_year(self.folder, jaar, theme_slug(self.folder, thema), van)
+
+    # --- sharing the graph ------------------------------------------------------------------
+
+    def publish(
+        self,
+        store: str,
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        prune: bool = True,
+        timeout: float = 120.0,
+        again: bool = False,
+        progress: Callable[[str], None] | None = None,
+        on_resume: Callable[[int], None] | None = None,
+    ) -> Result:
+        """Every named graph of the build into a triple store (one PUT per graph, Graph Store
+        HTTP Protocol); an interrupted run resumes unless `again`. `.raw`: the publish report."""
+        from .access import ensure_build
+        from .cache import Cache
+        from .publish import GraphStore, PublishState, short_name
+        from .publish import publish as run_publish
+        from .tables import Table
+
+        report = ensure_build(self.folder, self.cache_dir, progress=self.progress)
+        target = GraphStore(store, user=user, password=password, timeout=timeout)
+        build_key = report.entry.folder.name
+        state = PublishState(Cache(self.cache_dir).root, target.url, build_key)
+        if again:
+            state.clear()
+        elif state.done() and on_resume is not None:
+            on_resume(len(state.done()))
+        result = run_publish(
+            report.entry.graph_file, target, build_key=build_key, prune=prune, progress=progress, state=state
+        )
+        status = {200: "vervangen", 201: "nieuw", 204: "vervangen"}
+        rows: list[list[object]] = [
+            [short_name(g.graph), g.triples, status.get(g.status, str(g.status))] for g in result.graphs
+        ]
+        rows += [[short_name(g), 0, "al vervangen (vorige poging)"] for g in result.skipped]
+        rows += [[short_name(g), 0, "verwijderd"] for g in result.removed]
+        sent = f"{result.triples} triples in {len(result.graphs)} grafen"
+        notes = [f"{sent} naar {result.store} in {result.seconds:.1f} s"]
+        return Result.of([Table(["graaf", "triples", "actie"], rows, title="Gepubliceerd", notes=notes)], raw=result)
+
+    def server(self, site: Path | str | None = None, make_site: Path | str | None = None, **limits: Any) -> Any:
+        """A local HTTP server on the build (SPARQL endpoint, question pages, resource pages,
+        the views under /site/), not yet serving: call `.serve_forever()`, then `.close()`.
+        `make_site`: first write the views and the rapport there (from the same loaded graph)
+        and serve those. `limits`: the fields of `kennisgraaf.serve.ServeConfig` (host, port,
+        timeout, max_rows, workers, ...); it binds to 127.0.0.1 unless told otherwise."""
+        import contextlib
+
+        from .access import ensure_build
+        from .serve import KennisgraafServer, ServeConfig
+        from .serve.server import default_workers
+        from .store import OxigraphStore
+
+        report = ensure_build(self.folder, self.cache_dir, progress=self.progress)
+        store = OxigraphStore(report.entry.graph_file)  # loaded once: for the site and for the server
+        if make_site is not None:
+            from .serve.site import write_site
+
+            stage = self.progress("weergaven en rapport maken") if self.progress else None
+            with stage if isinstance(stage, contextlib.AbstractContextManager) else contextlib.nullcontext():
+                write_site(store, self.folder, Path(make_site))
+            site = make_site
+        limits["workers"] = limits.get("workers") or default_workers()
+        config = ServeConfig(
+            graph_file=report.entry.graph_file,
+            queries_dir=self.folder.queries_dir,
+            site=Path(site) if site is not None else None,
+            **limits,
+        )
+        try:
+            return KennisgraafServer(config, store)
+        except OSError as err:
+            from .errors import KennisgraafError
+
+            raise KennisgraafError(listen_error(config.host, config.port, err)) from None
+
+
+def listen_error(host: str, port: int, err: OSError) -> str:
+    """Why a server cannot listen, in Dutch: a busy port names the way out."""
+    import errno
+
+    if err.errno == errno.EADDRINUSE:
+        return f"poort {port} op {host} is al in gebruik; kies een andere met --port (--port 0: een vrije)"
+    return f"kan niet luisteren op {host}:{port}: {err.strerror or err}"
+
 
 def violation_table(violations: Iterable[Any]) -> Table:
     """The findings of `validate` as one table: file (and plan line), node, property, message."""
@@ -919,6 +1052,6 @@ def open(
 
     >>> kg = open(jaar=2026)
     >>> kg.query("budget-per-thema").columns[:2]
-    ['thema', 'budget_eur']
+    ['thema', 'activiteitenbudget']
     """
     return Kennisgraaf(data, cache_dir, endpoint, jaar, timeout=timeout, progress=progress)

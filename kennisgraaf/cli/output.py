@@ -52,7 +52,7 @@ def _write(out: Path, write) -> None:
     from ..files import os_reason
     from .paths import check_out_file
 
-    out = check_out_file(Path(out))
+    out = check_out_file(Path(out)) or Path(out)
     try:
         if out.parent and not out.parent.exists():
             out.parent.mkdir(parents=True, exist_ok=True)

@@ -116,6 +116,7 @@ def view(
         _maybe_open(index, open_page)
         return
 
+    assert name is not None  # said above: a view, or --all
     done = kg.view(name, thema, out)
     console.print(
         f"geschreven: {done.path} ({len(done.view.nodes)} knopen, {len(done.view.edges)} lijnen)",

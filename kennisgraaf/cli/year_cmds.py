@@ -45,7 +45,9 @@ def vergelijk(
 
 @app.command("nieuw-jaar")
 @handles_errors
+@uses_graaf
 def nieuw_jaar(
+    kg: Kennisgraaf,
     jaar: Annotated[int, typer.Argument(help="Het nieuwe planjaar, bijv. 2027.", show_default=False)],
     thema: Annotated[
         str, typer.Option("--thema", "-t", help="Het thema (naam, afkorting of code).", show_default=False)
@@ -68,11 +70,8 @@ def nieuw_jaar(
 
     Voorbeeld: kennisgraaf nieuw-jaar 2027 --thema ZZS --data ./mijn-data
     """
-    from ..newyear import new_year, theme_slug
-    from ..sources import DataFolder
-
-    folder = DataFolder.resolve(data)
-    done = new_year(folder, jaar, theme_slug(folder, thema), van)
+    done = kg.nieuw_jaar(jaar, thema, van)
+    folder = kg.folder
     console = err_console()
     console.print(
         f"geschreven: {done.target} (kopie van {done.source.relative_to(folder.root)}; "
