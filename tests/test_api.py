@@ -199,3 +199,17 @@ def test_written_documents_are_the_api_documents(kg, tmp_path, cache_dir, monkey
     [card] = kg.themakaart(mine / "k", "zzs", pdf=False)
     assert [p.name for p in card.files] == sorted(p.name for p in (cli / "k").iterdir())
     assert card.files[0].read_bytes() == (cli / "k" / card.files[0].name).read_bytes()
+
+
+def test_readme_python_example_is_true(build_2026, cache_dir, monkeypatch):
+    """The README's "Python" section runs as a doctest: the three lines and their answer."""
+    from pathlib import Path
+
+    monkeypatch.setenv("KENNISGRAAF_CACHE_DIR", str(cache_dir))
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Python\n", 1)[1].split("```pycon\n", 1)[1].split("```", 1)[0]
+    test = doctest.DocTestParser().get_doctest(block, {}, "README.md#python", "README.md", 0)
+    assert len(test.examples) == 3
+    runner = doctest.DocTestRunner()
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
