@@ -457,14 +457,14 @@ class Kennisgraaf:
 
     def _query_parts(self, raw: Any, title: str, keuze: Jaarkeuze | None) -> _Parts:
         """One rendering rule for every query result: SELECT, ASK or CONSTRUCT."""
-        from .store import ResultSet
+        from .store import AskResult, GraphResult, SelectResult
         from .tables import Table, from_results, sparql_json
 
-        if isinstance(raw, bool):
+        if isinstance(raw, AskResult):
             answer = Table(["antwoord"], [["ja" if raw else "nee"]], title=title)
             return _Parts(lambda labels, wide: [answer], raw, title, json=lambda: sparql_json(raw), keuze=keuze)
-        if not isinstance(raw, ResultSet):  # CONSTRUCT / DESCRIBE: Turtle
-            triples: Any = raw
+        if isinstance(raw, GraphResult):  # CONSTRUCT / DESCRIBE: Turtle
+            triples = raw.triples
 
             def turtle(fmt: str) -> str:
                 if fmt == "xlsx":
@@ -484,12 +484,12 @@ class Kennisgraaf:
                 raise QueryError("CONSTRUCT geeft triples, geen tabel: gebruik .raw of .render()")
 
             return _Parts(no_table, raw, title, text=turtle, keuze=keuze)
-        results: ResultSet = raw
+        results: SelectResult = raw
 
         def tables(labels: bool, wide: bool) -> list[Table]:
             from .labels import with_labels
 
-            named = cast("Callable[[Store, ResultSet], ResultSet]", with_labels)
+            named = cast("Callable[[Store, SelectResult], SelectResult]", with_labels)
             table = from_results(named(self.store, results) if labels else results, title=title)
             if not table.rows:
                 table.notes.append("(geen resultaten)")
@@ -855,9 +855,10 @@ class Kennisgraaf:
     ) -> list[ThemakaartWritten]:
         """One printable page per theme (HTML, and PDF with Chromium) in `out_dir`."""
         from .analysis import analyse
-        from .analysis.network import _slug, find_theme
+        from .analysis.network import find_theme
         from .errors import KennisgraafError
         from .reports.themakaart import render, themes_with_plan, to_pdf
+        from .slugs import local_name
 
         folder = Path(out_dir)
         network = self.year_network
@@ -870,7 +871,7 @@ class Kennisgraaf:
             raise KennisgraafError(f"kan de map {folder} (--out-dir) niet maken: {exc.strerror}") from exc
         done = []
         for t in themes:
-            name = f"themakaart-{_slug(t)}"
+            name = f"themakaart-{local_name(t)}"
             html_file = folder / f"{name}.html"
             html_file.write_text(render(network, analysis, t, texts), encoding="utf-8")
             card = ThemakaartWritten(t, [html_file])

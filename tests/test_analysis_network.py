@@ -78,7 +78,7 @@ def test_find_theme_accepts_names_codes_and_slugs(network):
     for text in ("Waterkwaliteit", "waterkwaliteit", "WK", WK):
         assert find_theme(network, text) == WK
     assert find_theme(network, "ZZS") == ID + "thema/zeer-zorgwekkende-stoffen"
-    with pytest.raises(KennisgraafError, match="Bedoelde u: Waterkwaliteit"):
+    with pytest.raises(KennisgraafError, match="bedoelde u: 'Waterkwaliteit'"):
         find_theme(network, "Waterkwalitijt")
 
 

@@ -23,7 +23,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..labels import best_label, name_of
 from ..namespaces import XSD
+from ..slugs import local_name as _slug
 from ..tables import compact, plain
 from .textlines import PlanTexts
 
@@ -188,10 +190,6 @@ def broader_graph(g: nx.MultiDiGraph) -> nx.DiGraph:
     return view
 
 
-def _slug(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
 # --------------------------------------------------------------------------- loading
 
 
@@ -242,11 +240,7 @@ def _lines_per_plan(store, network: nx.MultiDiGraph) -> None:
 
 
 def _label(found: dict[str, list[str]] | None, iri: str) -> str:
-    found = found or {}
-    for key in ("pref", "titel", "code"):
-        if found.get(key):
-            return sorted(found[key])[0]
-    return _slug(iri)
+    return best_label(iri, found, ("pref", "titel", "code"))
 
 
 def _assemble(kinds, names, links, values, texts) -> nx.MultiDiGraph:
@@ -359,8 +353,7 @@ def sources(network: nx.MultiDiGraph, node: str, *props: str) -> set[str]:
 
 
 def label(network: nx.MultiDiGraph, node: str) -> str:
-    found = network.nodes[node].get("label") if node in network else None
-    return found or _slug(node)
+    return name_of(node, network.nodes[node].get("label") if node in network else None)
 
 
 def counted_themes(network: nx.MultiDiGraph) -> list[str]:
@@ -478,8 +471,9 @@ def find_theme(network: nx.MultiDiGraph, text: str) -> str:
 
     known = sorted({network.nodes[t]["label"] for t in nodes_of(network, "thema")})
     close = difflib.get_close_matches(text, known, n=3, cutoff=0.4)
-    hint = f" Bedoelde u: {', '.join(close)}?" if close else ""
-    raise KennisgraafError(f"onbekend thema {text!r}.{hint} {theme_choices(network)}")
+    from ..resolve import unknown_name
+
+    raise KennisgraafError(unknown_name("", "thema", text, close, theme_choices(network)))
 
 
 def theme_choices(network: nx.MultiDiGraph) -> str:

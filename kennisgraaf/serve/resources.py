@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from ..labels import label_map
 from ..namespaces import BASE, ID_KINDS, INFERRED_GRAPH, RDF
+from ..slugs import local_name
 from ..tables import compact
 
 ID_BASE = BASE + "id/"
@@ -107,7 +108,7 @@ def node(term, names: dict[str, str]) -> Node:
         return Node(names.get(iri) or compact(iri), iri=iri, href=href)
     if isinstance(term, ox.Literal):
         datatype = term.datatype.value
-        plain = term.language or datatype.rsplit("#", 1)[-1] in _PLAIN_TYPES
+        plain = term.language or local_name(datatype) in _PLAIN_TYPES
         shown = None if plain else compact(datatype)
         return Node(term.value, lang=term.language or None, datatype=shown)
     return Node(f"_:{term.value}" if isinstance(term, ox.BlankNode) else str(term))

@@ -114,9 +114,9 @@ class Context:
         return self.network.nodes[iri].get("kind") if iri in self.network else None
 
     def label(self, iri: str) -> str:
-        if iri in self.network:
-            return self.network.nodes[iri].get("label") or iri
-        return iri.rstrip("/").rsplit("/", 1)[-1]
+        from ..labels import name_of
+
+        return name_of(iri, self.network.nodes[iri].get("label") if iri in self.network else None)
 
     def out(self, iri: str, *props: str) -> list[str]:
         return sorted({o for _, o, p in self.network.out_edges(iri, keys=True) if p in props})
