@@ -7,6 +7,7 @@ command's output; a node without one shows its compact IRI.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from ..slugs import local_name
 from ..tables import compact
 
 ID_BASE = BASE + "id/"
+_SERVED = re.compile(r"id/.+|def(#.+)?|graph/.+", re.DOTALL)  # the paths under BASE that serve answers
 MAX_STATEMENTS = 2000  # per direction on one resource page
 MAX_LISTED = 5000  # resources on one listing page
 #: XSD datatypes whose values read plainly without a tag (strings, numbers, booleans)
@@ -82,9 +84,10 @@ class ResourceView:
 
 
 def local_path(iri: str) -> str | None:
-    """`https://w3id.org/kennisgraaf/id/thema/x` → `/id/thema/x`; None for other IRIs."""
-    if iri.startswith(ID_BASE) and len(iri) > len(ID_BASE):
-        return "/id/" + iri[len(ID_BASE) :]
+    """`https://w3id.org/kennisgraaf/id/thema/x` → `/id/thema/x`, `…/def#Thema` → `/def#Thema`,
+    `…/graph/inferred` → `/graph/inferred` (what serve answers); None for other IRIs."""
+    if iri.startswith(BASE) and _SERVED.fullmatch(iri[len(BASE) :]):
+        return "/" + iri[len(BASE) :]
     return None
 
 
