@@ -71,6 +71,8 @@ class ResourceView:
     outgoing: list[Statement]
     incoming: list[Statement]
     truncated: bool = False
+    #: the SiteModel that cited the plan lines (serve: a theme page adds its products, partners, ...)
+    model: object | None = field(default=None, repr=False, compare=False)
 
 
 def local_path(iri: str) -> str | None:
@@ -165,7 +167,15 @@ def resource_view(store, iri: str, cites: Cites | None = None) -> ResourceView |
     if not outgoing and not incoming:
         return None
     names = label_map(store, mentioned(iri, outgoing[:MAX_STATEMENTS], incoming[:MAX_STATEMENTS]))
-    return assemble(iri, outgoing, incoming, names, cites)
+    model = None
+    if cites is None:  # the plan lines as the static site cites them (one model per store)
+        from ..site.model import model_for
+
+        model = model_for(store)
+        cites = model.cites
+    view = assemble(iri, outgoing, incoming, names, cites)
+    view.model = model
+    return view
 
 
 def members(store, kind: str) -> tuple[list[Node], bool]:
