@@ -25,8 +25,10 @@ def site(
     cache_dir: CacheOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Schrijf één statische website: thema's, plannen met regelnummers, een pagina per bron,
-    het rapport, de weergaven, de vaste vragen met antwoorden, en zoeken.
+    """Schrijf één statische website van het hele netwerk, met zoeken.
+
+    Thema's, plannen met regelnummers, een pagina per bron, het rapport, de weergaven en de
+    vaste vragen met hun antwoorden.
 
     Werkt vanaf file:// en vanaf elke gewone webserver; niets wordt van buiten geladen. Elke
     bronpagina staat er ook als Turtle (.ttl) en JSON-LD (.jsonld) naast.

@@ -62,12 +62,13 @@ def _node(node: Node) -> str:
 def resource_page(view: ResourceView, *, nav: Nav = ()) -> str:
     """The resource page as the static site renders it (kennisgraaf/site), with the server's links."""
     from ..site.links import page_of
+    from ..site.model import SiteModel
     from ..site.resource_page import resource_page as render
     from ..site.theme_sections import theme_sections
 
     link = Linker(here=page_of(view.iri) or "id/index", served=True)
     extra = ""
-    if view.model is not None and view.iri.startswith(ID_BASE + "thema/"):
+    if isinstance(view.model, SiteModel) and view.iri.startswith(ID_BASE + "thema/"):
         extra = theme_sections(link, view.model, view.iri, with_card=False)
     return render(link, view, extra)
 
