@@ -174,3 +174,70 @@ def test_zoek_command_and_its_bad_input(build_2026, cache_dir):
     assert result.output.splitlines()[1].split(",")[3] == "id/onderwerp/staalslakken"
     bad = runner.invoke(app, ["zoek", "!!", "-q", "--cache-dir", str(cache_dir)])
     assert bad.exit_code != 0 and "zoekterm" in bad.output and "Traceback" not in bad.output
+
+
+class _Text(html.parser.HTMLParser):
+    """The text a reader sees (links and attributes apart)."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in ("header", "footer", "script")
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in ("header", "footer", "script")
+
+    def handle_data(self, data):
+        if not self.skip and data.strip():
+            self.parts.append(data.strip())
+
+
+def _visible(text: str) -> list[str]:
+    parser = _Text()
+    parser.feed(text)
+    return parser.parts
+
+
+def test_serve_answers_the_same_resource_pages_as_the_site(site, build_2026, folder_2026, tmp_path):
+    """One renderer: what serve shows at /id/... reads as the static page (only links differ),
+    and its citations open the plan text under /site/ at the cited line."""
+    from serve_helpers import http
+
+    from kennisgraaf.serve import KennisgraafServer, ServeConfig
+    from kennisgraaf.serve.site import write_site
+    from kennisgraaf.store import OxigraphStore
+
+    root, _ = site
+    served_site = tmp_path / "served"
+    write_site(OxigraphStore(build_2026.entry.graph_file), folder_2026, served_site)
+    config = ServeConfig(
+        graph_file=build_2026.entry.graph_file,
+        queries_dir=folder_2026.queries_dir,
+        port=0,
+        workers=1,
+        site=served_site,
+    )
+    with KennisgraafServer(config) as running:
+        for path in ("id/thema/waterkwaliteit", "id/product/wk-2026-beslisboom-vth", "id/organisatie/rivm"):
+            served = http("GET", running.url + path)
+            assert served.status == 200
+            static = (root / f"{path}.html").read_text(encoding="utf-8")
+            # the static theme page also links its themakaart; serve has no themakaart pages
+            assert [t for t in _visible(served.text) if t != "Themakaart"] == [
+                t for t in _visible(static) if t not in ("Themakaart", "(het thema op één afdrukbare pagina)")
+            ], path
+            cites = [href for css, href in _parse_text(served.text).classes if css == "bron"]
+            assert cites, path
+            target, _, anchor = cites[0].partition("#")
+            assert target.startswith("/site/tekst/")
+            text = http("GET", running.url + target.lstrip("/"))
+            assert text.status == 200 and f'id="{anchor}"' in text.text
+
+
+def _parse_text(text: str) -> _Links:
+    parser = _Links()
+    parser.feed(text)
+    return parser
