@@ -241,3 +241,63 @@ def _parse_text(text: str) -> _Links:
     parser = _Links()
     parser.feed(text)
     return parser
+
+
+def test_a_hostile_title_stays_text_on_every_page_and_in_the_index(mini_data, tmp_path):
+    from kennisgraaf.access import open_local
+    from kennisgraaf.sources import DataFolder
+
+    nasty = "<script>alert(\"x\")</script> & 'quote'"
+    plan = mini_data / "graph" / "plans" / "2026" / "proef.ttl"
+    title = 'dcterms:title "Kennisopbouw waterstof (proef)"@nl'
+    text = plan.read_text(encoding="utf-8")
+    assert title in text
+    plan.write_text(text.replace(title, f'dcterms:title "{nasty.replace(chr(34), chr(92) + chr(34))}"@nl'), "utf-8")
+    store = open_local(mini_data, tmp_path / "cache")
+    out = tmp_path / "site"
+    write(store, DataFolder.resolve(mini_data), out)
+    pages = [p for p in out.rglob("*.html") if "weergaven" not in p.parts]
+    shown = 0
+    for page in pages:
+        body = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in body, page
+        shown += "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;quote&#x27;" in body
+    assert shown >= 2  # the product's own page and the pages that link to it
+    index = (out / "static" / "zoekindex.js").read_text(encoding="utf-8")
+    assert "</script>" not in index and "\\u003cscript\\u003e" in index
+    crawled, broken, _, _ = crawl(out)
+    assert not broken, broken[:5]
+
+
+def test_catalogue_pages_offer_their_answers_as_downloads(site):
+    import csv
+    import json
+
+    root, _ = site
+    folder = root / "vragen"
+    queries = sorted(p.stem for p in folder.glob("*.html") if p.stem != "index")
+    assert len(queries) > 10
+    with_answers = [q for q in queries if (folder / f"{q}.csv").is_file()]
+    assert with_answers
+    for name in with_answers:
+        rows = list(csv.reader((folder / f"{name}.csv").open(encoding="utf-8")))
+        data = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        assert len(rows) - 1 == len(data)
+        assert (folder / f"{name}.xlsx").read_bytes().startswith(b"PK")
+        page = (folder / f"{name}.html").read_text(encoding="utf-8")
+        assert f"{len(data)} rijen" in page and f'href="{name}.csv"' in page
+
+
+def test_site_command_writes_the_site_and_refuses_a_wrong_folder(build_2026, cache_dir, tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "site"
+    done = runner.invoke(app, ["site", "--out", str(out), "-q", "--cache-dir", str(cache_dir)])
+    assert done.exit_code == 0, done.output
+    assert (out / "index.html").is_file() and (out / "static" / "zoekindex.js").is_file()
+    again = runner.invoke(app, ["site", "--out", str(out), "-q", "--cache-dir", str(cache_dir)])
+    assert again.exit_code == 0, again.output  # an earlier site is replaced
+    a_file = tmp_path / "bestand.txt"
+    a_file.write_text("x", encoding="utf-8")
+    for bad, message in ((a_file, "is een bestand"), (tmp_path, "niet leeg")):
+        result = runner.invoke(app, ["site", "--out", str(bad), "-q", "--cache-dir", str(cache_dir)])
+        assert result.exit_code != 0 and message in result.output and "Traceback" not in result.output
