@@ -1,7 +1,7 @@
 """The one path from a command's options to a Store: resolve data, build if needed, open.
 
-Every user-facing command goes through `open_store`, so building on demand, progress,
-the cache and (later) remote endpoints behave the same everywhere.
+Every user-facing command goes through `open_store` (as `api.Kennisgraaf.store`), so
+building on demand, progress, the cache and remote endpoints behave the same everywhere.
 """
 
 from __future__ import annotations

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+
 import pyoxigraph as ox
 
 from . import sparql
 from .namespaces import DCTERMS, ORG, RDF, RDFS, SCHEMA, SKOS
+from .slugs import local_name
 
 LABELS = sparql.text("labels")
 
@@ -44,24 +47,55 @@ STANDARD_LABELS = {
 }
 
 
+def name_of(iri: str, label: str | None = None) -> str:
+    """The name a person sees for an IRI: its label when it has one, else the IRI's local name.
+
+    The one fallback for every table, view, report and message, so an unlabelled item is
+    called the same everywhere (`labels.get(iri)` is the usual second argument).
+
+    >>> name_of("https://w3id.org/kennisgraaf/id/thema/water", None)
+    'water'
+    >>> name_of("https://w3id.org/kennisgraaf/id/thema/water", "Water")
+    'Water'
+    """
+    return label or local_name(iri)
+
+
+def best_label(iri: str, found: Mapping[str, Iterable[str]] | None, order: Sequence[str]) -> str:
+    """The one preference rule: the first kind of name in `order` the item has (of several of
+    that kind, the first alphabetically), else the local name. `found` maps a kind of name
+    to the item's names of that kind; the network loader and `label_map` both choose so.
+
+    >>> best_label("urn:x/wk", {"code": ["WK"], "pref": ["Waterkwaliteit"]}, ("pref", "titel", "code"))
+    'Waterkwaliteit'
+    """
+    for kind in order:
+        names = (found or {}).get(kind)
+        if names:
+            return min(names)
+    return local_name(iri)
+
+
+#: the ranks the labels query gives: skos:prefLabel, dcterms:title, rdfs:label
+_RANKS = ("1", "2", "3")
+
+
 def label_map(store, iris: set[str]) -> dict[str, str]:
     """IRI → its Dutch (or untagged) label, preferring skos:prefLabel, then title, then rdfs:label;
     standard terms without a label in the graph get their Dutch name from STANDARD_LABELS."""
     if not iris:
         return {}
     results = store.select(LABELS, {"item": [ox.NamedNode(i) for i in sorted(iris)]})
-    best: dict[str, tuple[int, str]] = {}
+    found: dict[str, dict[str, list[str]]] = {}
     for row in results.rows:
-        iri, rank, label = row["item"].value, int(row["rank"].value), row["label"].value
-        if iri not in best or (rank, label) < best[iri]:
-            best[iri] = (rank, label)
-    found = {iri: STANDARD_LABELS[iri] for iri in iris if iri in STANDARD_LABELS}
-    return found | {iri: label for iri, (_, label) in best.items()}
+        found.setdefault(row["item"].value, {}).setdefault(str(int(row["rank"].value)), []).append(row["label"].value)
+    standard = {iri: STANDARD_LABELS[iri] for iri in iris if iri in STANDARD_LABELS}
+    return standard | {iri: best_label(iri, names, _RANKS) for iri, names in found.items()}
 
 
 def with_labels(store, results):
-    """A copy of a ResultSet in which every IRI with a label is replaced by that label."""
-    from .store import ResultSet
+    """A copy of a SelectResult in which every IRI with a label is replaced by that label."""
+    from .store import SelectResult
 
     iris = {t.value for row in results.rows for t in row.values() if isinstance(t, ox.NamedNode)}
     names = label_map(store, iris)
@@ -72,4 +106,4 @@ def with_labels(store, results):
         }
         for row in results.rows
     ]
-    return ResultSet(results.variables, rows)
+    return SelectResult(results.variables, rows)

@@ -47,6 +47,7 @@ def theme_slug(folder: DataFolder, text: str) -> str:
     import pyoxigraph as ox
 
     from .resolve import resolve
+    from .slugs import local_name
     from .store import OxigraphStore
 
     register = folder.graph_dir / "registers" / "themas.ttl"
@@ -57,7 +58,10 @@ def theme_slug(folder: DataFolder, text: str) -> str:
         store.load(path=str(register), format=ox.RdfFormat.TURTLE)
     except (SyntaxError, OSError) as err:
         raise KennisgraafError(f"{register}: {err}") from None
-    return resolve(OxigraphStore(store=store), "thema", text, "--thema").value.rstrip("/").rsplit("/", 1)[-1]
+    found = resolve(OxigraphStore(store=store), "thema", text, "--thema")
+    if not isinstance(found, ox.NamedNode):  # "thema" resolves to one theme or raises
+        raise KennisgraafError(f"--thema: {text!r} is niet één thema")
+    return local_name(found.value)
 
 
 def plan_file(folder: DataFolder, jaar: int, slug: str) -> Path:

@@ -30,8 +30,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import KennisgraafError, StoreError
+from .httpclient import GRAPH_FORMATS, MAX_ANSWER_BYTES, check_url, fetch, status_error
 from .namespaces import DCTERMS, GRAPH_BASE, XSD
-from .remote import GRAPH_FORMATS, MAX_ANSWER_BYTES, check_url, error_text, fetch
 
 #: the record of the last publish: which graphs, from which build, when
 RECORD_GRAPH = GRAPH_BASE + "publicatie"
@@ -159,13 +159,12 @@ class GraphStore:
         except urllib.error.HTTPError as err:
             if err.code == 404 and method in ("GET", "DELETE"):
                 return 404, "", b""
-            detail = error_text(getattr(err, "capped_body", b"")) or err.reason
             hint = ""
             if err.code == 401:
                 hint = " — controleer --user en het wachtwoord (--password-env), en of die gebruiker mag schrijven"
             elif err.code in (404, 405):
                 hint = " — is dit het Graph Store-adres? (Virtuoso: …/sparql-graph-crud-auth, Fuseki: …/<dataset>/data)"
-            raise StoreError(f"{self.url}: {what} mislukt (HTTP {err.code}): {detail}{hint}") from None
+            raise StoreError(status_error(f"{self.url}: {what}", err, hint)) from None
 
     def put(self, graph: str, triples: list[ox.Triple]) -> int:
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""

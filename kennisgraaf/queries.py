@@ -99,9 +99,10 @@ class Catalogue:
         if name not in self.queries:
             import difflib
 
+            from .resolve import unknown_name
+
             close = difflib.get_close_matches(name, self.queries, n=3, cutoff=0.4)
-            hint = f" Bedoelde u: {', '.join(close)}?" if close else ""
-            raise QueryError(f"onbekende query {name!r}.{hint} Beschikbaar: {', '.join(sorted(self.queries))}")
+            raise QueryError(unknown_name("", "query", name, close, f"Beschikbaar: {', '.join(sorted(self.queries))}"))
         return self.queries[name]
 
     def bindings(self, store, query: NamedQuery, values: dict[str, str]) -> dict:
@@ -140,7 +141,7 @@ class Catalogue:
         return query, {**self.bindings(store, query, values), **year}
 
     def execute(self, store, name: str, values: dict[str, str] | None = None, jaar=None):
-        """The raw result of a named query (a ResultSet, a bool, or triples).
+        """The raw result of a named query (a SelectResult, AskResult or GraphResult).
 
         A query that names `?jaar` is scoped to one plan year (`jaar`: a year, "alle", a
         `Jaarkeuze`, or None for the latest year with plans). With every year, a SELECT runs
@@ -173,12 +174,12 @@ def scoped(store, text: str, bound: dict, jaar=None):
 
 def per_year(store, text: str, bound: dict, jaren) -> object:
     """A year-scoped query for every year in turn; a SELECT's rows with a `jaar` column first."""
-    from .store import ResultSet
+    from .store import SelectResult
     from .years import year_term
 
     results = [(jaar, store.run(text, {**bound, "jaar": year_term(jaar)})) for jaar in jaren]
-    if not results or not isinstance(results[0][1], ResultSet):
+    if not results or not isinstance(results[0][1], SelectResult):
         return store.run(text, bound)
     variables = ["jaar", *[v for v in results[0][1].variables if v != "jaar"]]
     rows = [{**row, "jaar": year_term(jaar)} for jaar, found in results for row in found.rows]
-    return ResultSet(variables, rows)
+    return SelectResult(variables, rows)

@@ -22,9 +22,13 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from . import sparql
 from .errors import QueryError
 from .namespaces import ID, KN, ORG, PROV, XSD
 from .namespaces import SKOS as _SKOS
+from .slugs import local_name, normalise, slugify
+
+__all__ = ["NameIndex", "local_name", "normalise", "resolve", "slugify"]
 
 #: parameter kind → the class its values belong to
 KIND_CLASS = {
@@ -47,35 +51,11 @@ KIND_CLASS = {
 MULTI_KINDS = {"item"}
 KIND_NAMESPACE = {"onderwerp": str(ID["onderwerp"]), "status": str(ID["status"]), "vorm": str(ID["vorm"])}
 
-CANDIDATES = """
-SELECT ?item ?label WHERE {
-  ?item a ?class .
-  { ?item skos:prefLabel|skos:altLabel|skos:hiddenLabel|dcterms:title|skos:notation ?label }
-  UNION { ?item a kn:Kwartaal ; kn:volgnummer ?n ; kn:jaar ?jaar . BIND(CONCAT("Q", STR(?n)) AS ?label)
-          FILTER EXISTS { ?plan a kn:Kennisplan ; kn:jaar ?jaar } }
-}
-"""
+CANDIDATES = sparql.text("name_candidates")
 
 
 #: how similar (difflib ratio) a typed name must be to a known one to be suggested
 SUGGEST_CUTOFF = 0.75
-
-
-def _slug(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
-def normalise(text: str) -> str:
-    """The matching key of a name: no accents, case, punctuation or doubled spaces; & is 'en'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("&", " en ")
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
-
-
-def slugify(text: str) -> str:
-    """A stable, readable IRI slug for a name: 'Zó Werkt Water' → 'zo-werkt-water'."""
-    return normalise(text).replace(" ", "-")
 
 
 def is_abbreviation(label: str) -> bool:
@@ -119,7 +99,7 @@ class NameIndex:
             self.literal.setdefault(_fold(written), set()).add(iri)
         if preferred or iri not in self.labels:
             self.labels[iri] = label
-        self.names.setdefault(normalise(_slug(iri)), set()).add(iri)
+        self.names.setdefault(normalise(local_name(iri)), set()).add(iri)
 
     def lookup(self, raw: str) -> set[str]:
         """The IRIs this exact name (after normalisation) stands for."""
@@ -142,7 +122,7 @@ class NameIndex:
         label = self.labels.get(iri)
         if label is not None and self.lookup(label) == {iri}:
             return label
-        return _slug(iri)
+        return local_name(iri)
 
     def find_in(self, lines: list[str]) -> list[Mention]:
         return find_names({"": self}, lines)
@@ -241,6 +221,18 @@ def unknown(kind: str) -> str:
     return ("onbekend " if kind in NEUTER else "onbekende ") + kind
 
 
+def unknown_name(what: str, kind: str, raw: str, close=(), more: str = "") -> str:
+    """The one wording of "no such name", for every resolver (parameters, --thema, queries):
+    `thema: onbekend thema 'watr'; bedoelde u: 'Water'?`, then what the user can pick from.
+
+    >>> unknown_name("--thema", "thema", "watr", ["Water"], "Thema's: Water")
+    "--thema: onbekend thema 'watr'; bedoelde u: 'Water'? Thema's: Water"
+    """
+    hint = f"; bedoelde u: {', '.join(repr(c) for c in close)}?" if close else ""
+    text = f"{what + ': ' if what else ''}{unknown(kind)} {raw!r}{hint}"
+    return f"{text}{'' if hint else '.'} {more}" if more else text
+
+
 def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Literal | list[ox.NamedNode]:
     """One RDF term for a typed parameter value; a clear error when there is none.
 
@@ -268,10 +260,9 @@ def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Lit
     if len(hits) > 1 and kind in MULTI_KINDS:
         return [ox.NamedNode(h) for h in sorted(hits)]
     if len(hits) > 1:
-        listed = sorted({names.labels.get(h, _slug(h)) for h in hits}, key=str.casefold)
+        listed = sorted({names.labels.get(h, local_name(h)) for h in hits}, key=str.casefold)
         raise QueryError(f"{what}: {raw!r} is niet eenduidig; kies een van: {', '.join(map(repr, listed))}")
     close = names.suggest(raw, n=5, cutoff=0.5)
     if not close:
         close = sorted({label for label in names.labels.values() if key and key in normalise(label)})[:5]
-    hint = f"; bedoelde u: {', '.join(repr(c) for c in close)}?" if close else ""
-    raise QueryError(f"{what}: {unknown(kind)} {raw!r}{hint}")
+    raise QueryError(unknown_name(what, kind, raw, close))

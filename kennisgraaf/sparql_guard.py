@@ -229,7 +229,8 @@ def _refuse_update(query: str) -> None:
     try:
         parseQuery(query)
     except Exception as err:
-        where = f"regel {err.lineno}, kolom {err.col}: " if hasattr(err, "lineno") else ""
+        lineno, col = getattr(err, "lineno", None), getattr(err, "col", None)  # pyparsing's position
+        where = f"regel {lineno}, kolom {col}: " if lineno is not None else ""
         message = getattr(err, "msg", None) or str(err)
         message = re.sub(r"^Expected (\w+)$", r"onverwacht teken of onverwacht einde (verwacht: \1)", message)
         raise QueryError(f"SPARQL-fout: {where}{_one_line(Exception(message))}") from None

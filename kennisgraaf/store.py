@@ -1,7 +1,10 @@
 """The one interface every command reads the graph through.
 
-A query, an analysis or a view asks a `Store`; whether the triples live in the local
-cached build (Oxigraph in memory) or behind a SPARQL 1.1 endpoint is not its concern.
+A query, an analysis or a view asks a `Store` (a Protocol: `OxigraphStore` and
+`remote.RemoteStore` implement it); whether the triples live in the local cached build
+(Oxigraph in memory) or behind a SPARQL 1.1 endpoint is not its concern. `Store.run` answers
+any read-only form with one of three result kinds (`SelectResult`, `AskResult`,
+`GraphResult`), so a caller dispatches on the kind it got, never on `bool` or `list`.
 Parameters are bound as a VALUES block built from RDF terms (never pasted text), placed
 first inside the WHERE group — the SPARQL equivalent of rdflib's initBindings, which every
 SPARQL 1.1 store understands the same way.
@@ -10,8 +13,10 @@ SPARQL 1.1 store understands the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
@@ -20,27 +25,59 @@ from .namespaces import BASE, PREFIXES
 from .sparql_guard import check_read_only, has_dataset_clause, syntax_only, where_group_start
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
+#: what may be bound to a variable: one term, or several (one VALUES row each)
+Bindings = dict[str, list[Term] | Term]
 
 
 @dataclass
-class ResultSet:
+class SelectResult:
     """A SELECT result: variable names and one dict per row (missing = unbound)."""
 
     variables: list[str]
     rows: list[dict[str, Term]]
 
     @classmethod
-    def from_solutions(cls, solutions) -> ResultSet:
+    def from_solutions(cls, solutions) -> SelectResult:
         """From Oxigraph's QuerySolutions (local, or parsed from an endpoint's answer)."""
         names = [v.value for v in solutions.variables]
         return cls(names, [{n: s[n] for n in names if s[n] is not None} for s in solutions])
+
+
+#: the name every module used before the result kinds had names of their own
+ResultSet = SelectResult
+
+
+@dataclass(frozen=True)
+class AskResult:
+    """An ASK answer; true or false like the bool it holds."""
+
+    value: bool
+
+    def __bool__(self) -> bool:
+        return self.value
+
+
+@dataclass
+class GraphResult:
+    """A CONSTRUCT or DESCRIBE answer: its triples, in the store's order."""
+
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        return iter(self.triples)
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+
+QueryResult = SelectResult | AskResult | GraphResult
 
 
 _FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.I)
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def values_clause(bindings: dict[str, list[Term] | Term]) -> str:
+def values_clause(bindings: Bindings) -> str:
     """`VALUES ?a { <x> } VALUES ?b { "y" ... }`: one block per variable, whose join is the
     cross product of the bound terms. (One block per variable rather than `VALUES (?a ?b)`:
     Virtuoso 7 fails to compile a multi-variable block that mixes an IRI and a typed literal.)
@@ -62,7 +99,7 @@ def values_clause(bindings: dict[str, list[Term] | Term]) -> str:
     return "\n" + "\n".join(blocks) + "\n"
 
 
-def bind(query: str, bindings: dict | None) -> str:
+def bind(query: str, bindings: Bindings | None) -> str:
     """The query with `bindings` as a VALUES block at the start of its WHERE group."""
     if not bindings:
         return query
@@ -107,40 +144,57 @@ def short_message(err: Exception, limit: int = 160, query: str | None = None) ->
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class Store:
-    """Base class: the guard, the binding and the result shape are the same for all stores."""
+@runtime_checkable
+class Store(Protocol):
+    """What every command reads the graph through: read-only queries with bound values."""
+
+    name: str
+
+    def select(self, query: str, bindings: Bindings | None = None) -> SelectResult: ...
+
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool: ...
+
+    def construct(self, query: str, bindings: Bindings | None = None) -> list[ox.Triple]: ...
+
+    def run(self, query: str, bindings: Bindings | None = None) -> QueryResult:
+        """Any read-only form, answered as the result kind of its form."""
+        ...
+
+
+class BaseStore:
+    """The guard, the binding and the result kinds, shared by the stores; a store supplies
+    `_select`, `_ask` and `_construct` for query text that is already checked and bound."""
 
     name = "store"
 
-    def select(self, query: str, bindings: dict | None = None) -> ResultSet:
+    def select(self, query: str, bindings: Bindings | None = None) -> SelectResult:
         if self._form(query) != "SELECT":
             raise QueryError("verwacht een SELECT-query")
         return self._select(bind(query, bindings))
 
-    def ask(self, query: str, bindings: dict | None = None) -> bool:
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         self._form(query)
         return self._ask(bind(query, bindings))
 
-    def construct(self, query: str, bindings: dict | None = None) -> list[ox.Triple]:
+    def construct(self, query: str, bindings: Bindings | None = None) -> list[ox.Triple]:
         self._form(query)
         return self._construct(bind(query, bindings))
 
-    def run(self, query: str, bindings: dict | None = None):
-        """Any read-only form: a ResultSet, a bool or a list of triples."""
+    def run(self, query: str, bindings: Bindings | None = None) -> QueryResult:
         form = self._form(query)
         bound = bind(query, bindings)
         if form == "SELECT":
             return self._select(bound)
         if form == "ASK":
-            return self._ask(bound)
-        return self._construct(bound)
+            return AskResult(self._ask(bound))
+        return GraphResult(self._construct(bound))
 
     @staticmethod
     def _form(query: str) -> str:
         """Refuse what would change the graph or leave it (on the parsed query); then its form."""
         return check_read_only(query).form
 
-    def _select(self, query: str) -> ResultSet:  # pragma: no cover - abstract
+    def _select(self, query: str) -> SelectResult:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def _ask(self, query: str) -> bool:  # pragma: no cover - abstract
@@ -150,7 +204,7 @@ class Store:
         raise NotImplementedError
 
 
-class OxigraphStore(Store):
+class OxigraphStore(BaseStore):
     """The local build: the cache's persistent store opened read-only (`CacheEntry.open`),
     or N-Quads loaded into an in-memory store."""
 
@@ -169,8 +223,8 @@ class OxigraphStore(Store):
         except (OSError, RuntimeError) as err:
             raise QueryError(f"query kan niet worden uitgevoerd: {err}") from None
 
-    def _select(self, query: str) -> ResultSet:
-        return ResultSet.from_solutions(self._query(query))
+    def _select(self, query: str) -> SelectResult:
+        return SelectResult.from_solutions(self._query(query))
 
     def _ask(self, query: str) -> bool:
         return bool(self._query(query))

@@ -1,4 +1,5 @@
-"""Tables as plain data, and their renderings: terminal (screen.py), CSV, JSON, Markdown, xlsx.
+"""Tables as plain data, and their renderings: terminal (screen.py), CSV, JSON, Markdown, xlsx
+(SPARQL results documents: sparql_results.py).
 
 Every command that prints rows builds a `Table` and hands it to `render`; nothing else in
 the package formats output, so a query, an export and a report never disagree.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -16,6 +18,8 @@ from decimal import Decimal
 import pyoxigraph as ox
 
 from .namespaces import PREFIXES, XSD
+from .sparql_results import boolean_body, readable_json
+from .store import AskResult, SelectResult
 
 FORMATS = ("table", "csv", "json", "md", "xlsx")
 _NUMERIC = {
@@ -140,19 +144,26 @@ def _json_value(value: object) -> object:
     return value
 
 
-def markdown(table: Table) -> str:
-    def esc(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+def md_cell(text: str) -> str:
+    """A table cell's text kept in its cell: a '|' escaped, a line break a space."""
+    return text.replace("|", "\\|").replace("\n", " ")
 
-    lines = []
-    if table.title:
-        lines += [f"### {table.title}", ""]
-    lines.append("| " + " | ".join(esc(c) for c in table.columns) + " |")
-    lines.append("|" + "|".join("---" for _ in table.columns) + "|")
+
+def markdown_table(columns, rows, escape: Callable[[str], str] = md_cell, numeric=None) -> list[str]:
+    """The lines of one Markdown (GFM) table: the one table layout for command output and the
+    rapport. `escape` is applied to every header and cell text; `numeric` columns align right."""
+    numeric = numeric or [False] * len(columns)
+    lines = ["| " + " | ".join(escape(c) for c in columns) + " |"]
+    lines.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
+    lines += ["| " + " | ".join(escape(v) for v in row) + " |" for row in rows]
+    return lines
+
+
+def markdown(table: Table) -> str:
     from .screen import cells
 
-    for row in cells(table):
-        lines.append("| " + " | ".join(esc(v) for v in row) + " |")
+    lines = [f"### {table.title}", ""] if table.title else []
+    lines += markdown_table(table.columns, cells(table))
     lines += [f"\n{note}" for note in table.notes]
     return "\n".join(lines) + "\n"
 
@@ -173,35 +184,8 @@ def from_results(results, title: str = "") -> Table:
     )
 
 
-def json_term(term) -> dict:
-    """One RDF term as SPARQL 1.1 Query Results JSON (RDF-star triples included)."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != XSD + "string":
-            out["datatype"] = term.datatype.value
-        return out
-    if isinstance(term, ox.Triple):
-        return {
-            "type": "triple",
-            "value": {
-                "subject": json_term(term.subject),
-                "predicate": json_term(term.predicate),
-                "object": json_term(term.object),
-            },
-        }
-    raise TypeError(f"unexpected term {term!r}")
-
-
-def sparql_json(results) -> str:
-    """SPARQL 1.1 Query Results JSON for a ResultSet (or a bool for ASK)."""
-    if isinstance(results, bool):
-        return json.dumps({"head": {}, "boolean": results}) + "\n"
-    bindings = [{name: json_term(term) for name, term in row.items()} for row in results.rows]
-    payload = {"head": {"vars": list(results.variables)}, "results": {"bindings": bindings}}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+def sparql_json(results: SelectResult | AskResult) -> str:
+    """SPARQL 1.1 Query Results JSON for a SELECT or an ASK result (sparql_results writes it)."""
+    if isinstance(results, AskResult):
+        return boolean_body(results.value, "json").decode("utf-8") + "\n"
+    return readable_json(results.variables, results.rows)

@@ -77,7 +77,9 @@ class Facts:
             value = self._value(node, prop) if not isinstance(node, ox.Literal) else None
             if value is not None:
                 return str(value.value)
-        return _ox_short(node)
+        from .labels import name_of  # one fallback for an IRI without a label: its local name
+
+        return name_of(node.value) if isinstance(node, ox.NamedNode) else _ox_short(node)
 
     def line(self, node) -> int | None:
         """The node's kn:bronRegel as a number; an ill-typed one is reported elsewhere."""

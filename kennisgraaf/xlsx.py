@@ -11,8 +11,12 @@ import io
 import re
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .tables import JOIN, Table
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 EURO_FORMAT = '"€" #,##0;-"€" #,##0'
 DATE_FORMAT = "DD-MM-YYYY"
@@ -44,13 +48,21 @@ def cell_value(value: object, as_list: bool):
     return value
 
 
-def workbook(tables: list[Table]) -> bytes:
+def empty_workbook() -> Workbook:
+    """A workbook without sheets: openpyxl opens a new one with an empty "Sheet" we never want."""
     from openpyxl import Workbook
+
+    book = Workbook()
+    if book.active is not None:
+        book.remove(book.active)
+    return book
+
+
+def workbook(tables: list[Table]) -> bytes:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    book.remove(book.active)
+    book = empty_workbook()
     used: set[str] = set()
     for table in tables:
         sheet = book.create_sheet(sheet_name(table.title or "tabel", used))

@@ -14,15 +14,14 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from . import sparql
 from .errors import KennisgraafError
 from .namespaces import XSD
 
 #: what `--jaar` accepts besides a year: every year at once (where mixing makes sense)
 ALLE = "alle"
 
-PLAN_YEARS = """
-SELECT DISTINCT ?jaar WHERE { ?plan a kn:Kennisplan ; kn:jaar ?jaar . }
-"""
+PLAN_YEARS = sparql.text("plan_years")
 
 _USES_YEAR = re.compile(r"\?jaar\b")
 
@@ -100,7 +99,7 @@ def pick(jaren, text: str | int | None = None, *, allow_all: bool = True, option
         return Jaarkeuze(None, jaren)
     if wanted is None:
         return Jaarkeuze(jaren[-1] if jaren else None, jaren)
-    if wanted not in jaren:
+    if not isinstance(wanted, int) or wanted not in jaren:  # parse_year gave a year
         raise KennisgraafError(f"{option} {wanted}: geen kennisplannen voor dat jaar ({_known(jaren)})")
     return Jaarkeuze(wanted, jaren)
 

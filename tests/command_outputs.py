@@ -96,8 +96,17 @@ def run_case(args: list[str], workdir: Path) -> bytes:
             parts.append(f"=== {path.relative_to(workdir).as_posix()}\n".encode())
             parts.append(path.read_bytes())
             path.unlink()
-        return b"".join(parts)
-    return result.stdout_bytes
+        return _portable(b"".join(parts))
+    return _portable(result.stdout_bytes)
+
+
+def _portable(data: bytes) -> bytes:
+    """The output with the shipped data folder's location replaced by {data}: reports link
+    plan texts by file:// URL, and a checkout, a worktree and an installed wheel differ there."""
+    from kennisgraaf.sources import shipped_root
+
+    root = shipped_root()
+    return data.replace(root.as_uri().encode(), b"file://{data}").replace(str(root).encode(), b"{data}")
 
 
 def refresh() -> None:

@@ -6,9 +6,12 @@ import json
 from collections import Counter
 
 import networkx as nx
+import pyoxigraph as ox
 import pytest
 
-from kennisgraaf.analysis.network import INFERRED, KINDS, Builder, find_theme, load_network, queries_dir
+from kennisgraaf import sparql
+from kennisgraaf.analysis.mapping import expand
+from kennisgraaf.analysis.network import INFERRED, KINDS, Builder, find_theme, load_network
 from kennisgraaf.analysis.textlines import amount_line, euro_text, mention_line
 from kennisgraaf.errors import KennisgraafError
 from kennisgraaf.namespaces import PREFIXES
@@ -78,18 +81,40 @@ def test_find_theme_accepts_names_codes_and_slugs(network):
     for text in ("Waterkwaliteit", "waterkwaliteit", "WK", WK):
         assert find_theme(network, text) == WK
     assert find_theme(network, "ZZS") == ID + "thema/zeer-zorgwekkende-stoffen"
-    with pytest.raises(KennisgraafError, match="Bedoelde u: Waterkwaliteit"):
+    with pytest.raises(KennisgraafError, match="bedoelde u: 'Waterkwaliteit'"):
         find_theme(network, "Waterkwalitijt")
 
 
-def test_analysis_queries_declare_only_project_prefixes():
+def test_network_queries_declare_only_project_prefixes():
     import re
 
-    for path in queries_dir().glob("*.rq"):
-        text = path.read_text(encoding="utf-8")
-        assert text.startswith("# Titel:"), path.name
+    names = [n for n in sparql.names() if n.startswith("netwerk-")]
+    assert len(names) == 5
+    for name in names:
+        text = sparql.text(name)
+        assert text.startswith("# Titel:"), name
         for prefix, iri in re.findall(r"^PREFIX\s+([\w-]*):\s*<([^>]+)>", text, re.M):
             assert PREFIXES[prefix] == iri
+
+
+@pytest.mark.parametrize("prop", INFERRED)
+def test_theme_level_edges_are_the_reasoned_graphs_triples(network, store, prop):
+    """The network states a theme-level relation exactly when the build's reasoned graph does
+    (between two nodes of the network): nothing added in Python, nothing lost."""
+    rows = store.select("SELECT ?s ?o WHERE { ?s ?p ?o }", {"p": ox.NamedNode(expand(prop))}).rows
+    reasoned = {(r["s"].value, r["o"].value) for r in rows if r["s"].value in network and r["o"].value in network}
+    edges = {(s, o) for s, o, p in network.edges(keys=True) if p == prop}
+    assert reasoned, prop
+    assert edges == reasoned
+
+
+def test_network_pickles_to_an_equal_graph(network):
+    """A cache can keep the network as it is: plain attributes, no functions."""
+    import pickle
+
+    again = pickle.loads(pickle.dumps(network))
+    assert dict(again.nodes(data=True)) == dict(network.nodes(data=True))
+    assert list(again.edges(keys=True, data=True)) == list(network.edges(keys=True, data=True))
 
 
 @pytest.mark.parametrize("amount, text", [(150000, "150.000"), (2680, "2.680"), (60000, "60.000"), (500, "500")])
@@ -114,7 +139,10 @@ def test_line_lookup_prefers_the_sentence_about_the_fact():
     assert mention_line(lines, ("Energie",)) is None
 
 
-def test_builder_mirrors_the_property_chains():
+def test_builder_infers_through_the_ontologys_rules():
+    """A hand-built network gets its theme-level edges from the build's rule engine on the
+    ontology (kn:vanThema by the chain inPlan∘thema, kn:raaktOnderwerp also for the broader
+    topic by raaktOnderwerp∘broaderTransitive), not from Python restating the chains."""
     b = Builder()
     b.thema("t:a", "A")
     b.plan("p:a", "t:a", bestand="a.txt")
@@ -123,9 +151,67 @@ def test_builder_mirrors_the_property_chains():
     b.edge("o:x", "skos:broader", "o:top")
     item = b.item("product", "i:1", "p:a", "Eén", regel=3)
     b.edge(item, "kn:onderwerp", "o:x")
+    assert not b.graph.has_edge(item, "t:a", "kn:vanThema")
     g = b.infer()
     assert g.nodes[item]["bron"] == "a.txt:3"
+    assert g.has_edge(item, "t:a", "kn:vanThema")
     assert g.has_edge("t:a", "o:x", "kn:raaktOnderwerp") and g.has_edge("t:a", "o:top", "kn:raaktOnderwerp")
     assert g.edges["t:a", "o:top", "kn:raaktOnderwerp"]["inferred"] is True
     with pytest.raises(ValueError):
         b.node("z", "kleur")
+
+
+def test_one_year_of_two_gets_the_theme_edges_of_that_years_own_build(network, jaren27_network):
+    """years.scope re-derives the theme-level relations of 2026 from a 2026+2027 graph through
+    the rule engine: they equal the ones the reasoner gave the 2026-only build."""
+    from kennisgraaf.analysis.years import scope
+
+    scoped = scope(jaren27_network, 2026)
+    for prop in INFERRED:
+        mine = {(s, o) for s, o, p in scoped.edges(keys=True) if p == prop}
+        built = {(s, o) for s, o, p in network.edges(keys=True) if p == prop}
+        assert mine == built, prop
+
+
+def _mention_line_by_scan(lines, names):
+    """The line lookup as it was: the regex searched on every line joined with the next."""
+    import re
+
+    from kennisgraaf.analysis.textlines import _boilerplate
+
+    alternatives = [re.escape(n) for n in names if len(n) >= 2]
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.I)
+    skip = _boilerplate(tuple(lines))
+    for i, line in enumerate(lines, 1):
+        joined = line + " " + (lines[i] if i < len(lines) else "")
+        if i not in skip and (m := pattern.search(joined)) and m.start() < len(line):
+            return i
+    return None
+
+
+def test_line_lookup_finds_the_line_a_scan_of_every_line_finds():
+    """mention_line runs its regex only on lines where a name occurs in lower case; on every
+    plan text, for names cut from it (wrapped, upper-cased), it finds what a full scan finds."""
+    import random
+
+    from kennisgraaf.analysis.textlines import PlanTexts
+
+    texts = PlanTexts()
+    rng = random.Random(12)
+    files = sorted(p.relative_to(texts.folder).as_posix() for p in texts.folder.rglob("*.txt"))
+    assert files
+    checked = 0
+    for name in files:
+        lines = texts.lines(name)
+        words = " ".join(lines).split()
+        for _ in range(40):
+            at = rng.randrange(len(words))
+            cut = " ".join(words[at : at + rng.randint(1, 3)]).strip(".,;:()")
+            names = (rng.choice([cut, cut.upper(), cut.lower()]), rng.choice(words)[: rng.randint(2, 6)])
+            assert mention_line(lines, names) == _mention_line_by_scan(lines, names), (name, names)
+            checked += 1
+    # a dotless ı matches i case-insensitively but not in lower case: every line is searched
+    odd = ["Een regel over Izmir.", "En een over ızmir."]
+    assert mention_line(odd, ("IZMIR",)) == _mention_line_by_scan(odd, ("IZMIR",)) == 1
+    assert mention_line(odd[1:], ("IZMIR",)) == _mention_line_by_scan(odd[1:], ("IZMIR",)) == 1
+    assert checked >= 40

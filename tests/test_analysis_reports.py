@@ -190,7 +190,7 @@ def test_cli_wrong_options_fail_in_one_line_before_any_build(tmp_path, args, mes
 
 def test_cli_unknown_theme(build_2026, cache_dir):
     result = invoke("overlap", "--cache-dir", cache_dir, "-q", "--thema", "Waterkwalitijt")
-    assert result.exit_code == 2 and "Bedoelde u: Waterkwaliteit" in result.output
+    assert result.exit_code == 2 and "bedoelde u: 'Waterkwaliteit'" in result.output
 
 
 def test_cli_rapport_writes_html_by_extension(build_2026, cache_dir, tmp_path):

@@ -120,3 +120,66 @@ def test_excel_csv_writes_decimals_with_a_comma(build_2026, cache_dir):
     assert all("," in row[score] or row[score] in ("0", "1") for row in rows[1:])
     plain = list(csv.reader(io.StringIO(_run(["overlap", "--format", "csv"], cache_dir).stdout)))
     assert all("," not in row[score] for row in plain[1:])
+
+
+# -- SPARQL results documents: one writer (kennisgraaf.sparql_results) for CLI and server ---
+
+PRODUCTS = """SELECT ?product ?titel ?kwartaal ?budget WHERE {
+  ?product a kn:Kennisproduct ; dcterms:title ?titel .
+  OPTIONAL { ?product kn:opleverkwartaal ?kwartaal } OPTIONAL { ?product kn:budget ?budget }
+} ORDER BY ?product"""
+
+
+def test_the_cli_and_the_server_write_the_same_sparql_json(store):
+    import json
+
+    from kennisgraaf.sparql_results import solutions_body
+    from kennisgraaf.tables import sparql_json
+
+    result = store.select(PRODUCTS)
+    assert len(result.rows) > 20
+    rows = [tuple(row.get(v) for v in result.variables) for row in result.rows]
+    served = json.loads(solutions_body(result.variables, rows, "json"))
+    assert json.loads(sparql_json(result)) == served
+    assert served["results"]["bindings"][0]["product"]["type"] == "uri"
+
+
+def test_csv_and_json_bytes_agree_with_the_engine_serialisers(store):
+    """Where Oxigraph's own writer gives the same document, ours must too (CSV byte for byte,
+    JSON as data); its XML writer leaves a carriage return raw, ours writes `&#13;`."""
+    import json
+
+    import pyoxigraph as ox
+
+    from kennisgraaf.sparql_results import solutions_body
+    from kennisgraaf.store import query_options
+
+    def engine(fmt):
+        return store.store.query(PRODUCTS, **query_options(PRODUCTS)).serialize(format=fmt)
+
+    solutions = store.store.query(PRODUCTS, **query_options(PRODUCTS))
+    names = [v.value for v in solutions.variables]
+    rows = [tuple(s[n] for n in names) for s in solutions]
+    assert solutions_body(names, rows, "csv") == engine(ox.QueryResultsFormat.CSV)
+    assert json.loads(solutions_body(names, rows, "json")) == json.loads(engine(ox.QueryResultsFormat.JSON))
+    carriage = ox.Store().query('SELECT ?x WHERE { BIND("a\\rb" AS ?x) }')
+    assert b"\r" in carriage.serialize(format=ox.QueryResultsFormat.XML)
+    assert b"&#13;" in solutions_body(["x"], [(ox.Literal("a\rb"),)], "xml")
+
+
+def test_command_tables_and_the_rapport_share_one_markdown_table_layout(store):
+    from kennisgraaf.reports.document import TableBlock, md_escape, to_markdown
+    from kennisgraaf.tables import from_results, markdown, markdown_table
+
+    table = from_results(store.select(PRODUCTS), title="Producten")
+    texts = [["" if v is None else str(v) for v in row] for row in table.rows]
+    command = markdown(table).splitlines()
+    layout = markdown_table(table.columns, texts)
+    assert command[2:4] == layout[:2] and len(command) >= len(layout)
+    rapport = to_markdown([TableBlock(table.columns, [[*r[:3], "a|b_c"] for r in texts], numeric=[0, 0, 0, 1])])
+    lines = rapport.splitlines()
+    assert lines[1] == "|---|---|---|---:|"
+    assert lines[2].endswith(" | a\\|b\\_c |")  # the rapport escapes inline Markdown too
+    assert lines == markdown_table(
+        table.columns, [[*r[:3], "a|b_c"] for r in texts], md_escape, [False, False, False, True]
+    )

@@ -181,3 +181,27 @@ def test_every_internal_query_parses_and_passes_the_guard():
     assert sparql.names(), "no internal queries found"
     for name in sparql.names():
         check_read_only(sparql.text(name))
+
+
+def test_every_theme_resolver_words_an_unknown_name_the_same_way(store, folder_2026):
+    """One wording (resolve.unknown_name) for a query parameter, --thema of the analyses and
+    --thema of the workbook commands: the same typo gets the same sentence and suggestion."""
+    from kennisgraaf.analysis.network import find_theme, load_network
+    from kennisgraaf.authoring.plans import resolve_theme
+    from kennisgraaf.authoring.registers import Registers
+    from kennisgraaf.errors import KennisgraafError
+    from kennisgraaf.resolve import resolve
+
+    typed = "Waterkwalitijt"
+    messages = []
+    for attempt in (
+        lambda: resolve(store, "thema", typed),
+        lambda: find_theme(load_network(store), typed),
+        lambda: resolve_theme(Registers.load(folder_2026), typed),
+    ):
+        with pytest.raises(KennisgraafError) as caught:
+            attempt()
+        messages.append(str(caught.value))
+    sentence = f"onbekend thema {typed!r}; bedoelde u: 'Waterkwaliteit"
+    assert all(sentence in m for m in messages), messages
+    assert messages[0].startswith("thema: ") and messages[2].startswith("--thema: ")

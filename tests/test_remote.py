@@ -215,3 +215,42 @@ def test_endpoint_credentials_come_from_the_environment(stub, monkeypatch):
     monkeypatch.setenv("KENNISGRAAF_ENDPOINT_USER", "lezer")
     monkeypatch.setenv("KENNISGRAAF_ENDPOINT_PASSWORD", "geheim")
     assert open_store(endpoint=stub.url).select("SELECT * WHERE { ?s ?p ?o }").rows
+
+
+@pytest.mark.parametrize(
+    ("status", "meaning"),
+    [(400, "verzoek geweigerd"), (401, "geen toegang"), (403, "geen toegang"), (503, "serverfout")],
+)
+def test_both_http_clients_word_an_error_status_the_same_way(stub, status, meaning):
+    """One error path (httpclient.status_error) for the SPARQL client and the Graph Store client."""
+    stub.answer = Canned(status=status, content_type="text/plain", body=b"nee\n  dus")
+    with pytest.raises((QueryError, StoreError)) as query:
+        RemoteStore(stub.url).select("SELECT * WHERE { ?s ?p ?o }")
+    with pytest.raises(StoreError) as put:
+        GraphStore(stub.url).put("https://w3id.org/kennisgraaf/graph/x", [])
+    for caught, what in ((query, f"{stub.url}: query"), (put, f"{stub.url}: PUT https://w3id.org/kennisgraaf/graph/x")):
+        assert str(caught.value).startswith(f"{what}: HTTP {status} ({meaning}): nee dus")
+    assert query.type is (QueryError if status == 400 else StoreError)
+
+
+def test_both_stores_implement_the_store_protocol_with_the_same_result_kinds(remote, store):
+    """`run` answers each form with its result kind, locally and over HTTP alike."""
+    from kennisgraaf.store import AskResult, GraphResult, SelectResult, Store
+
+    forms = {
+        "SELECT ?t WHERE { ?t a kn:Thema } ORDER BY ?t": SelectResult,
+        "ASK { thema:waterkwaliteit a kn:Thema }": AskResult,
+        "ASK { thema:waterkwaliteit a kn:Persoon }": AskResult,
+        "CONSTRUCT WHERE { thema:waterkwaliteit skos:prefLabel ?l }": GraphResult,
+    }
+    for each in (store, remote):
+        assert isinstance(each, Store)
+    for query, kind in forms.items():
+        local, over_http = store.run(query), remote.run(query)
+        assert type(local) is type(over_http) is kind, query
+        if kind is SelectResult:
+            assert local.rows == over_http.rows and len(local.rows) >= 5
+        elif kind is AskResult:
+            assert local.value == over_http.value == bool(local) == ("Persoon" not in query)
+        else:
+            assert list(local) == over_http.triples and len(local) == 1

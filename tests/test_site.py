@@ -68,7 +68,7 @@ def crawl(root: Path):
         parsed = seen[page] = _parse(page)
         for _, href in parsed.hrefs:
             parts = urllib.parse.urlsplit(href)
-            if parts.scheme in ("http", "https", "mailto"):
+            if parts.scheme in ("http", "https", "mailto", "data"):  # data: images inline in the page
                 continue
             assert not parts.scheme, f"{page}: link naar {href}"
             target = (page.parent / urllib.parse.unquote(parts.path)).resolve() if parts.path else page

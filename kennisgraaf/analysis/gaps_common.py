@@ -7,7 +7,7 @@ same and points a reader at a line to check.
 
 from __future__ import annotations
 
-from .network import label, plans_of, sources, targets
+from .graph import label, plan_bron, plans_of, targets
 
 
 def in_sentence(network, node) -> str:
@@ -31,18 +31,6 @@ def _themes(network, *groups) -> tuple[str, ...]:
             if t and t not in seen:
                 seen.append(t)
     return tuple(seen)
-
-
-def _bron(network, node) -> str | None:
-    return network.nodes[node].get("bron") if node in network else None
-
-
-def _plan_bron(network, plan, key: str) -> str | None:
-    data = network.nodes[plan]
-    if not data.get("bestand"):
-        return None
-    line = data.get("regels", {}).get(key)
-    return f"{data['bestand']}:{line}" if line else data["bestand"]
 
 
 def _bronnen(*values) -> tuple[str, ...]:
@@ -71,16 +59,6 @@ def _theme_of(network, node) -> list[str]:
     return list(data.get("themas", ()))
 
 
-def _narrower_closure(network, topic) -> set[str]:
-    found, todo = {topic}, [topic]
-    while todo:
-        for narrower in sources(network, todo.pop(), "skos:broader"):
-            if narrower not in found:
-                found.add(narrower)
-                todo.append(narrower)
-    return found
-
-
 def _where(network, node, topics) -> str | None:
     """Where a plan or item names a topic (one IRI or a set): the item's line, or the plan
     line found for the topic."""
@@ -90,5 +68,5 @@ def _where(network, node, topics) -> str | None:
     topics = {topics} if isinstance(topics, str) else set(topics)
     for topic in sorted(topics & targets(network, node, "kn:onderwerp")):
         if f"kn:onderwerp {topic}" in data.get("regels", {}):
-            return _plan_bron(network, node, f"kn:onderwerp {topic}")
+            return plan_bron(network, node, f"kn:onderwerp {topic}")
     return data.get("bestand")

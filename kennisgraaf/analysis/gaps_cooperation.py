@@ -9,8 +9,8 @@ theme has something planned on it in the quarters the product is made.
 from __future__ import annotations
 
 from .findings import Finding
-from .gaps_common import _bron, _bronnen, _names, _narrower_closure, _plan_in, _year
-from .network import items_of, label, nodes_of, targets
+from .gaps_common import _bronnen, _names, _plan_in, _year
+from .graph import bron, items_of, label, narrower_closure, nodes_of, targets
 
 #: how each kind of item names the other theme
 PARTNER = {"samenwerking": "kn:partnerThema", "aangedragen": "kn:anderThema"}
@@ -48,7 +48,7 @@ def _names_back(network, b_plan, b, a, topics) -> bool:
     year = _year(network, b_plan)
     own = [i for i in items_of(network, b) if _year(network, network.nodes[i].get("plan")) in (year, None)]
     if topics:
-        covered = set().union(*(_narrower_closure(network, t) for t in topics))
+        covered = set().union(*(narrower_closure(network, t) for t in topics))
         return any(targets(network, n, "kn:onderwerp") & covered for n in [b_plan, *own])
     if a in targets(network, b_plan, "kn:samenhangMet"):
         return True
@@ -82,7 +82,7 @@ def one_sided_cooperation(network) -> list[Finding]:
                 (a, b),
                 f"{label(network, a)} wil {_what(network, item)} {data.get('aard', 'samen met')} {label(network, b)} "
                 f"maken, maar het plan {label(network, b)} noemt {missing} niet.",
-                _bronnen(_bron(network, item), network.nodes[b_plan].get("bestand")),
+                _bronnen(bron(network, item), network.nodes[b_plan].get("bestand")),
                 tuple(x for x in (item, product) if x),
             )
         )
@@ -98,7 +98,7 @@ def cooperation_without_capacity(network) -> list[Finding]:
     for item, a, b in _routes(network):
         product = _product(network, item)
         quarters = set(network.nodes[product].get("kwartalen", ())) if product else set()
-        if not quarters:
+        if not product or not quarters:
             continue
         year = _year(network, network.nodes[item].get("plan"))
         when = _span(quarters)
@@ -112,13 +112,13 @@ def cooperation_without_capacity(network) -> list[Finding]:
                     f"{label(network, a)} maakt {what} in {when} samen met {label(network, b)}, maar "
                     f"{label(network, b)} heeft geen kennisplan{f' voor {year}' if year else ''} "
                     "en dus niemand ingepland.",
-                    _bronnen(_bron(network, item), _bron(network, product)),
+                    _bronnen(bron(network, item), bron(network, product)),
                     (item, product),
                 )
             )
             continue
         topics = targets(network, item, "kn:onderwerp")
-        covered = set().union(set(), *(_narrower_closure(network, t) for t in topics))
+        covered = set().union(set(), *(narrower_closure(network, t) for t in topics))
         busy = [
             p
             for p in items_of(network, b, "product")
@@ -135,7 +135,7 @@ def cooperation_without_capacity(network) -> list[Finding]:
                 (a, b),
                 f"{label(network, a)} maakt {what} in {when} samen met {label(network, b)}, maar "
                 f"{label(network, b)} plant in die kwartalen zelf geen product{on}.",
-                _bronnen(_bron(network, item), _bron(network, product)),
+                _bronnen(bron(network, item), bron(network, product)),
                 (item, product),
             )
         )

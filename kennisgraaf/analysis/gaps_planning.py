@@ -12,8 +12,8 @@ from collections import defaultdict
 from itertools import groupby
 
 from .findings import Finding
-from .gaps_common import _bron, _bronnen, _names, _plan_bron, _themes, _year
-from .network import items_of, label, nodes_of, sources, targets
+from .gaps_common import _bronnen, _names, _themes, _year
+from .graph import bron, items_of, label, nodes_of, plan_bron, sources, targets
 from .textlines import euro
 
 #: a theme's quarter is a peak when it has at least RATIO × the mean of its other quarters
@@ -59,7 +59,7 @@ def budgets(network) -> list[Finding]:
                     (data["thema"],),
                     f"In {data['label']} tellen {what} op tot {euro(rows)}{extra}, maar de tabel noemt als totaal "
                     f"{euro(total)} (verschil {euro(abs(diff))}).",
-                    _bronnen(_plan_bron(network, plan, "kn:tabelTotaal")),
+                    _bronnen(plan_bron(network, plan, "kn:tabelTotaal")),
                     (plan,),
                 )
             )
@@ -75,8 +75,8 @@ def budgets(network) -> list[Finding]:
                     f"{data['label']} begroot {euro(planned)} ({basis}), {euro(over)} boven het "
                     f"activiteitenbudget van {euro(declared)}.",
                     _bronnen(
-                        _plan_bron(network, plan, "kn:activiteitenbudget"),
-                        _plan_bron(network, plan, "kn:tabelTotaal") if total is not None else None,
+                        plan_bron(network, plan, "kn:activiteitenbudget"),
+                        plan_bron(network, plan, "kn:tabelTotaal") if total is not None else None,
                     ),
                     (plan,),
                 )
@@ -158,7 +158,7 @@ def incomplete_products(network) -> list[Finding]:
                     (data["thema"],),
                     f"{data['label']} noemt bij geen enkel product {_names_plain(whole)} "
                     "(de tabel heeft die kolom niet).",
-                    _bronnen(_bron(network, products[0])),
+                    _bronnen(bron(network, products[0])),
                     tuple(products),
                 )
             )
@@ -180,7 +180,7 @@ def incomplete_products(network) -> list[Finding]:
                     severity,
                     (data["thema"],),
                     f"'{pd['label']}' ({label(network, data['thema'])}) heeft geen {_names_plain(rest)}{note}.",
-                    _bronnen(_bron(network, p)),
+                    _bronnen(bron(network, p)),
                     (p,),
                 )
             )
@@ -247,7 +247,7 @@ def _peaks(network, counts: dict[str, list[str]], rule, themes, who, severity) -
                         themes,
                         f"{who} levert in {quarter.replace('-', ' ')} {n} producten op, tegen gemiddeld "
                         f"{_decimal(usual)} in de andere kwartalen van {year}.",
-                        _bronnen([_bron(network, p) for p in products]),
+                        _bronnen([bron(network, p) for p in products]),
                         tuple(products),
                     )
                 )
@@ -275,7 +275,7 @@ def same_day_events(network) -> list[Finding]:
                 _themes(network, themes),
                 f"Op {day} staan {len(events)} bijeenkomsten van {_names(network, themes)}: "
                 f"{'; '.join(label(network, e) for e in events)}.",
-                _bronnen([_bron(network, e) for e in events]),
+                _bronnen([bron(network, e) for e in events]),
                 tuple(events),
             )
         )

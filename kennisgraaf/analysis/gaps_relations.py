@@ -8,10 +8,11 @@ theme has a plan that year, makes something on the topic, and names the relation
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from .findings import Finding
-from .gaps_common import _bron, _bronnen, _names, _narrower_closure, _plan_bron, _plan_in, _themes, _where, _year
-from .network import items_of, label, nodes_of, targets
+from .gaps_common import _bronnen, _names, _plan_in, _themes, _where, _year
+from .graph import bron, items_of, label, narrower_closure, nodes_of, plan_bron, targets
 
 THEMAS = "thema's"
 
@@ -38,14 +39,14 @@ def handovers(network) -> list[Finding]:
                         _themes(network, van, naar),
                         f"{who} legt de regie over {topic_text} bij {label(network, naar)}, "
                         f"maar dat thema heeft geen kennisplan{f' voor {year}' if year else ''}.",
-                        _bronnen(_bron(network, h)),
+                        _bronnen(bron(network, h)),
                         (h,),
                     )
                 )
                 continue
             if not topics:
                 continue
-            covered = set().union(*(_narrower_closure(network, t) for t in topics))
+            covered = set().union(*(narrower_closure(network, t) for t in topics))
             items = [n for n in items_of(network, naar) if _plan_in_year(network, n, year)]
             products = sorted(
                 n
@@ -74,7 +75,7 @@ def handovers(network) -> list[Finding]:
                     _themes(network, van, naar),
                     uitleg,
                     _bronnen(
-                        _bron(network, h),
+                        bron(network, h),
                         [_where(network, m, covered) for m in mentions],
                         network.nodes[plan].get("bestand"),
                     ),
@@ -91,13 +92,13 @@ def _plan_in_year(network, node, year) -> bool:
 def themes_without_plan(network) -> list[Finding]:
     """A theme that other plans name (kn:samenhangMet, a handover kn:naarThema, a raised topic's
     kn:anderThema, a cooperation's kn:partnerThema) but that has no plan of that year (hoog)."""
-    named: dict[tuple[str, int | None], dict[str, set]] = defaultdict(lambda: {"by": set(), "bron": [], "items": []})
+    named: dict[tuple[str, int | None], dict[str, Any]] = defaultdict(lambda: {"by": set(), "bron": [], "items": []})
     for plan in nodes_of(network, "plan"):
         year = _year(network, plan)
         for thema in sorted(targets(network, plan, "kn:samenhangMet")):
             entry = named[(thema, year)]
             entry["by"].add(network.nodes[plan]["thema"])
-            entry["bron"].append(_plan_bron(network, plan, f"kn:samenhangMet {thema}"))
+            entry["bron"].append(plan_bron(network, plan, f"kn:samenhangMet {thema}"))
     for kind, prop in (
         ("overdracht", "kn:naarThema"),
         ("aangedragen", "kn:anderThema"),
@@ -108,7 +109,7 @@ def themes_without_plan(network) -> list[Finding]:
             for thema in sorted(targets(network, item, prop)):
                 entry = named[(thema, year)]
                 entry["by"].update(network.nodes[item].get("themas", ()))
-                entry["bron"].append(_bron(network, item))
+                entry["bron"].append(bron(network, item))
                 entry["items"].append(item)
     found = []
     for (thema, year), entry in sorted(named.items(), key=lambda kv: (label(network, kv[0][0]), kv[0][1] or 0)):
@@ -148,7 +149,7 @@ def one_sided_relations(network) -> list[Finding]:
                     (a, b),
                     f"{label(network, a)} noemt {label(network, b)} als verwant thema, maar het plan "
                     f"{label(network, b)} noemt {label(network, a)} niet.",
-                    _bronnen(_plan_bron(network, plan, f"kn:samenhangMet {b}")),
+                    _bronnen(plan_bron(network, plan, f"kn:samenhangMet {b}")),
                     (plan, other),
                 )
             )

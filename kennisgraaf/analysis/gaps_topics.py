@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .findings import Finding
-from .gaps_common import _bron, _bronnen, _names, _narrower_closure, _plan_bron, _theme_of, _themes, _where, in_sentence
-from .network import ITEM_KINDS, label, nodes_of, plans_of, sources, targets
+from .gaps_common import _bronnen, _names, _theme_of, _themes, _where, in_sentence
+from .graph import bron, label, narrower_closure, nodes_of, plan_bron, plans_of, sources, targets
+from .kinds import ITEM_KINDS
 
 #: an organisation is central to a theme when it works on ≥ 1 topic the theme treats; a
 #: finding needs this many themes for which it is central, and only one that engages it
@@ -61,7 +62,7 @@ def topics_without_lead(network) -> list[Finding]:
     handed = set()
     for h in nodes_of(network, "overdracht"):
         for topic in targets(network, h, "kn:onderwerp"):
-            handed |= _narrower_closure(network, topic)
+            handed |= narrower_closure(network, topic)
     owners = _named_owners(network)
     together = agreed(network)
     found = []
@@ -142,8 +143,8 @@ def upcoming(network, wet) -> bool:
 def _law_sources(network, wet, themes) -> tuple[str, ...]:
     plans = sorted(p for t in themes for p in plans_of(network, t) if wet in targets(network, p, "kn:wet"))
     return _bronnen(
-        [_plan_bron(network, p, f"kn:wet {wet}") for p in plans],
-        [_bron(network, s) for s in sorted(sources(network, wet, "kn:wet")) if s not in plans],
+        [plan_bron(network, p, f"kn:wet {wet}") for p in plans],
+        [bron(network, s) for s in sorted(sources(network, wet, "kn:wet")) if s not in plans],
     )
 
 
@@ -248,7 +249,7 @@ def lonely_organisations(network) -> list[Finding]:
                 _themes(network, owner, others),
                 f"{label(network, org)} werkt met {label(network, owner)} aan {_names(network, shared or topics)}; "
                 f"die onderwerpen raken ook {_names(network, others)}, maar die betrekken {label(network, org)} niet.",
-                _bronnen([_bron(network, i) for i in items]),
+                _bronnen([bron(network, i) for i in items]),
                 (org, *shared),
             )
         )

@@ -10,6 +10,7 @@ line wins, which repeated paragraph to skip) can be read and tested on their own
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,7 +65,7 @@ class PlanTexts:
         """Lines for the plan's totals and for each (key, names) in `related`: the key is
         "<property> <IRI>" of a plan-level statement (kn:samenhangMet, kn:wet, kn:onderwerp)."""
         lines = self.lines(relative)
-        found = {}
+        found: dict[str, int] = {}
         if not lines:
             return found
         if plan.get("activiteitenbudget") is not None:
@@ -105,9 +106,11 @@ def mention_line(lines, names, themes: bool = False) -> int | None:
         return None
     # one alternation: its leftmost match starts inside the line exactly when one of the names does
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.I)
-    skip = _boilerplate(tuple(lines))
+    lines = tuple(lines)
+    skip = _boilerplate(lines)
     hits = []
-    for i, line in enumerate(lines, 1):
+    for i in _candidate_lines(lines, names):
+        line = lines[i - 1]
         joined = line + " " + (lines[i] if i < len(lines) else "")  # a name may wrap onto the next line
         if i not in skip and (m := pattern.search(joined)) and m.start() < len(line):
             hits.append(i)
@@ -118,6 +121,58 @@ def mention_line(lines, names, themes: bool = False) -> int | None:
         if "samenhang" in window or "kennisthema" in window or re.search(r"thema\W{1,2}s\b", window):
             return i
     return hits[0]
+
+
+def _candidate_lines(lines: tuple[str, ...], names) -> list[int]:
+    """The lines (1-based, in order) where one of `names` may start: a superset of the lines
+    whose regex search (case-insensitive) matches, found with plain substring search in the
+    lower-cased text, so the regex runs on a few lines instead of every line. Where lower
+    case is not what the regex compares (a dotless ı, a long ſ, Greek; see `_CASE_EXCEPTIONS`)
+    every line is a candidate."""
+    text, lower, starts = _lowered(lines)
+    names = [n for n in names if len(n) >= 2]
+    if (
+        lower is None
+        or _CASE_EXCEPTIONS is None
+        or any(_CASE_EXCEPTIONS & set(n) or len(n.lower()) != len(n) for n in names)
+    ):
+        return list(range(1, len(lines) + 1))
+    found: set[int] = set()
+    for name in {n.lower() for n in names}:
+        at = lower.find(name)
+        while at >= 0:
+            i = bisect_right(starts, at)
+            if at - starts[i - 1] < len(lines[i - 1]):
+                found.add(i)
+            at = lower.find(name, at + 1)
+    return sorted(found)
+
+
+def _case_exceptions() -> frozenset[str] | None:
+    """Characters the regex engine matches case-insensitively by more than lower case (None:
+    unknown on this Python, so never take the substring shortcut)."""
+    extra = getattr(getattr(re, "_compiler", None), "_EXTRA_CASES", None)
+    if not isinstance(extra, dict):
+        return None
+    return frozenset(chr(c) for key, alike in extra.items() for c in (key, *alike) if c > 127)
+
+
+_CASE_EXCEPTIONS = _case_exceptions()
+
+
+@lru_cache(maxsize=16)  # the same text is asked about once per name
+def _lowered(lines: tuple[str, ...]) -> tuple[str, str | None, tuple[int, ...]]:
+    """The lines joined by a space (as a name wraps), that text in lower case (None when lower
+    case changes its length or it holds a case exception), and where each line starts."""
+    text = " ".join(lines)
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    lower = text.lower()
+    if len(lower) != len(text) or (_CASE_EXCEPTIONS or frozenset()) & set(text):
+        return text, None, tuple(starts)
+    return text, lower, tuple(starts)
 
 
 @lru_cache(maxsize=16)  # the same text is asked about once per name

@@ -3,7 +3,7 @@
 `scope(network, jaar)` keeps the plans of that year, the items they state (a recurring meeting
 stays, with only that year's plan, line and themes), and everything the registers hold; the
 theme-level relations the reasoner derives over all years (kn:raaktOnderwerp, kn:werktMet, ...)
-are derived again from what is left (`Builder.infer`, which mirrors the ontology's chains).
+are derived again from what is left (`Builder.infer`: the rule engine on the ontology).
 So overlap scores, findings and views never pool two years.
 
 A year is **in opbouw** when it has fewer plans than the most complete year in the graph (the
@@ -37,6 +37,9 @@ def scope(network: nx.MultiDiGraph, jaar: int | None) -> nx.MultiDiGraph:
         return network
     g = network.copy()
     other = {p for p in nodes_of(g, "plan") if g.nodes[p].get("jaar") != jaar}
+    if not other:  # every plan is of that year: the reasoner's relations are that year's already
+        g.graph.update(jaar=jaar, plannen_per_jaar=counts)
+        return g
     for node in [n for n, d in g.nodes(data=True) if d["kind"] in ITEM_KINDS]:
         plans = targets(g, node, "kn:inPlan")
         keep = plans - other

@@ -17,7 +17,8 @@ from rdflib.namespace import RDF, SKOS
 
 from ..errors import KennisgraafError
 from ..namespaces import ID, KN, ORG, XSD, bind_all
-from ..resolve import NameIndex, _slug, slugify
+from ..resolve import NameIndex, slugify
+from ..slugs import local_name
 from .columns import LITERAL_KINDS, REGISTER_KINDS, SHEETS, Column, Sheet
 from .registers import Registers
 
@@ -105,7 +106,8 @@ def to_rows(
     rows: dict[str, list[dict]] = {sheet.name: [] for sheet in SHEETS}
 
     def take(subject, predicate) -> list:
-        found = sorted(graph.objects(subject, URIRef(predicate)))
+        # rdflib's terms order themselves (Identifier.__lt__); its Node base type does not say so
+        found = sorted(graph.objects(subject, URIRef(predicate)))  # type: ignore[type-var]
         for obj in found:
             left.discard((subject, URIRef(predicate), obj))
         return found
@@ -131,26 +133,32 @@ def to_rows(
         if sheet.shape == "plan":
             row = fill(sheet, plan_ref)
             take(plan_ref, RDF.type)
-            notes = [comments.get(key) for key in ("", plan) if comments.get(key)]
+            notes = [note for key in ("", plan) if (note := comments.get(key))]
             row["Opmerking"] = "\n\n".join(notes) or None
             rows[sheet.name].append(row)
         elif sheet.shape == "items":
             soort = next((c for c in sheet.columns if c.kind == "keuze"), None)
-            classes = [sheet.rdf_type] if sheet.rdf_type else list(soort.choices.values())
+            if sheet.rdf_type:
+                classes = [sheet.rdf_type]
+            elif soort is not None:
+                classes = list(soort.choices.values())
+            else:  # columns.py gives every items sheet a class or a 'keuze' column of classes
+                raise ValueError(f"blad {sheet.name}: geen klasse en geen keuzekolom")
             for cls in classes:
-                for subject in sorted(graph.subjects(RDF.type, URIRef(cls))):
+                # rdflib's terms order themselves (Identifier.__lt__); its Node base type does not say so
+                for subject in sorted(graph.subjects(RDF.type, URIRef(cls))):  # type: ignore[type-var]
                     if (subject, URIRef(KN.inPlan), plan_ref) not in graph:
                         continue
                     take(subject, RDF.type)
                     take(subject, KN.inPlan)
-                    row = {"ID": _slug(str(subject)), **fill(sheet, subject)}
+                    row = {"ID": local_name(str(subject)), **fill(sheet, subject)}
                     if soort is not None:
-                        for value, target in soort.choices.items():
-                            if target == cls:
+                        for value, chosen in soort.choices.items():
+                            if chosen == cls:
                                 row[soort.header] = value
-                            elif (plan_ref, URIRef(target), subject) in graph:
+                            elif (plan_ref, URIRef(chosen), subject) in graph:
                                 row[soort.header] = value
-                                left.discard((plan_ref, URIRef(target), subject))
+                                left.discard((plan_ref, URIRef(chosen), subject))
                     row["Opmerking"] = comments.get(str(subject))
                     rows[sheet.name].append(row)
             rows[sheet.name].sort(key=lambda r: (r.get("Nr") or 0, r.get("Bronregel") or 0, r["ID"]))
@@ -309,11 +317,13 @@ def from_rows(rows: dict[str, list[dict]], registers: Registers, add_new: bool =
             reader.problem(where(header), f"{header} is verplicht")
     if not theme or not year:
         raise AuthoringError(reader.problems)
-    theme_slug, year_text = _slug(str(theme[0])), str(year[0])
+    theme_slug, year_text = local_name(str(theme[0])), str(year[0])
     notation = str(registers.graph.value(theme[0], SKOS.notation) or theme_slug)
     plan = URIRef(ID["plan"] + f"{year_text}-{theme_slug}")
     graph.add((plan, RDF.type, URIRef(KN.Kennisplan)))
-    comments = {"": plan_row.get("Opmerking")} if plan_row.get("Opmerking") else {}
+    comments: dict[str, str] = {}
+    if plan_row.get("Opmerking"):
+        comments[""] = plan_row["Opmerking"]
 
     # every row of an item sheet gets its IRI first, so rows can point at each other
     subjects: dict[tuple[str, int], URIRef] = {}
@@ -321,6 +331,8 @@ def from_rows(rows: dict[str, list[dict]], registers: Registers, add_new: bool =
     for sheet in SHEETS:
         if sheet.shape != "items":
             continue
+        if sheet.namespace is None:  # columns.py gives every items sheet the namespace of its IRIs
+            raise ValueError(f"blad {sheet.name}: geen namespace voor de ID's")
         seen: dict[str, str] = {}
         for row in rows.get(sheet.name, []):
             name = row.get("Titel") or row.get("Naam")

@@ -16,6 +16,7 @@ from rdflib import Graph, URIRef
 from ..errors import KennisgraafError
 from ..load import load_dataset
 from ..namespaces import ID, RDF, SKOS, bind_all
+from ..slugs import local_name
 from ..sources import DataFolder
 from ..validate import validate
 from .columns import SHEETS
@@ -33,10 +34,10 @@ def resolve_theme(registers: Registers, raw: str) -> str:
     """The slug of a theme named by label, abbreviation or slug (--thema)."""
     hits = registers.indexes["thema"].lookup(raw)
     if len(hits) == 1:
-        return next(iter(hits)).rsplit("/", 1)[-1]
-    close = registers.indexes["thema"].suggest(raw)
-    hint = f" — bedoelt u '{close[0]}'?" if close else ""
-    raise KennisgraafError(f"--thema: onbekend thema '{raw}'{hint}")
+        return local_name(next(iter(hits)))
+    from ..resolve import unknown_name
+
+    raise KennisgraafError(unknown_name("--thema", "thema", raw, registers.indexes["thema"].suggest(raw)[:1]))
 
 
 def workbook_rows(folder: DataFolder, registers: Registers, theme: str, year: str) -> dict[str, list[dict]]:
@@ -98,7 +99,7 @@ def _register_additions(result: Result, registers: Registers, source: str) -> di
         path = registers.files.get(files[item.kind])
         if path is None:
             raise KennisgraafError(f"{item.where}: geen registerbestand voor {item.kind} in deze datamap")
-        slug = item.iri.rsplit("/", 1)[-1]
+        slug = local_name(item.iri)
         lines = [
             f"\n# Nieuw uit het werkboek {source} ({item.where}); vul soort en andere namen aan.",
             f"{item.kind}:{slug} a {'org:Organization' if item.kind == 'organisatie' else 'skos:Concept'} ;",

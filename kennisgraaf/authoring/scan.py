@@ -46,7 +46,7 @@ class ScanReport:
     unknown: list[Found] = field(default_factory=list)  # abbreviations no register knows
 
     def table(self) -> Table:
-        rows = []
+        rows: list[list[object]] = []
         for group, items in (
             ("genoemd maar niet gekoppeld", self.not_linked),
             ("gekoppeld maar nergens genoemd", self.not_named),
@@ -114,9 +114,9 @@ def scan(
     named = {f.iri for f in report.named}
     report.not_linked = [f for f in report.named if f.iri not in linked]
     for iri in sorted(linked - named):
-        kind = registers.kind_of(iri) or ("overleg" if iri in registers.indexes["overleg"].labels else None)
-        if kind in SCAN_KINDS:
-            report.not_named.append(Found(kind, iri, registers.indexes[kind].labels.get(iri, iri), []))
+        linked_kind = registers.kind_of(iri) or ("overleg" if iri in registers.indexes["overleg"].labels else None)
+        if linked_kind in SCAN_KINDS:
+            report.not_named.append(Found(linked_kind, iri, registers.indexes[linked_kind].labels.get(iri, iri), []))
     return report
 
 

@@ -58,7 +58,7 @@ def _comment(text: str) -> list[str]:
     return [f"# {line}".rstrip() for line in text.splitlines()]
 
 
-def _order() -> list[str]:
+def _order() -> list[URIRef]:
     """Properties in the order the sheets list them (the plan's links after its own columns)."""
     order = [RDF.type]
     for sheet in SHEETS:
@@ -67,6 +67,12 @@ def _order() -> list[str]:
                 if predicate and URIRef(predicate) not in order:
                     order.append(URIRef(predicate))
     return order
+
+
+def _number(graph: Graph, subject, predicate: str) -> int:
+    """An integer property (volgnummer, bronRegel) for ordering; 0 when the item has none."""
+    value = graph.value(subject, URIRef(predicate))
+    return int(value) if isinstance(value, Literal) else 0
 
 
 def _block(graph: Graph, subject, order: list) -> list[str]:
@@ -120,11 +126,7 @@ def serialise(graph: Graph, plan: str, comments: dict[str, str], source_name: st
         classes = [sheet.rdf_type] if sheet.rdf_type else [c for col in sheet.columns for c in col.choices.values()]
         subjects = sorted(
             {s for cls in classes for s in graph.subjects(RDF.type, URIRef(cls))} - done,
-            key=lambda s: (
-                int(graph.value(s, URIRef(KN.volgnummer)) or 0),
-                int(graph.value(s, URIRef(KN.bronRegel)) or 0),
-                str(s),
-            ),
+            key=lambda s: (_number(graph, s, KN.volgnummer), _number(graph, s, KN.bronRegel), str(s)),
         )
         if not subjects:
             continue
@@ -141,7 +143,8 @@ def serialise(graph: Graph, plan: str, comments: dict[str, str], source_name: st
                 out.append(f"# {sheet.name}: {name}" + (f" (regel {line})." if line is not None else "."))
             out.extend(_block(graph, subject, order))
             done.add(subject)
-    rest = sorted(set(graph.subjects()) - done)
+    # rdflib's terms order themselves (Identifier.__lt__); its Node base type does not say so
+    rest = sorted(set(graph.subjects()) - done)  # type: ignore[type-var]
     if rest:
         section("Overig")
         for subject in rest:

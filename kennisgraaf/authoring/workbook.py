@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import KennisgraafError
 from ..resolve import NameIndex
+from ..xlsx import empty_workbook
 from .columns import KIND_HELP, LITERAL_KINDS, LOCAL_KINDS, SHEETS, Column
 from .registers import Registers
 
@@ -28,14 +29,12 @@ def _choices(registers: Registers, col: Column) -> list[str]:
 
 def write_workbook(rows: dict[str, list[dict]], registers: Registers, path: Path) -> Path:
     """Write the workbook; `rows` may be empty lists for a new plan."""
-    from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    book = Workbook()
-    book.remove(book.active)
+    book = empty_workbook()
     lists = book.create_sheet(LISTS)
     lists.sheet_state = "hidden"
     list_ranges: dict[tuple, str] = {}

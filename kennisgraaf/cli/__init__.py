@@ -1,7 +1,8 @@
 """The `kennisgraaf` command: a thin typer layer over the library.
 
-Each submodule registers the commands of one stage; they only parse arguments, call the
-library and hand the result to `output.emit`. Command modules import heavy libraries inside
+Each submodule registers the commands of one stage; they only parse arguments, ask the
+`Kennisgraaf` of `kennisgraaf.api` (built once from the shared options, `app.uses_graaf`)
+and hand its `Result` to `output.show`. Command modules import heavy libraries inside
 the commands, so `--help` stays fast.
 """
 

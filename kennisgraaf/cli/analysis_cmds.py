@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..api import Kennisgraaf
 from .app import (
     AllesOpt,
     CacheOpt,
@@ -19,8 +19,9 @@ from .app import (
     QuietOpt,
     app,
     handles_errors,
+    uses_graaf,
 )
-from .output import check_format, emit, emit_all, err_console, progress, write_text
+from .output import check_format, err_console, show, write_text
 
 ThemaOpt = Annotated[
     str | None,
@@ -43,48 +44,11 @@ LangsOpt = Annotated[
 ]
 
 
-def _network(data, cache_dir, endpoint, quiet, jaar=None):
-    """The analysis network of one plan year (default: the latest), with the plan texts of
-    `data`; the year is said on stderr, so a table or a file stays as it was."""
-    from ..analysis.years import scope
-
-    network, keuze = _all_years(data, cache_dir, endpoint, quiet, jaar)
-    return scope(network, keuze.jaar)
-
-
-def _all_years(data, cache_dir, endpoint, quiet, jaar=None):
-    """The network of every year, and the year the reader chose."""
-    from ..access import open_store
-    from ..analysis.network import load_network
-    from ..analysis.years import plan_years
-    from ..sources import DataFolder
-    from ..years import parse_year, pick
-
-    parse_year(jaar)  # a malformed year fails before any build
-    folder = DataFolder.resolve(data)
-    store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
-    network = load_network(store, folder.sources_texts_dir)
-    keuze = pick(plan_years(network), jaar, allow_all=False)
-    if not quiet and len(keuze.jaren) > 1:
-        err_console().print(
-            f"{keuze.label()} (andere jaren: --jaar {', '.join(map(str, keuze.jaren))})", highlight=False, markup=False
-        )
-    return network, keuze
-
-
-def _names(network):
-    from ..analysis.network import nodes_of
-    from ..reports.tables import Names
-
-    return Names(
-        {n: d.get("label", n) for n, d in network.nodes(data=True)},
-        {t: network.nodes[t].get("code") or "" for t in nodes_of(network, "thema")},
-    )
-
-
 @app.command()
 @handles_errors
+@uses_graaf
 def overlap(
+    kg: Kennisgraaf,
     thema: ThemaOpt = None,
     langs: LangsOpt = "alles",
     as_matrix: Annotated[
@@ -110,39 +74,17 @@ def overlap(
 
     Voorbeeld: kennisgraaf overlap --thema Waterkwaliteit --langs onderwerpen
     """
-    from ..analysis.network import counted_themes, find_theme, label, targets
-    from ..analysis.overlap import overlaps, parse_axes
-    from ..errors import KennisgraafError
-    from ..reports.summary import overlap_summary
-    from ..reports.tables import matrix_table, overlap_table, overlaps_json
-    from ..screen import ROW_LIMIT
-
     check_format(fmt)
-    axes = parse_axes(langs)  # a wrong axis fails before any build
-    network = _network(data, cache_dir, endpoint, quiet, jaar)
-    chosen = find_theme(network, thema) if thema else None
-    if chosen and chosen not in counted_themes(network):  # a sub-theme without a plan has no overlap of its own
-        parents = ", ".join(label(network, p) for p in targets(network, chosen, "kn:subthemaVan"))
-        raise KennisgraafError(
-            f"{label(network, chosen)} is een subthema van {parents} zonder eigen plan; "
-            f"kies --thema {parents.split(', ')[0]}"
-        )
-    found = overlaps(network, axes, thema=chosen)
-    names = _names(network)
-    if as_matrix:
-        emit(matrix_table(found, names), fmt, out, excel=excel)
-    elif fmt == "json":
-        write_text(overlaps_json(found, names, axes), out)
-    elif fmt == "table" and not alles:  # a person reads: the biggest pairs first, then a screenful
-        table = overlap_table(found, names, axes, focus=chosen)
-        emit_all([overlap_summary(found, names, focus=chosen), table], fmt, out, limit=ROW_LIMIT)
-    else:
-        emit(overlap_table(found, names, axes, focus=chosen, wide=fmt in ("csv", "xlsx")), fmt, out, excel=excel)
+    result = kg.overlaps(thema, langs, matrix=as_matrix)  # a wrong axis fails before any build
+    say_year(kg, quiet)
+    show(result, fmt, out, alles=alles, excel=excel)
 
 
 @app.command()
 @handles_errors
+@uses_graaf
 def gaps(
+    kg: Kennisgraaf,
     soort: Annotated[
         list[str] | None,
         typer.Option(
@@ -195,57 +137,17 @@ def gaps(
 
     Voorbeeld: kennisgraaf gaps --regisseur "Suzanne Giardina" --ernst middel
     """
-    from ..analysis.actions import concerns
-    from ..analysis.findings import KINDS, SEVERITIES, severity_key
-    from ..analysis.gaps import find_gaps
-    from ..analysis.network import find_theme
-    from ..errors import KennisgraafError
-    from ..reports.summary import gaps_summary, heaviest_first
-    from ..reports.tables import findings_json, gaps_table
-    from ..screen import ROW_LIMIT
-
     check_format(fmt)
-    for kind in soort or []:
-        if kind not in KINDS:
-            raise KennisgraafError(f"onbekende soort {kind!r}; kies uit: {', '.join(KINDS)}")
-    if ernst is not None and ernst not in SEVERITIES:
-        raise KennisgraafError(f"onbekende ernst {ernst!r}; kies uit: {', '.join(SEVERITIES)}")
-    network = _network(data, cache_dir, endpoint, quiet, jaar)
-    found = heaviest_first(find_gaps(network))
-    if soort:
-        found = [f for f in found if f.kind in soort]
-    if ernst:
-        found = [f for f in found if SEVERITIES.index(f.severity) <= SEVERITIES.index(ernst)]
-    title = "Gaten tussen de thema's"
-    if thema:
-        chosen = find_theme(network, thema)
-        found = [f for f in found if chosen in f.themas]
-    if regisseur:
-        known = _regisseurs(network)
-        if regisseur.casefold().strip() not in {r.casefold() for r in known}:
-            raise KennisgraafError(f"onbekende regisseur {regisseur!r} (--regisseur); kies uit: {', '.join(known)}")
-        found = [f for f in found if concerns(network, f, regisseur)]
-        title = f"Wat {regisseur} aangaat"
-    found = sorted(found, key=severity_key)
-    names = _names(network)
-    if fmt == "json":
-        write_text(findings_json(found, names), out)
-    elif fmt == "table" and not alles:  # a person reads: the counts first, then a screenful
-        emit_all([gaps_summary(found), gaps_table(found, names, title)], fmt, out, limit=ROW_LIMIT)
-    else:
-        emit(gaps_table(found, names, title), fmt, out, excel=excel)
-
-
-def _regisseurs(network) -> list[str]:
-    from ..analysis.actions import regisseurs
-    from ..analysis.network import nodes_of
-
-    return sorted({r for t in nodes_of(network, "thema") for r in regisseurs(network, t)})
+    result = kg.gaps(soort, ernst, thema, regisseur)
+    say_year(kg, quiet)
+    show(result, fmt, out, alles=alles, excel=excel)
 
 
 @app.command()
 @handles_errors
+@uses_graaf
 def rapport(
+    kg: Kennisgraaf,
     out: OutOpt = None,
     fmt: Annotated[
         str | None,
@@ -275,24 +177,19 @@ def rapport(
 
     Voorbeeld: kennisgraaf rapport --out rapport.html
     """
-    from ..analysis import analyse
-    from ..reports.rapport import FORMATS, render
+    from ..api import rapport_format
+    from ..reports.rapport import FORMATS
 
-    if fmt is None:
-        fmt = "html" if out is not None and Path(out).suffix.lower() in (".html", ".htm") else "md"
-    check_format(fmt, FORMATS)
-    from ..analysis.compare import compare
-    from ..analysis.years import scope
-    from ..reports.vergelijking import comparison_blocks
-
-    everything, keuze = _all_years(data, cache_dir, endpoint, quiet, jaar)
-    earlier = [y for y in keuze.jaren if keuze.jaar is not None and y < keuze.jaar]
-    extra = comparison_blocks(compare(everything, earlier[-1], keuze.jaar)) if earlier else []
-    texts = _texts_dir(data) if fmt == "html" else None
-    write_text(render(analyse(scope(everything, keuze.jaar)), fmt, extra, texts), out)
+    fmt = check_format(fmt or rapport_format(out), FORMATS)
+    say_year(kg, quiet)
+    write_text(kg.rapport(fmt), out)
 
 
-def _texts_dir(data):
-    from ..sources import DataFolder
-
-    return DataFolder.resolve(data).sources_texts_dir
+def say_year(kg: Kennisgraaf, quiet: bool) -> None:
+    """The analyses are of one plan year: with several, say which on stderr (a table or a file
+    stays as it was), after the network is loaded and before the answer."""
+    keuze = kg.network_keuze
+    if not quiet and len(keuze.jaren) > 1:
+        err_console().print(
+            f"{keuze.label()} (andere jaren: --jaar {', '.join(map(str, keuze.jaren))})", highlight=False, markup=False
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 from pathlib import Path
 from typing import Annotated
@@ -190,8 +191,42 @@ def handles_errors(func):
         except OSError as err:  # the last net: a file that cannot be read or written, in one line
             if err.filename is None:
                 raise
-            from .paths import os_reason
+            from ..files import os_reason
 
             fail(KennisgraafError(f"{err.filename}: {os_reason(err)}"))
 
+    return wrapper
+
+
+#: the options every graph command may have, from which its `Kennisgraaf` is built
+SHARED_OPTIONS = ("data", "cache_dir", "endpoint", "jaar", "timeout", "quiet")
+
+
+def uses_graaf(func):
+    """Build the command's `Kennisgraaf` once, here, from the shared options it declares.
+
+    The command keeps declaring `--data`, `--cache-dir`, ... (so its `--help` lists them where
+    it always did) and takes the built graph as its first parameter `kg`, which typer never
+    sees. Nothing is opened yet: the graph is built when the command first asks a question,
+    after it has checked its own options.
+    """
+    signature = inspect.signature(func, eval_str=True)
+    shown = [p for name, p in signature.parameters.items() if name != "kg"]
+
+    @functools.wraps(func)
+    def wrapper(**kwargs):
+        from ..api import Kennisgraaf
+        from .output import progress
+
+        kg = Kennisgraaf(
+            kwargs.get("data"),
+            kwargs.get("cache_dir"),
+            kwargs.get("endpoint"),
+            kwargs.get("jaar"),
+            timeout=kwargs.get("timeout"),
+            progress=progress(kwargs.get("quiet", False)),
+        )
+        return func(kg, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=shown)
     return wrapper

@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from .app import DataOpt, FormatOpt, OutOpt, app, handles_errors
-from .output import emit, err_console
+from ..api import Kennisgraaf
+from .app import DataOpt, FormatOpt, OutOpt, app, handles_errors, uses_graaf
+from .output import err_console, show
 
 ThemaOpt = Annotated[
     str, typer.Option("--thema", help="Thema: naam, afkorting of slug (bijv. 'Waterkwaliteit', 'ZZS').")
@@ -18,7 +19,9 @@ JaarOpt = Annotated[str, typer.Option("--jaar", help="Planjaar.")]
 
 @app.command()
 @handles_errors
+@uses_graaf
 def werkboek(
+    kg: Kennisgraaf,
     thema: ThemaOpt,
     out: Annotated[Path, typer.Option("--out", "-o", help="Het Excel-bestand dat wordt geschreven (.xlsx).")],
     jaar: JaarOpt = "2026",
@@ -29,16 +32,15 @@ def werkboek(
 
     Voorbeeld: kennisgraaf werkboek --thema zzs --jaar 2026 --out zzs.xlsx
     """
-    from ..authoring.plans import write_plan_workbook
-    from ..sources import DataFolder
-
-    path = write_plan_workbook(DataFolder.resolve(data), thema, jaar, out)
+    path = kg.werkboek(thema, out, jaar)
     err_console().print(f"geschreven: {path}", highlight=False, markup=False)
 
 
 @app.command()
 @handles_errors
+@uses_graaf
 def inlezen(
+    kg: Kennisgraaf,
     workbook: Annotated[Path, typer.Argument(help="Het ingevulde werkboek (.xlsx).", show_default=False)],
     data: DataOpt = None,
     dry_run: Annotated[
@@ -65,12 +67,11 @@ def inlezen(
     Voorbeeld: kennisgraaf inlezen zzs.xlsx --dry-run
     """
     from ..authoring.model import AuthoringError
-    from ..authoring.plans import read_plan_workbook, write
-    from ..sources import DataFolder
+    from ..authoring.plans import write
 
     console = err_console()
     try:
-        result = read_plan_workbook(workbook, DataFolder.resolve(data), add_new=nieuw)
+        result = kg.inlezen(workbook, add_new=nieuw)
     except AuthoringError as err:
         for problem in err.problems:
             console.print(f"[red]fout:[/] {problem}", markup=True, highlight=False, soft_wrap=True)
@@ -107,7 +108,9 @@ def inlezen(
 
 @app.command()
 @handles_errors
+@uses_graaf
 def scan(
+    kg: Kennisgraaf,
     text: Annotated[
         Path, typer.Argument(help="Een plantekst (platte tekst, UTF-8).", show_default=False, metavar="BESTAND")
     ],
@@ -135,21 +138,8 @@ def scan(
 
     Voorbeeld: kennisgraaf scan kennisplan-2026-waterkwaliteit.txt
     """
-    from ..authoring.plans import resolve_theme
-    from ..authoring.registers import Registers
-    from ..authoring.scan import scan as run_scan
-    from ..authoring.scan import workbook_rows
-    from ..authoring.workbook import write_workbook
-    from ..sources import DataFolder
-
-    folder = DataFolder.resolve(data)
-    registers = Registers.load(folder)
-    registers.add_plan_texts(folder)
-    theme = resolve_theme(registers, thema) if thema else None
-    report = run_scan(text, folder, theme=theme, year=jaar if theme else None, registers=registers)
-    emit(report.table(), fmt, out)
+    show(kg.scan(text, thema, jaar, workbook=workbook), fmt, out)
     if workbook is not None:
-        write_workbook(workbook_rows(report, registers, jaar), registers, workbook)
         err_console().print(
             f"geschreven: {workbook} (vooraf ingevuld; vul de rollen en de rest aan)", highlight=False, markup=False
         )

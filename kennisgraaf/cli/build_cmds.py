@@ -6,15 +6,16 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, ExcelOpt, FormatOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors
-from .output import emit, emit_all, err_console, progress
-
-STAGE_NAMES = ("inlezen", "valideren", "redeneren", "opslaan")
+from ..api import Kennisgraaf
+from .app import CacheOpt, DataOpt, ExcelOpt, FormatOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors, uses_graaf
+from .output import check_format, err_console, show
 
 
 @app.command()
 @handles_errors
+@uses_graaf
 def build(
+    kg: Kennisgraaf,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     force: Annotated[bool, typer.Option("--force/--no-force", help="Opnieuw bouwen, ook als de cache klopt.")] = False,
@@ -33,44 +34,23 @@ def build(
 
     Voorbeeld: kennisgraaf build --force
     """
-    from ..access import ensure_build
-    from ..errors import KennisgraafError
-    from ..reason import MODES
-    from ..tables import Table
-
-    if reasoner not in MODES:
-        raise KennisgraafError(f"onbekende redeneerder {reasoner!r}; kies uit: {', '.join(MODES)}")
-    report = ensure_build(data, cache_dir, reasoner=reasoner, force=force, progress=progress(quiet))
+    result = kg.build(force=force, reasoner=reasoner)
     if quiet:  # -q: nothing but errors (the exit code says it worked)
         return
+    report = result.raw
     console = err_console()
     if report.from_cache:
         console.print(f"al gebouwd (cache): {report.entry.folder}", highlight=False, soft_wrap=True)
-    rows = [
-        ["bronbestanden", report.sources],
-        ["triples (bronnen)", report.asserted],
-        ["triples (afgeleid)", report.inferred],
-        ["triples (totaal)", report.asserted + report.inferred],
-    ]
-    if not report.from_cache:  # a warm build did no work: the manifest's timings are of an earlier run
-        rows += [[f"tijd {name} (s)", round(report.seconds.get(name, 0.0), 2)] for name in STAGE_NAMES]
-    warnings = [w for w in report.warnings if not w.is_error]
-    title = f"Build ({report.reasoner})" + (" uit de cache" if report.from_cache else "")
-    emit(
-        Table(
-            ["", "waarde"],
-            rows,
-            title=title,
-            notes=[f"{len(warnings)} waarschuwing(en); zie: kennisgraaf validate"] if warnings else [],
-        )
-    )
+    show(result)
     if not report.from_cache:
         console.print(f"cache: {report.entry.folder}", highlight=False, soft_wrap=True)
 
 
 @app.command()
 @handles_errors
+@uses_graaf
 def validate(
+    kg: Kennisgraaf,
     data: DataOpt = None,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
@@ -82,30 +62,23 @@ def validate(
 
     Voorbeeld: kennisgraaf validate --format csv --out problemen.csv
     """
-    from ..load import load
-    from ..sources import DataFolder
-    from ..validate import validate as run_validation
-    from .validation_view import violation_table
-
-    folder = DataFolder.resolve(data)
-    problems = run_validation(load(folder), folder)
+    result = kg.validate()
+    problems = result.raw
     errors = [p for p in problems if p.is_error]
     if problems:
-        emit(violation_table(problems), fmt, out)
-    summary = (
-        f"{len(errors)} fout(en), {len(problems) - len(errors)} waarschuwing(en) in {len(folder.sources())} bestanden"
-    )
+        show(result, fmt, out)
+    warnings, files = len(problems) - len(errors), len(kg.folder.sources())
+    summary = f"{len(errors)} fout(en), {warnings} waarschuwing(en) in {files} bestanden"
     err_console().print(summary, highlight=False)
     if errors:
         raise typer.Exit(1)
 
 
-STATS_TABLES = {"themas": ("thema-overzicht", "Per thema"), "tellingen": ("tellingen", "Tellingen")}
-
-
 @app.command()
 @handles_errors
+@uses_graaf
 def stats(
+    kg: Kennisgraaf,
     tabel: Annotated[
         str | None,
         typer.Option(
@@ -132,31 +105,8 @@ def stats(
 
     Voorbeeld: kennisgraaf stats --jaar 2026 --format xlsx --out stats.xlsx
     """
-    from ..access import open_store
-    from ..errors import KennisgraafError
-    from ..queries import Catalogue
-    from ..sources import DataFolder
-    from ..years import choose, parse_year
-    from .output import check_format
-
     check_format(fmt)
-    parse_year(jaar)
-    if tabel is not None and tabel not in STATS_TABLES:
-        raise KennisgraafError(f"onbekende tabel {tabel!r}; kies uit: {', '.join(STATS_TABLES)}")
+    result = kg.stats(tabel)
     if tabel is None and fmt == "csv":
-        tabel = "themas"
         err_console().print("CSV bevat één tabel: per thema (de tellingen: --tabel tellingen)", highlight=False)
-    keys = [tabel] if tabel else list(STATS_TABLES)
-    folder = DataFolder.resolve(data)
-    store = open_store(folder, cache_dir, progress=progress(quiet))
-    catalogue = Catalogue.load(folder.queries_dir)
-    keuze = choose(store, jaar)
-    tables = []
-    for key in keys:
-        name, title = STATS_TABLES[key]
-        table = catalogue.run(store, name, jaar=keuze)
-        table.title = f"{title} — {keuze.label()}" if len(keuze.jaren) > 1 else title
-        tables.append(table)
-    if "tellingen" in keys:
-        tables[keys.index("tellingen")].notes.append("Per klasse van de ontologie: kennisgraaf query klassen")
-    emit_all(tables, fmt, out, excel=excel, keys=keys)
+    show(result, fmt, out, excel=excel)

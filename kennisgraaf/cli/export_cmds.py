@@ -6,13 +6,16 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, EndpointOpt, ExcelOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors
-from .output import check_format, emit_all, progress
+from ..api import Kennisgraaf
+from .app import CacheOpt, DataOpt, EndpointOpt, ExcelOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors, uses_graaf
+from .output import check_format, show
 
 
 @app.command()
 @handles_errors
+@uses_graaf
 def export(
+    kg: Kennisgraaf,
     table: Annotated[
         str,
         typer.Argument(
@@ -40,20 +43,7 @@ def export(
 
     Voorbeeld: kennisgraaf export alles --format xlsx --out kennisgraaf.xlsx
     """
-    from ..access import open_store
-    from ..errors import KennisgraafError
-    from ..exports import COLUMNS, export_table
-    from ..sources import DataFolder
-
     check_format(fmt, ("csv", "json", "xlsx"))
-    if table not in (*COLUMNS, "alles"):  # before any build: the list of valid tables
-        raise KennisgraafError(f"onbekende exporttabel {table!r}; kies uit: {', '.join(COLUMNS)} of alles")
-    if table == "alles" and fmt == "csv":
-        raise KennisgraafError("CSV bevat één tabel: kies er een, of gebruik --format xlsx of json voor alles")
-    from ..years import parse_year
-
-    parse_year(jaar)
-    names = list(COLUMNS) if table == "alles" else [table]
-    folder = DataFolder.resolve(data)
-    store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
-    emit_all([export_table(store, folder.queries_dir, name, jaar) for name in names], fmt, out, excel=excel, keys=names)
+    result = kg.export(table)  # an unknown table fails here, before any build
+    check_format(fmt, result.formats)
+    show(result, fmt, out, excel=excel)

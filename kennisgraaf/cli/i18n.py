@@ -70,7 +70,7 @@ def parse_po(text: str) -> dict[str, str]:
                 flush()
                 key = None
             continue
-        if line.startswith('"'):
+        if line.startswith('"') and key is not None:
             entry[key].append(ast.literal_eval(line))
             continue
         key, _, rest = line.partition(" ")

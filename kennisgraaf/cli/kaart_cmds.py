@@ -7,13 +7,16 @@ from typing import Annotated
 
 import typer
 
-from .analysis_cmds import ThemaOpt, _network, _texts_dir
-from .app import CacheOpt, DataOpt, EndpointOpt, JaarOpt, QuietOpt, app, handles_errors
+from ..api import Kennisgraaf
+from .analysis_cmds import ThemaOpt, say_year
+from .app import CacheOpt, DataOpt, EndpointOpt, JaarOpt, QuietOpt, app, handles_errors, uses_graaf
 
 
 @app.command()
 @handles_errors
+@uses_graaf
 def themakaart(
+    kg: Kennisgraaf,
     out_dir: Annotated[
         Path,
         typer.Option(
@@ -34,25 +37,11 @@ def themakaart(
 
     Voorbeeld: kennisgraaf themakaart --thema Waterkwaliteit --out-dir kaarten
     """
-    from ..analysis import analyse
-    from ..analysis.network import _slug, find_theme
-    from ..errors import KennisgraafError
-    from ..reports.themakaart import render, themes_with_plan, to_pdf
+    from ..api import ThemakaartWritten
 
-    network = _network(data, cache_dir, endpoint, quiet, jaar)
-    themes = [find_theme(network, thema)] if thema else themes_with_plan(network)
-    analysis = analyse(network)
-    texts = _texts_dir(data)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise KennisgraafError(f"kan de map {out_dir} (--out-dir) niet maken: {exc.strerror}") from exc
-    for t in themes:
-        name = f"themakaart-{_slug(t)}"
-        html_file = out_dir / f"{name}.html"
-        html_file.write_text(render(network, analysis, t, texts), encoding="utf-8")
-        written = [html_file]
-        if pdf:
-            written.append(to_pdf(html_file, out_dir / f"{name}.pdf"))
+    def said(card: ThemakaartWritten) -> None:
         if not quiet:
-            typer.echo("geschreven: " + ", ".join(str(p) for p in written))
+            typer.echo("geschreven: " + ", ".join(str(p) for p in card.files))
+
+    say_year(kg, quiet)
+    kg.themakaart(out_dir, thema, pdf=pdf, on_written=said)

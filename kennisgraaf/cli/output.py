@@ -7,7 +7,10 @@ from pathlib import Path
 
 import typer
 
-from ..tables import FORMATS, Table, render
+from ..api import Result, check_format, render_tables
+from ..tables import Table
+
+__all__ = ["check_format", "emit", "emit_all", "err_console", "fail", "progress", "show", "write", "write_text"]
 
 _err_console = None
 
@@ -44,19 +47,12 @@ def fail(err) -> None:
     raise typer.Exit(err.exit_code)
 
 
-def check_format(fmt: str, allowed=FORMATS) -> str:
-    if fmt not in allowed:
-        from ..errors import KennisgraafError
-
-        raise KennisgraafError(f"onbekend formaat {fmt!r}; kies uit: {', '.join(allowed)}")
-    return fmt
-
-
 def _write(out: Path, write) -> None:
     """Write a file at --out: the path checked first, an OS error said in Dutch, no traceback."""
-    from .paths import check_out_file, os_reason
+    from ..files import os_reason
+    from .paths import check_out_file
 
-    out = check_out_file(Path(out))
+    out = check_out_file(Path(out)) or Path(out)
     try:
         if out.parent and not out.parent.exists():
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -117,33 +113,27 @@ def emit_all(
     excel: bool = False,
     keys: list[str] | None = None,
 ) -> None:
-    """Several tables as ONE document: xlsx sheets, one JSON object (by `keys`), one Markdown
-    file, or one terminal page. CSV holds one table only: callers pick which."""
-    import json
+    """Several tables as ONE document (`api.render_tables`), written to stdout or --out."""
+    if fmt == "table" and out is None:
+        console = stdout_console()
+        write_text(str(render_tables(tables, fmt, width=console.width, terminal=console.is_terminal, limit=limit)), out)
+        return
+    write(render_tables(tables, fmt, keys=keys, excel=excel), out)
 
-    from ..tables import _json_value, markdown
 
-    check_format(fmt)
-    if fmt == "xlsx":
-        from ..xlsx import workbook
+def show(result: Result, fmt: str = "table", out: Path | None = None, alles: bool = True, excel: bool = False) -> None:
+    """Write an API result as the command's output: on a terminal (no --out) at its width,
+    a screenful unless --alles; the same rendering `Result.render` gives a notebook."""
+    check_format(fmt, result.formats)
+    if fmt == "table" and out is None:
+        console = stdout_console()
+        write_text(str(result.render(fmt, alles=alles, width=console.width, terminal=console.is_terminal)), out)
+        return
+    write(result.render(fmt, alles=alles, excel=excel), out)
 
-        write_bytes(workbook(tables), out)
-    elif fmt == "table":
-        if out is None:
-            console = stdout_console()
-            sys.stdout.write("\n".join(screen_text(t, console, limit) for t in tables))
-            sys.stdout.flush()
-        else:
-            write_text("\n".join(render(t, "table") for t in tables), out)
-    elif fmt == "md":
-        write_text("\n".join(markdown(t) for t in tables), out)
-    elif len(tables) == 1:
-        write_text(render(tables[0], fmt, excel=excel), out)
-    elif fmt == "json":
-        payload = {
-            key: [dict(zip(t.columns, (_json_value(v) for v in row), strict=True)) for row in t.rows]
-            for key, t in zip(keys or [t.title for t in tables], tables, strict=True)
-        }
-        write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", out)
+
+def write(data: str | bytes, out: Path | None) -> None:
+    if isinstance(data, bytes):
+        write_bytes(data, out)
     else:
-        raise ValueError("CSV holds one table; choose one before emit_all")
+        write_text(data, out)

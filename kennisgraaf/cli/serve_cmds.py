@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import signal
@@ -12,15 +11,18 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
-from .output import emit, err_console, progress
+from ..api import Kennisgraaf
+from .app import CacheOpt, DataOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors, uses_graaf
+from .output import err_console, show
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 @app.command()
 @handles_errors
+@uses_graaf
 def serve(
+    kg: Kennisgraaf,
     data: DataOpt = None,
     cache_dir: CacheOpt = None,
     host: Annotated[
@@ -97,41 +99,24 @@ def serve(
 
     Voorbeeld: kennisgraaf serve --port 8000
     """
-    from ..access import ensure_build
-    from ..errors import KennisgraafError
-    from ..serve import KennisgraafServer, ServeConfig
-    from ..serve.server import default_workers
     from ..serve.worker import MB
-    from ..sources import DataFolder
-    from ..store import OxigraphStore
 
     console = err_console()
     _port_free(host, port)  # before the build and the site: a busy port is said at once
-    stage = progress(quiet)
-    report = ensure_build(data, cache_dir, progress=stage)
-    folder = DataFolder.resolve(data)
-    store = OxigraphStore(report.entry.graph_file)  # loaded once: for the views and for the server
     made = Path(tempfile.mkdtemp(prefix="kennisgraaf-site-")) if site is None and views else None
 
     def stop(signum, frame):
         raise KeyboardInterrupt
 
     try:
-        if made is not None:
-            from ..serve.site import write_site
-
-            with stage("weergaven en rapport maken") if stage else contextlib.nullcontext():
-                write_site(store, folder, made)
-            site = made
-        config = ServeConfig(
-            graph_file=report.entry.graph_file,
-            queries_dir=folder.queries_dir,
+        server = kg.server(
+            site,
+            make_site=made,
             host=host,
             port=port,
             timeout=timeout,
             max_rows=max_rows,
-            workers=workers or default_workers(),
-            site=site,
+            workers=workers,
             max_memory=max_memory * MB if max_memory else None,
             max_bytes=int(max_mb * MB),
             cors=cors,
@@ -140,10 +125,6 @@ def serve(
         )
         if host not in LOOPBACK:
             console.print(f"[yellow]let op:[/] de server is bereikbaar voor andere computers via {host}")
-        try:
-            server = KennisgraafServer(config, store)
-        except OSError as err:
-            raise KennisgraafError(_listen_error(host, port, err)) from None
         console.print(
             f"kennisgraaf draait op {server.url}  (SPARQL: {server.url}sparql; stop met Ctrl+C)",
             highlight=False,
@@ -161,18 +142,11 @@ def serve(
             shutil.rmtree(made, ignore_errors=True)
 
 
-def _listen_error(host: str, port: int, err: OSError) -> str:
-    import errno
-
-    if err.errno == errno.EADDRINUSE:
-        return f"poort {port} op {host} is al in gebruik; kies een andere met --port (--port 0: een vrije)"
-    return f"kan niet luisteren op {host}:{port}: {err.strerror or err}"
-
-
 def _port_free(host: str, port: int) -> None:
     """Fail in Dutch, before any work, when host:port cannot be listened on."""
     import socket
 
+    from ..api import listen_error
     from ..errors import KennisgraafError
 
     if port == 0:
@@ -187,12 +161,14 @@ def _port_free(host: str, port: int) -> None:
         try:
             probe.bind(address)
         except OSError as err:
-            raise KennisgraafError(_listen_error(host, port, err)) from None
+            raise KennisgraafError(listen_error(host, port, err)) from None
 
 
 @app.command()
 @handles_errors
+@uses_graaf
 def publish(
+    kg: Kennisgraaf,
     store: Annotated[
         str,
         typer.Option(
@@ -240,12 +216,7 @@ def publish(
 
     Voorbeeld: kennisgraaf publish --store http://localhost:8890/sparql-graph-crud
     """
-    from ..access import ensure_build
-    from ..cache import Cache
     from ..errors import KennisgraafError
-    from ..publish import GraphStore, PublishState, short_name
-    from ..publish import publish as run_publish
-    from ..tables import Table
 
     password = None
     if password_env:
@@ -256,25 +227,24 @@ def publish(
         password = os.environ[password_env]
     elif user is not None:
         password = typer.prompt(f"wachtwoord voor {user}", hide_input=True, err=True)
-    report = ensure_build(data, cache_dir, progress=progress(quiet))
-    target = GraphStore(store, user=user, password=password, timeout=timeout)
     console = err_console()
-    step = None if quiet else (lambda graph: console.print(f"PUT {graph}", highlight=False))
-    build_key = report.entry.folder.name
-    state = PublishState(Cache(cache_dir).root, target.url, build_key)
-    if all_:
-        state.clear()
-    elif state.done() and not quiet:
-        console.print(
-            f"vervolg van een onderbroken publicatie: {len(state.done())} grafen waren al vervangen "
-            "(--all stuurt alles opnieuw)",
-            highlight=False,
-        )
-    result = run_publish(report.entry.graph_file, target, build_key=build_key, prune=prune, progress=step, state=state)
 
-    status = {200: "vervangen", 201: "nieuw", 204: "vervangen"}
-    rows = [[short_name(g.graph), g.triples, status.get(g.status, str(g.status))] for g in result.graphs]
-    rows += [[short_name(g), 0, "al vervangen (vorige poging)"] for g in result.skipped]
-    rows += [[short_name(g), 0, "verwijderd"] for g in result.removed]
-    notes = [f"{result.triples} triples in {len(result.graphs)} grafen naar {result.store} in {result.seconds:.1f} s"]
-    emit(Table(["graaf", "triples", "actie"], rows, title="Gepubliceerd", notes=notes), fmt, out)
+    def resumed(done: int) -> None:
+        if not quiet:
+            console.print(
+                f"vervolg van een onderbroken publicatie: {done} grafen waren al vervangen "
+                "(--all stuurt alles opnieuw)",
+                highlight=False,
+            )
+
+    result = kg.publish(
+        store,
+        user=user,
+        password=password,
+        prune=prune,
+        timeout=timeout,
+        again=all_,
+        progress=None if quiet else (lambda graph: console.print(f"PUT {graph}", highlight=False)),
+        on_resume=resumed,
+    )
+    show(result, fmt, out)

@@ -1,22 +1,10 @@
-"""How SHACL findings look in the terminal."""
+"""How SHACL findings look in the terminal (the table itself is `api.violation_table`)."""
 
 from __future__ import annotations
 
-from ..tables import Table
+from ..api import violation_table
 
-
-def violation_table(violations) -> Table:
-    rows = [
-        [
-            v.severity,
-            v.source + (f" (planregel {v.line})" if v.line else ""),
-            v.label,
-            v.path,
-            v.message + (f" [waarde: {v.value}]" if v.value else ""),
-        ]
-        for v in violations
-    ]
-    return Table(["ernst", "bestand", "knoop", "eigenschap", "melding"], rows, title="Validatie")
+__all__ = ["print_violations", "violation_table"]
 
 
 def print_violations(violations, console) -> None:

@@ -6,13 +6,16 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
-from .output import check_format, emit, err_console, progress, write_text
+from ..api import Kennisgraaf
+from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors, uses_graaf
+from .output import check_format, err_console, show
 
 
 @app.command()
 @handles_errors
+@uses_graaf
 def vergelijk(
+    kg: Kennisgraaf,
     van: Annotated[str, typer.Argument(help="Het oude planjaar, bijv. 2026.", show_default=False)],
     naar: Annotated[str, typer.Argument(help="Het nieuwe planjaar, bijv. 2027.", show_default=False)],
     thema: Annotated[
@@ -36,37 +39,15 @@ def vergelijk(
 
     Voorbeeld: kennisgraaf vergelijk 2026 2027 --thema zzs --data ./mijn-data
     """
-    from ..access import open_store
-    from ..analysis.compare import compare
-    from ..analysis.network import find_theme, load_network
-    from ..analysis.years import plan_years
-    from ..errors import KennisgraafError
-    from ..reports.vergelijking import comparison_json, comparison_table
-    from ..sources import DataFolder
-    from ..years import parse_year, pick
-
     check_format(fmt)
-    a, b = parse_year(van, "jaar"), parse_year(naar, "jaar")
-    if not isinstance(a, int) or not isinstance(b, int):
-        raise KennisgraafError("vergelijk vraagt twee jaartallen, bijvoorbeeld: kennisgraaf vergelijk 2026 2027")
-    if a == b:
-        raise KennisgraafError(f"vergelijk {a} met een ander jaar, niet met zichzelf")
-    folder = DataFolder.resolve(data)
-    store = open_store(folder, cache_dir, endpoint=endpoint, progress=progress(quiet))
-    network = load_network(store, folder.sources_texts_dir)
-    for year in (a, b):
-        pick(plan_years(network), year, option="jaar")  # a year without plans: one message
-    chosen = find_theme(network, thema) if thema else None
-    result = compare(network, a, b, chosen)
-    if fmt == "json":
-        write_text(comparison_json(result), out)
-    else:
-        emit(comparison_table(result), fmt, out)
+    show(kg.vergelijk(van, naar, thema), fmt, out)
 
 
 @app.command("nieuw-jaar")
 @handles_errors
+@uses_graaf
 def nieuw_jaar(
+    kg: Kennisgraaf,
     jaar: Annotated[int, typer.Argument(help="Het nieuwe planjaar, bijv. 2027.", show_default=False)],
     thema: Annotated[
         str, typer.Option("--thema", "-t", help="Het thema (naam, afkorting of code).", show_default=False)
@@ -89,11 +70,8 @@ def nieuw_jaar(
 
     Voorbeeld: kennisgraaf nieuw-jaar 2027 --thema ZZS --data ./mijn-data
     """
-    from ..newyear import new_year, theme_slug
-    from ..sources import DataFolder
-
-    folder = DataFolder.resolve(data)
-    done = new_year(folder, jaar, theme_slug(folder, thema), van)
+    done = kg.nieuw_jaar(jaar, thema, van)
+    folder = kg.folder
     console = err_console()
     console.print(
         f"geschreven: {done.target} (kopie van {done.source.relative_to(folder.root)}; "

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..htmltext import esc
+from ..tables import markdown_table
 
 #: inline styles a span can have; a LINK span is (LINK, text, href)
 PLAIN, BOLD, ITALIC, CODE, LINK = "", "b", "i", "code", "a"
@@ -108,12 +109,8 @@ def to_markdown(blocks: list[Block]) -> str:
         elif isinstance(block, Box):
             lines += [f"> **{md_escape(block.title)}**", ">"] + ["> - " + _md_spans(i) for i in block.items] + [""]
         elif isinstance(block, TableBlock):
-            numeric = block.numeric or [False] * len(block.columns)
-            lines.append("| " + " | ".join(md_escape(c) for c in block.columns) + " |")
-            lines.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
-            for row in block.rows:
-                lines.append("| " + " | ".join(md_escape(_cell_text(c)) for c in row) + " |")
-            lines.append("")
+            rows = [[_cell_text(c) for c in row] for row in block.rows]
+            lines += [*markdown_table(block.columns, rows, md_escape, block.numeric), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

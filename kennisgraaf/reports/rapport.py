@@ -273,7 +273,7 @@ def _top_overlaps(analysis: Analysis, names: Names) -> list:
         blocks.append(
             Heading(3, f"{rank}. {names(o.thema_a)} en {names(o.thema_b)} — overlap {number(o.specifiek_score)}")
         )
-        rows = []
+        rows: list[list[Cell | str]] = []
         for axis in analysis.axes:
             value = o.specifiek.get(axis, 0.0)
             rows.append(
@@ -360,7 +360,7 @@ def _bridges(analysis: Analysis, names: Names) -> list:
     if not analysis.verbinders and not analysis.bridges:
         return []
     blocks: list = [Heading(2, "Verbindende organisaties en onderwerpen", "verbinders"), Para(spans(VERBINDEND))]
-    rows = [
+    rows: list[list[Cell | str]] = [
         [names(org), str(len(themes)), ", ".join(names.code(t) for t in themes)] for org, themes in analysis.verbinders
     ]
     if rows:

@@ -38,7 +38,9 @@ def overlap_summary(found: list[Overlap], names: Names, focus: str | None = None
     from ..analysis.overlap import by_specific
 
     with_overlap = [o for o in by_specific(found) if o.specifiek_score > 0]
-    rows = [[names(o.other(focus))] if focus else [names(o.thema_a), names(o.thema_b)] for o in with_overlap[:top]]
+    rows: list[list[object]] = [
+        [names(o.other(focus))] if focus else [names(o.thema_a), names(o.thema_b)] for o in with_overlap[:top]
+    ]
     for row, o in zip(rows, with_overlap, strict=False):
         row.append(round(o.specifiek_score, 3))
     first = ["ander thema"] if focus else ["thema A", "thema B"]

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..analysis.findings import KINDS, Finding, Overlap
 from ..analysis.overlap import SPECIFIC, by_specific, matrix
+from ..labels import name_of
 from ..numbers import number  # noqa: F401  (re-exported: the rapport imports it from here)
 from ..tables import Table
 
@@ -25,13 +26,13 @@ SEPARATOR = "; "
 
 
 class Names:
-    """Labels and theme codes for IRIs; falls back to the last part of the IRI."""
+    """Labels and theme codes for IRIs, named by the one rule (`labels.name_of`)."""
 
     def __init__(self, labels: Mapping[str, str], codes: Mapping[str, str] | None = None):
         self.labels, self.codes = dict(labels), dict(codes or {})
 
     def __call__(self, iri: str) -> str:
-        return self.labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1]
+        return name_of(iri, self.labels.get(iri))
 
     def code(self, iri: str) -> str:
         return self.codes.get(iri) or self(iri)
@@ -75,7 +76,7 @@ def overlap_table(found: list[Overlap], names: Names, axes, focus: str | None = 
 def matrix_table(found: list[Overlap], names: Names, themes: list[str] | None = None) -> Table:
     themes, cells = matrix([replace(o, score=o.specifiek_score) for o in found], themes)
     columns = ["thema", *(names.code(t) for t in themes)]
-    rows = [
+    rows: list[list[object]] = [
         [f"{names.code(t)} {names(t)}", *(None if v is None else round(v, 2) for v in cells[i])]
         for i, t in enumerate(themes)
     ]
@@ -85,7 +86,7 @@ def matrix_table(found: list[Overlap], names: Names, themes: list[str] | None = 
 
 
 def gaps_table(findings: list[Finding], names: Names, title: str = "Gaten tussen de thema's") -> Table:
-    rows = [
+    rows: list[list[object]] = [
         [
             f.kind,
             f.severity,

@@ -20,7 +20,7 @@ from ..analysis.network import items_of, label, nodes_of, plans_of, targets
 from ..analysis.overlap import SPECIFIC, by_specific
 from ..analysis.textlines import euro
 from ..errors import KennisgraafError
-from .document import BOLD, Box, Bullets, Heading, Para, TableBlock, spans, to_html
+from .document import BOLD, Box, Bullets, Cell, Heading, Para, TableBlock, spans, to_html
 from .rapport import finding_spans
 from .tables import Names, number
 
@@ -91,7 +91,7 @@ def build(network, analysis: Analysis, thema: str, texts: Path | None = None) ->
 
 def _numbers(network, thema, plans) -> list:
     products = items_of(network, thema, "product")
-    rows = [
+    rows: list[list[Cell | str]] = [
         ["kennisproducten", str(len(products))],
         ["overleggen en netwerken", str(len(items_of(network, thema, "overleg")))],
         ["organisaties waarmee het thema werkt", str(len(targets(network, thema, "kn:werktMet")))],
@@ -118,7 +118,7 @@ def _quarters(network, thema, names) -> list:
             ongoing.append(label(network, p))
         else:
             unplanned.append(label(network, p))
-    rows = [[q.replace("-", " "), str(len(per[q])), "; ".join(per[q])] for q in sorted(per)]
+    rows: list[list[Cell | str]] = [[q.replace("-", " "), str(len(per[q])), "; ".join(per[q])] for q in sorted(per)]
     if ongoing:
         rows.append(["het hele jaar", str(len(ongoing)), "; ".join(ongoing)])
     if unplanned:
@@ -178,7 +178,7 @@ def _routes(network, thema, names) -> list:
                 into.append(f"{what}: gevraagd door {names.many(data.get('themas', ()), ', ')}")
     if not out and not into:
         return []
-    rows = [["uit", "; ".join(out) or "—"], ["in", "; ".join(into) or "—"]]
+    rows: list[list[Cell | str]] = [["uit", "; ".join(out) or "—"], ["in", "; ".join(into) or "—"]]
     return [Heading(2, "Overdrachten en samenwerking met andere thema's"), TableBlock(["richting", "wat"], rows)]
 
 
@@ -224,7 +224,9 @@ def _findings(analysis, thema, texts) -> list:
 
 
 def label_of(analysis, node) -> str:
-    return analysis.labels.get(node, node)
+    from ..labels import name_of
+
+    return name_of(node, analysis.labels.get(node))
 
 
 def render(network, analysis: Analysis, thema: str, texts: Path | None = None) -> str:

@@ -21,7 +21,7 @@ def title(comparison: Comparison) -> str:
 
 def comparison_table(comparison: Comparison) -> Table:
     """One row per change; `van`/`naar` are the values in the two years."""
-    rows = [[c.soort, c.thema, c.wat, c.van, c.naar, c.toelichting] for c in comparison.changes]
+    rows: list[list[object]] = [[c.soort, c.thema, c.wat, c.van, c.naar, c.toelichting] for c in comparison.changes]
     notes = [] if rows else [f"(geen verschillen tussen {comparison.van} en {comparison.naar})"]
     return Table(list(COLUMNS), rows, title=title(comparison), notes=notes)
 

@@ -2,6 +2,10 @@
 
 Routes are listed in server.py. Answers to /sparql come from the worker pool; pages are
 rendered by pages.py from data that resources.py reads from the server's local store.
+The Linked Data routes (/id/, /def/, /graph/) share one negotiation (`linked_data`): the
+same URL answers a browser with HTML and an RDF client with its syntax, says so with
+`Vary: Accept`, and has a fixed-format twin with a file extension (`.ttl`, `.nt`,
+`.jsonld`, `.rdf`) for links and downloads.
 """
 
 from __future__ import annotations
@@ -12,16 +16,18 @@ import mimetypes
 import re
 import time
 import urllib.parse
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources as importlib_resources
 
 import pyoxigraph as ox
 
+from .. import ontology_docs, sparql
 from ..errors import KennisgraafError
 from ..store import bind
 from ..years import plan_years
-from . import negotiate, pages, protocol
+from . import graph_pages, negotiate, pages, protocol
 from .resources import iri_for, kinds, members, resource_view
 from .results import graph_body
 from .site import REPORT_FILE
@@ -86,12 +92,14 @@ class Handler(BaseHTTPRequestHandler):
     def send_text(self, status: int, message: str, headers: dict | None = None) -> None:
         self.answer(error(status, message), headers or {})
 
-    def send_html(self, status: int, html: str, headers: dict | None = None) -> None:
+    def send_html(self, status: int, html: str, headers: dict | None = None, styles: tuple[str, ...] = ()) -> None:
+        """An HTML page under the CSP; `styles`: hashes of inline style blocks the page may use."""
+        csp = CSP.replace("style-src 'self'", " ".join(("style-src 'self'", *styles))) if styles else CSP
         self.send(
             status,
             html.encode("utf-8"),
             "text/html; charset=utf-8",
-            {"Content-Security-Policy": CSP, "Referrer-Policy": "same-origin", **(headers or {})},
+            {"Content-Security-Policy": csp, "Referrer-Policy": "same-origin", **(headers or {})},
         )
 
     def send_error_page(self, status: int, message: str) -> None:
@@ -136,7 +144,8 @@ class Handler(BaseHTTPRequestHandler):
                 if size > limit:
                     return self._refuse_body(413, too_large)
                 return self._read_exactly(size, deadline)
-            parts, total = [], 0
+            parts: list[bytes] = []
+            total = 0
             while True:
                 line = self._read_line(deadline)
                 try:
@@ -160,7 +169,8 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return None
 
-    def _refuse_body(self, status: int, message: str) -> None:
+    def _refuse_body(self, status: int, message: str) -> bytes | None:
+        """Send the refusal and close; always None, the answer `read_body` gives after an error."""
         self.send_text(status, message)
         self.close_connection = True
         return None
@@ -278,6 +288,10 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_html(200, pages.kinds_page(kinds(self.app.store), nav=self.nav))
             if path.startswith("/id/"):
                 return self.resource(path[len("/id/") :], parts.query)
+            if path == "/def" or path.startswith(("/def/", "/def.")):
+                return self.ontology(path[len("/def") :], parts.query)
+            if path == "/graph" or path.startswith("/graph/"):
+                return self.graph(path[len("/graph") :], parts.query)
             if path == "/site" or path.startswith("/site/"):
                 return self.site(path[len("/site") :])
             return self.send_error_page(404, f"niets op {path}")
@@ -335,6 +349,47 @@ class Handler(BaseHTTPRequestHandler):
         kind = "text/javascript; charset=utf-8" if name.endswith(".js") else "text/css; charset=utf-8"
         self.send(200, static_file(name), kind, {"Cache-Control": "no-cache"})
 
+    # -- Linked Data ----------------------------------------------------------------------
+
+    def linked_data(
+        self,
+        url: str,
+        forced: str | None,
+        query_string: str,
+        triples: Callable[[], list],
+        html: Callable[[], str],
+        styles: Callable[[str], list[str]] | None = None,
+    ) -> None:
+        """Answer for the resource at `url` (its path without extension) in the negotiated form.
+
+        `forced` is the key of a file-extension form (`.ttl` → turtle): that form answers the
+        same whatever the Accept header says, so it has no Vary. Otherwise `?format=` or
+        the Accept header (q-values, wildcards) chooses, and nothing that fits means 406
+        with the list of media types there are.
+        """
+        fmt = forced or urllib.parse.parse_qs(query_string).get("format", [None])[-1]
+        choice = negotiate.choose(self.headers.get("Accept"), negotiate.PAGE, fmt)
+        vary = {} if forced else {"Vary": "Accept"}
+        if choice is None:
+            return self.send_text(406, negotiate.refusal(negotiate.PAGE), vary)
+        quoted = urllib.parse.quote(url)
+        if choice[1] == "html":
+            page = html()
+            alternates = ", ".join(
+                f'<{quoted}{ext}>; rel="alternate"; type="{media}"'
+                for ext, key in negotiate.EXTENSIONS.items()
+                for media, k in negotiate.PAGE
+                if k == key and key != "html"
+            )
+            return self.send_html(200, page, {**vary, "Link": alternates}, tuple(styles(page) if styles else ()))
+        extension = next(ext for ext, key in negotiate.EXTENSIONS.items() if key == choice[1])
+        located = {} if forced else {"Content-Location": quoted + extension}
+        self.send(200, graph_body(triples(), choice[1]), negotiate.with_charset(choice[0]), {**vary, **located})
+
+    def resource_html(self, view) -> str:
+        """The page of one resource: the one call to the page renderer for /id/ (the site's when it has one)."""
+        return pages.resource_page(view, nav=self.nav)
+
     def resource(self, rest: str, query_string: str) -> None:
         kind, _, slug = urllib.parse.unquote(rest).partition("/")
         if not slug:
@@ -342,18 +397,74 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_error_page(404, f"onbekende soort bron: {kind}")
             found, truncated = members(self.app.store, kind)
             return self.send_html(200, pages.listing_page(kind, found, truncated, nav=self.nav))
-        iri = iri_for(kind, slug)
-        view = resource_view(self.app.store, iri) if iri else None
-        if view is None:
+        store = self.app.store
+
+        def known(iri: str | None) -> bool:
+            return iri is not None and store.ask(sparql.text("resource_exists"), {"s": ox.NamedNode(iri)})
+
+        forced = None
+        iri = _iri(iri_for(kind, slug))
+        if not known(iri):  # /id/thema/x.ttl: the Turtle of /id/thema/x
+            slug, forced = negotiate.split_extension(slug)
+            iri = _iri(iri_for(kind, slug)) if forced else None
+        if iri is None or not known(iri):
             return self.send_error_page(404, f"de graaf kent geen bron {iri or '/id/' + rest}")
-        fmt = urllib.parse.parse_qs(query_string).get("format", [None])[-1]
-        choice = negotiate.choose(self.headers.get("Accept"), negotiate.PAGE, fmt)
-        if choice is None:
-            return self.send_text(406, "kies text/html, text/turtle of application/n-triples")
-        if choice[1] == "html":
-            return self.send_html(200, pages.resource_page(view, nav=self.nav), {"Vary": "Accept"})
-        triples = self.app.store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": ox.NamedNode(iri)})
-        self.send(200, graph_body(triples, choice[1]), f"{choice[0]}; charset=utf-8", {"Vary": "Accept"})
+        subject = ox.NamedNode(iri)
+
+        def html() -> str:
+            view = resource_view(store, subject.value)
+            assert view is not None  # the graph mentions it (known above)
+            return self.resource_html(view)
+
+        self.linked_data(
+            f"/id/{kind}/{slug}",
+            forced,
+            query_string,
+            lambda: store.construct(sparql.text("resource_triples"), {"s": subject}),
+            html,
+        )
+
+    def ontology(self, rest: str, query_string: str) -> None:
+        """/def, /def/ and /def/index.html: the ontology, documented by pyLODE or as RDF."""
+        stem, forced = negotiate.split_extension(rest)
+        if stem not in ("", "/index") and (stem, forced) != ("/", None):
+            return self.send_error_page(404, f"de ontologie heeft geen pagina /def{rest}; zie /def/")
+        store, graph = self.app.store, self.app.ontology_graph
+        if not graph_pages.exists(store, graph):
+            return self.send_error_page(404, "deze build bevat geen ontologie (ontology/kennisgraaf.ttl)")
+        self.linked_data(
+            "/def" + stem.rstrip("/"),
+            forced,
+            query_string,
+            lambda: graph_pages.triples(store, graph),
+            lambda: self.app.ontology_page,
+            ontology_docs.style_hashes,
+        )
+
+    def graph(self, rest: str, query_string: str) -> None:
+        """/graph/ lists the named graphs; /graph/<name> is one of them, as a page or as RDF."""
+        name = urllib.parse.unquote(rest).lstrip("/")
+        store = self.app.store
+        if not name:
+            vary = {"Vary": "Accept"}
+            if negotiate.choose(self.headers.get("Accept"), negotiate.LISTING) is None:
+                return self.send_text(406, negotiate.refusal(negotiate.LISTING), vary)
+            return self.send_html(200, graph_pages.listing_page(graph_pages.sizes(store), nav=self.nav), vary)
+        forced = None
+        iri = _iri(graph_pages.graph_iri(name))
+        if iri is None or not graph_pages.exists(store, iri):
+            name, forced = negotiate.split_extension(name)
+            iri = _iri(graph_pages.graph_iri(name)) if forced else None
+            if iri is None or not graph_pages.exists(store, iri):
+                return self.send_error_page(404, f"de build heeft geen graaf /graph/{urllib.parse.unquote(rest)}")
+        graph = iri  # one answer reads the triples once: the page or the RDF, never both
+        self.linked_data(
+            "/graph/" + name,
+            forced,
+            query_string,
+            lambda: graph_pages.triples(store, graph),
+            lambda: graph_pages.graph_page(store, name, graph_pages.triples(store, graph), nav=self.nav),
+        )
 
     def site(self, rest: str) -> None:
         root = self.app.config.site
@@ -383,3 +494,14 @@ class Handler(BaseHTTPRequestHandler):
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
         self.send(200, target.read_bytes(), kind)
+
+
+def _iri(iri: str | None) -> str | None:
+    """`iri` when Oxigraph takes it as an IRI (a path can decode to a space or a quote); else None."""
+    if iri is None:
+        return None
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return None
+    return iri

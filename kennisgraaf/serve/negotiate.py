@@ -33,7 +33,18 @@ GRAPH = (
     ("application/rdf+xml", "rdfxml"),
     ("text/plain", "ntriples"),
 )
-PAGE = (("text/html", "html"), ("text/turtle", "turtle"), ("application/n-triples", "ntriples"))
+#: a Linked Data resource (/id/…, /def/…, /graph/…): its page, or its triples in any RDF syntax
+PAGE = (
+    ("text/html", "html"),
+    ("text/turtle", "turtle"),
+    ("application/n-triples", "ntriples"),
+    ("application/ld+json", "jsonld"),
+    ("application/rdf+xml", "rdfxml"),
+)
+#: a listing (/graph/): a page only
+LISTING = (("text/html", "html"),)
+#: `/id/thema/x.ttl`: the file-extension form of a resource, for links and plain downloads
+EXTENSIONS = {".html": "html", ".ttl": "turtle", ".nt": "ntriples", ".jsonld": "jsonld", ".rdf": "rdfxml"}
 
 #: `?format=` values and the keys they stand for
 FORMAT_ALIASES = {
@@ -90,6 +101,26 @@ def parse_accept(header: str | None) -> list[Range]:
                     q = 0.0
         ranges.append(Range(kind, sub, q))
     return ranges
+
+
+def split_extension(path: str) -> tuple[str, str | None]:
+    """`thema/x.ttl` → (`thema/x`, `turtle`); a path without a known extension comes back whole."""
+    for extension, key in EXTENSIONS.items():
+        if path.endswith(extension):
+            return path[: -len(extension)], key
+    return path, None
+
+
+def refusal(offers) -> str:
+    """The 406 message: that nothing asked for fits, and every media type that would have."""
+    types = ", ".join(dict.fromkeys(media for media, _ in offers))
+    return f"geen van de gevraagde mediatypen (Accept) is mogelijk voor dit resultaat; kies uit: {types}"
+
+
+def with_charset(media: str) -> str:
+    """The Content-Type of a textual answer names its encoding (all of ours are UTF-8)."""
+    textual = media.startswith("text/") or media.endswith(("json", "xml")) or media == "application/n-triples"
+    return f"{media}; charset=utf-8" if textual else media
 
 
 def choose(accept: str | None, offers, fmt: str | None = None) -> tuple[str, str] | None:

@@ -7,6 +7,7 @@ command's output; a node without one shows its compact IRI.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,9 +17,11 @@ import pyoxigraph as ox
 from .. import sparql
 from ..labels import label_map
 from ..namespaces import BASE, ID_KINDS, INFERRED_GRAPH, RDF
+from ..slugs import local_name
 from ..tables import compact
 
 ID_BASE = BASE + "id/"
+_SERVED = re.compile(r"id/.+|def(#.+)?|graph/.+", re.DOTALL)  # the paths under BASE that serve answers
 MAX_STATEMENTS = 2000  # per direction on one resource page (bron-uit.rq and bron-in.rq ask one more)
 MAX_LISTED = 5000  # resources on one listing page
 #: XSD datatypes whose values read plainly without a tag (strings, numbers, booleans)
@@ -76,9 +79,10 @@ class ResourceView:
 
 
 def local_path(iri: str) -> str | None:
-    """`https://w3id.org/kennisgraaf/id/thema/x` → `/id/thema/x`; None for other IRIs."""
-    if iri.startswith(ID_BASE) and len(iri) > len(ID_BASE):
-        return "/id/" + iri[len(ID_BASE) :]
+    """`https://w3id.org/kennisgraaf/id/thema/x` → `/id/thema/x`, `…/def#Thema` → `/def#Thema`,
+    `…/graph/inferred` → `/graph/inferred` (what serve answers); None for other IRIs."""
+    if iri.startswith(BASE) and _SERVED.fullmatch(iri[len(BASE) :]):
+        return "/" + iri[len(BASE) :]
     return None
 
 
@@ -102,7 +106,7 @@ def node(term, names: dict[str, str]) -> Node:
         return Node(names.get(iri) or compact(iri), iri=iri, href=href)
     if isinstance(term, ox.Literal):
         datatype = term.datatype.value
-        plain = term.language or datatype.rsplit("#", 1)[-1] in _PLAIN_TYPES
+        plain = term.language or local_name(datatype) in _PLAIN_TYPES
         shown = None if plain else compact(datatype)
         return Node(term.value, lang=term.language or None, datatype=shown)
     return Node(f"_:{term.value}" if isinstance(term, ox.BlankNode) else str(term))

@@ -5,7 +5,9 @@
     /api/queries              the named queries as JSON
     /api/queries/<name>/run   a named query with its parameters resolved (?onderwerp=pfas)
     /id/                      the kinds of resources; /id/<kind>/ lists one kind
-    /id/<kind>/<slug>         the page of one resource (Turtle with Accept or ?format=turtle)
+    /id/<kind>/<slug>         one resource: HTML, or RDF by Accept, ?format= or extension (.ttl .nt .jsonld .rdf)
+    /def, /def/               the ontology: pyLODE's documentation, or RDF likewise (/def.ttl, /def/index.ttl)
+    /graph/, /graph/<name>    the build's named graphs; one of them as a page or as RDF likewise
     /site/...                 the network views and the report (files from --site)
     /static/...               the page's own script and style sheet
 
@@ -16,6 +18,7 @@ copy of the graph in this process.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import socket
@@ -25,9 +28,13 @@ from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
+from .. import ontology_docs
+from ..namespaces import GRAPH_BASE
 from ..queries import Catalogue
 from ..store import OxigraphStore
+from . import graph_pages
 from .handler import Handler
+from .results import graph_body
 from .worker import MB, Limits, WorkerPool
 
 
@@ -83,9 +90,19 @@ class KennisgraafServer:
             raise
         self.httpd.app = self
 
+    #: the ontology as the build loaded it (ontology/kennisgraaf.ttl): what /def/ serves
+    ontology_graph = GRAPH_BASE + "ontology/kennisgraaf"
+
+    @functools.cached_property
+    def ontology_page(self) -> str:
+        """The pyLODE page of the build's ontology: made on the first visit to /def/ (seconds), then kept."""
+        triples = graph_pages.triples(self.store, self.ontology_graph)
+        return ontology_docs.render_turtle(graph_body(triples, "turtle").decode("utf-8"))
+
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}/"
 

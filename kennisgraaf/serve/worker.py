@@ -91,14 +91,14 @@ def execute(store: ox.Store, job: Job, limits: Limits) -> Outcome:
             names = [v.value for v in result.variables]
             rows = (tuple(solution[n] for n in names) for solution in limited(result, max_rows))
             body = solutions_body(names, rows, choice[1], limits.max_bytes)
-            return Outcome(200, _with_charset(choice[0]), body)
+            return Outcome(200, negotiate.with_charset(choice[0]), body)
         choice = negotiate.choose(job.accept, negotiate.GRAPH, job.fmt)
         if choice is None:
             return _not_acceptable(negotiate.GRAPH)
         body = graph_body(capped(result, max_rows), choice[1])
         if len(body) > limits.max_bytes:
             raise TooLarge(limits.max_bytes, "bytes")
-        return Outcome(200, _with_charset(choice[0]), body)
+        return Outcome(200, negotiate.with_charset(choice[0]), body)
     except TooLarge as err:
         return error(
             422,
@@ -121,14 +121,8 @@ _OUT_OF_MEMORY = (
 )
 
 
-def _with_charset(media: str) -> str:
-    textual = media.startswith("text/") or media.endswith(("json", "xml")) or media == "application/n-triples"
-    return f"{media}; charset=utf-8" if textual else media
-
-
 def _not_acceptable(offers) -> Outcome:
-    types = ", ".join(dict.fromkeys(media for media, _ in offers))
-    return error(406, f"geen van de gevraagde mediatypen (Accept) is mogelijk voor dit resultaat; kies uit: {types}")
+    return error(406, negotiate.refusal(offers))
 
 
 def limit_memory(max_memory: int | None) -> None:
@@ -203,7 +197,7 @@ class WorkerPool:
 
     def __init__(
         self,
-        graph_file: str,
+        graph_file: str | os.PathLike,
         *,
         size: int = 2,
         timeout: float = 10.0,

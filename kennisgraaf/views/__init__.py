@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KennisgraafError
+from ..slugs import local_name
 from .config import Config, load_config
 from .context import Context
 from .links import organisaties, overdrachten
@@ -71,7 +72,7 @@ def write_view(
 
 def page_name(name: str, thema: str | None = None) -> str:
     if thema:
-        return f"{name}-{thema.rstrip('/').rsplit('/', 1)[-1]}.html"
+        return f"{name}-{local_name(thema)}.html"
     return f"{name}.html"
 
 

@@ -19,6 +19,10 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from websocket import WebSocket
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 FLAGS = (
@@ -101,7 +105,7 @@ class Browser:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        self.ws = None
+        self.ws: WebSocket | None = None
         self._id = 0
         self.events: list[dict] = []
         try:
@@ -146,12 +150,19 @@ class Browser:
             time.sleep(0.05)
         raise TimeoutError("geen pagina in Chromium gevonden")
 
+    @property
+    def socket(self) -> WebSocket:
+        """The open DevTools connection; a closed browser says so instead of failing on None."""
+        if self.ws is None:
+            raise RuntimeError("geen DevTools-verbinding met Chromium (de browser is gesloten)")
+        return self.ws
+
     def call(self, method: str, params: dict | None = None) -> dict:
         self._id += 1
         ident = self._id
-        self.ws.send(json.dumps({"id": ident, "method": method, "params": params or {}}))
+        self.socket.send(json.dumps({"id": ident, "method": method, "params": params or {}}))
         while True:
-            message = json.loads(self.ws.recv())
+            message = json.loads(self.socket.recv())
             if message.get("id") == ident:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
@@ -163,24 +174,24 @@ class Browser:
         self.events.append(message)
         if message["method"] == "Page.javascriptDialogOpening":  # an alert() would block the page
             self._id += 1
-            self.ws.send(
+            self.socket.send(
                 json.dumps({"id": self._id, "method": "Page.handleJavaScriptDialog", "params": {"accept": True}})
             )
 
     def pump(self, seconds: float) -> None:
         """Read events for a while (the page keeps running meanwhile)."""
         end = time.monotonic() + seconds
-        self.ws.settimeout(0.05)
+        self.socket.settimeout(0.05)
         try:
             while time.monotonic() < end:
                 try:
-                    message = json.loads(self.ws.recv())
+                    message = json.loads(self.socket.recv())
                 except Exception:  # noqa: BLE001 - a read timeout: nothing arrived
                     continue
                 if "method" in message:
                     self._event(message)
         finally:
-            self.ws.settimeout(self.timeout)
+            self.socket.settimeout(self.timeout)
 
     def evaluate(self, expression: str):
         result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})

@@ -11,19 +11,7 @@ from collections import defaultdict
 from functools import cached_property
 from pathlib import Path
 
-REGISSEURS = """
-SELECT ?plan ?naam WHERE {
-  ?plan kn:kennisregisseur ?persoon .
-  ?persoon skos:prefLabel ?naam .
-}
-"""
-
-STATUSES = """
-SELECT ?product ?status ?top WHERE {
-  ?product kn:status ?status .
-  OPTIONAL { ?status skos:broaderTransitive ?top . ?top skos:topConceptOf ?schema . }
-}
-"""
+from .. import sparql
 
 #: properties by which a plan or an item states something about a topic, organisation or law
 EVIDENCE_PROPS = (
@@ -84,7 +72,7 @@ class Context:
     @cached_property
     def regisseurs(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
-        for row in self.store.select(REGISSEURS).rows:
+        for row in self.store.select(sparql.text("context-regisseurs")).rows:
             out[row["plan"].value].append(row["naam"].value)
         return {plan: sorted(set(names)) for plan, names in out.items()}
 
@@ -92,7 +80,7 @@ class Context:
     def statuses(self) -> dict[str, tuple[str, str]]:
         """Product → (its status IRI, the top concept it belongs to)."""
         out: dict[str, tuple[str, str]] = {}
-        for row in self.store.select(STATUSES).rows:
+        for row in self.store.select(sparql.text("context-statussen")).rows:
             status = row["status"].value
             top = row["top"].value if "top" in row else status
             product = row["product"].value
@@ -114,19 +102,23 @@ class Context:
         return self.network.nodes[iri].get("kind") if iri in self.network else None
 
     def label(self, iri: str) -> str:
-        if iri in self.network:
-            return self.network.nodes[iri].get("label") or iri
-        return iri.rstrip("/").rsplit("/", 1)[-1]
+        from ..labels import name_of
+
+        return name_of(iri, self.network.nodes[iri].get("label") if iri in self.network else None)
 
     def out(self, iri: str, *props: str) -> list[str]:
-        return sorted({o for _, o, p in self.network.out_edges(iri, keys=True) if p in props})
+        from ..analysis.graph import targets
+
+        return sorted(targets(self.network, iri, *props))
 
     def into(self, iri: str, *props: str) -> list[str]:
-        return sorted({s for s, _, p in self.network.in_edges(iri, keys=True) if p in props})
+        from ..analysis.graph import sources
+
+        return sorted(sources(self.network, iri, *props))
 
     def themes(self, with_subthemes: bool = False) -> list[str]:
         """The themes to show: the ones the analysis counts (or every theme node)."""
-        from ..analysis.network import counted_themes, nodes_of
+        from ..analysis.graph import counted_themes, nodes_of
 
         if with_subthemes:
             return sorted(nodes_of(self.network, "thema"), key=lambda t: (self.label(t).casefold(), t))
@@ -144,33 +136,27 @@ class Context:
         return list(data.get("themas") or self.out(item, "kn:vanThema"))
 
     def bron(self, iri: str) -> str | None:
-        """Where the plan text states this item: "kennisplan-2026-x.txt:123"."""
-        data = self.network.nodes.get(iri, {}) if iri in self.network else {}
-        if data.get("bron"):
-            return data["bron"]
-        if data.get("kind") == "plan":
-            return data.get("bestand")
-        return None
+        """Where the plan text states this item ("kennisplan-2026-x.txt:123"); a plan: its file."""
+        from ..analysis.graph import bron
+
+        found = bron(self.network, iri)
+        if not found and self.kind(iri) == "plan":
+            return self.network.nodes[iri].get("bestand")
+        return found or None
 
     def plan_bron(self, plan: str, fact: str | None = None) -> str | None:
         """The plan file, with the line of a plan-level fact where the analysis found it."""
-        data = self.network.nodes[plan]
-        name = data.get("bestand")
-        line = (data.get("regels") or {}).get(fact) if fact else None
-        if name and line:
-            return f"{name}:{line}"
-        return name
+        from ..analysis.graph import plan_bron
+
+        return plan_bron(self.network, plan, fact)
 
     # evidence: which item of a theme states a link --------------------------------------
 
     @cached_property
     def _broader(self) -> dict[str, set[str]]:
-        import networkx as nx
+        from ..analysis.graph import broader_closure
 
-        from ..analysis.network import broader_graph
-
-        graph = broader_graph(self.network)
-        return {n: nx.descendants(graph, n) for n in graph}
+        return broader_closure(self.network)
 
     @cached_property
     def evidence_index(self) -> dict[tuple[str, str], list[tuple[str, str, str]]]:

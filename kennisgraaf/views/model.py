@@ -230,9 +230,9 @@ class ViewGraph:
         used = {e.kind for e in self.edges}
         for name in self.definition.edges:
             if name in used:
-                style = config.edges[name]
+                line = config.edges[name]
                 entries.append(
-                    LegendEntry(style.label, style.colour, "line", dashes=style.dashes, arrows=bool(style.arrows))
+                    LegendEntry(line.label, line.colour, "line", dashes=line.dashes, arrows=bool(line.arrows))
                 )
         return entries
 
@@ -302,7 +302,8 @@ def _curves(edges: list[Edge]) -> dict[int, dict]:
     """Parallel edges between the same two nodes bend apart, each to its own side and depth."""
     pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, edge in enumerate(edges):
-        pairs[tuple(sorted((edge.source, edge.target)))].append(index)
+        low, high = sorted((edge.source, edge.target))
+        pairs[(low, high)].append(index)
     curves = {}
     for (first, _), indexes in pairs.items():
         if len(indexes) < 2:

@@ -8,6 +8,7 @@ carry the plan file (and the line where the analysis found it, for budgets and t
 from __future__ import annotations
 
 from ..analysis.textlines import euro
+from ..errors import KennisgraafError
 from .config import Config
 from .context import Context
 from .model import LegendEntry, Node, Tip
@@ -145,7 +146,10 @@ def thing_tip(ctx: Context, config: Config, iri: str) -> Tip:
 
 
 def thing_node(ctx: Context, config: Config, iri: str, value: float | None = None) -> Node:
-    return Node(iri, ctx.kind(iri), display_label(ctx, iri), thing_tip(ctx, config, iri), value=value)
+    kind = ctx.kind(iri)
+    if kind is None:  # a view draws only nodes of the network, each of which has a kind
+        raise KennisgraafError(f"{iri}: geen knoop van de graaf, of een knoop zonder soort")
+    return Node(iri, kind, display_label(ctx, iri), thing_tip(ctx, config, iri), value=value)
 
 
 def relation_tip(ctx: Context, source: str, prop: str, target: str, bron: str | None) -> Tip:

@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 import pyoxigraph as ox
 
+from ..labels import name_of
 from ..namespaces import GRAPH_BASE, INFERRED_GRAPH
 from ..tables import compact
 from .config import Config
@@ -99,7 +100,7 @@ SUBTHEME = "subthema"
 
 
 def _node(ctx: Context, config: Config, iri: str, kind: str, labels, sources) -> Node:
-    name = labels.get(iri, iri.rsplit("/", 1)[-1])
+    name = name_of(iri, labels.get(iri))
     if kind == "thema" and iri in ctx.network:
         tip = theme_tip(ctx, config, iri)
     elif kind in NETWORK_TIPS and iri in ctx.network and ctx.kind(iri) == kind:

@@ -1,0 +1,118 @@
+"""Reading the analysis network: the helpers every analysis and view shares.
+
+One definition each of "the plans of a theme", "the topics under a topic", "the themes a
+report counts" and "the theme a person means", so that the gap rules, the overlap axes
+and the views (views/context.py) cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from ..labels import name_of
+from ..slugs import local_name as slug
+
+
+def nodes_of(network: nx.MultiDiGraph, kind: str) -> list[str]:
+    return sorted(n for n, d in network.nodes(data=True) if d.get("kind") == kind)
+
+
+def targets(network: nx.MultiDiGraph, node: str, *props: str) -> set[str]:
+    return {o for _, o, p in network.out_edges(node, keys=True) if p in props}
+
+
+def sources(network: nx.MultiDiGraph, node: str, *props: str) -> set[str]:
+    return {s for s, _, p in network.in_edges(node, keys=True) if p in props}
+
+
+def label(network: nx.MultiDiGraph, node: str) -> str:
+    return name_of(node, network.nodes[node].get("label") if node in network else None)
+
+
+def broader_graph(g: nx.MultiDiGraph) -> nx.DiGraph:
+    """The topics, with an arc from each topic to its broader one (skos:broader)."""
+    view = nx.DiGraph()
+    view.add_edges_from((s, o) for s, o, p in g.edges(keys=True) if p == "skos:broader")
+    view.add_nodes_from(n for n, d in g.nodes(data=True) if d["kind"] == "onderwerp")
+    return view
+
+
+def broader_closure(network: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """Topic → every broader topic above it (skos:broader, transitively)."""
+    graph = broader_graph(network)
+    return {n: nx.descendants(graph, n) for n in graph}
+
+
+def narrower_closure(network: nx.MultiDiGraph, topic: str) -> set[str]:
+    """The topic and every topic under it (skos:broader read backwards, transitively)."""
+    found, todo = {topic}, [topic]
+    while todo:
+        for narrower in sources(network, todo.pop(), "skos:broader"):
+            if narrower not in found:
+                found.add(narrower)
+                todo.append(narrower)
+    return found
+
+
+def bron(network: nx.MultiDiGraph, node: str | None) -> str | None:
+    """Where the plan text states this item ("kennisplan-2026-x.txt:123"), when known."""
+    return network.nodes[node].get("bron") if node in network else None
+
+
+def plan_bron(network: nx.MultiDiGraph, plan: str, fact: str | None = None) -> str | None:
+    """The plan file, with the line of a plan-level fact ("kn:wet <IRI>") where it was found."""
+    data = network.nodes[plan]
+    name = data.get("bestand")
+    line = (data.get("regels") or {}).get(fact) if fact else None
+    return f"{name}:{line}" if name and line else name
+
+
+def plans_of(network: nx.MultiDiGraph, thema: str) -> set[str]:
+    return sources(network, thema, "kn:thema")
+
+
+def items_of(network: nx.MultiDiGraph, thema: str, kind: str | None = None) -> set[str]:
+    found = {s for s, _, p in network.in_edges(thema, keys=True) if p == "kn:vanThema"}
+    return {n for n in found if kind is None or network.nodes[n]["kind"] == kind}
+
+
+def counted_themes(network: nx.MultiDiGraph) -> list[str]:
+    """The themes a report or view counts: every main theme, and a sub-theme only when it has
+    a plan of its own (Energiebesparing runs its own programme and has none: not a gap)."""
+    found = [t for t in nodes_of(network, "thema") if not targets(network, t, "kn:subthemaVan") or plans_of(network, t)]
+    return sorted(found, key=lambda t: (label(network, t).casefold(), t))
+
+
+def find_theme(network: nx.MultiDiGraph, text: str) -> str:
+    """The theme IRI for what a person types: IRI, slug, name, abbreviation or code."""
+    from ..errors import KennisgraafError
+
+    key = text.casefold().strip()
+    table: dict[str, set[str]] = {}
+    for thema in nodes_of(network, "thema"):
+        data = network.nodes[thema]
+        for name in (thema, slug(thema), data["label"], data.get("code") or "", *data.get("namen", ())):
+            table.setdefault(name.casefold().strip(), set()).add(thema)
+    found = table.get(key, set())
+    if len(found) == 1:
+        return next(iter(found))
+    import difflib
+
+    known = sorted({network.nodes[t]["label"] for t in nodes_of(network, "thema")})
+    close = difflib.get_close_matches(text, known, n=3, cutoff=0.4)
+    from ..resolve import unknown_name
+
+    raise KennisgraafError(unknown_name("", "thema", text, close, theme_choices(network)))
+
+
+def theme_choices(network: nx.MultiDiGraph) -> str:
+    """The themes a person can pick, sub-themes shown as such (one definition: counted_themes)."""
+    counted = counted_themes(network)
+    subs = [t for t in nodes_of(network, "thema") if t not in counted]
+    text = "Thema's: " + ", ".join(label(network, t) for t in counted)
+    if subs:
+        text += "; subthema's: " + ", ".join(
+            f"{label(network, t)} (van {', '.join(label(network, p) for p in targets(network, t, 'kn:subthemaVan'))})"
+            for t in subs
+        )
+    return text

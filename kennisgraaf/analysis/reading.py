@@ -1,0 +1,71 @@
+"""Reading what the analysis network needs from the reasoned store: four SELECTs, values bound.
+
+The queries live in kennisgraaf/sparql/netwerk-*.rq; the properties they read are bound from
+mapping.py (one list, so the loader reads exactly what the mapping knows how to place). The
+store is the build's reasoned graph, so the theme-level relations (kn:raaktOnderwerp,
+kn:werktMet, ...) arrive as the rule engine materialised them from the ontology's axioms.
+The result is plain data (`Rows`), the seam where a cache can keep what was read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import pyoxigraph as ox
+
+from .. import sparql
+from ..namespaces import XSD
+from ..tables import compact, plain
+from .mapping import LINK_PROPERTIES, VALUE_PROPERTIES, expand
+
+
+@dataclass
+class Rows:
+    """What the store holds for the network, keyed by IRI; properties compact ("kn:inPlan")."""
+
+    kinds: dict[str, str]
+    names: dict[str, dict[str, list[str]]]
+    links: list[tuple[str, str, str]]
+    values: dict[str, dict[str, list]]
+
+
+#: a few dozen properties, each read thousands of times: compacted once each
+_compact = cache(compact)
+
+
+def _bound(properties: tuple[str, ...]) -> dict[str, list[ox.NamedNode]]:
+    return {"p": [ox.NamedNode(expand(p)) for p in properties]}
+
+
+def value(term):
+    """A JSON-friendly Python value for a literal: `tables.plain`, with decimals as floats and a
+    gYear as its number."""
+    if term.datatype.value == XSD.gYear:
+        return int(term.value[:4])
+    found = plain(term)
+    return float(found) if isinstance(found, Decimal) else found
+
+
+def read_links(store, properties: tuple[str, ...] = LINK_PROPERTIES) -> list[tuple[str, str, str]]:
+    """(subject, compact property, object) for every IRI-to-IRI statement of `properties`."""
+    rows = store.select(sparql.text("netwerk-relaties"), _bound(properties)).rows
+    return [(r["s"].value, _compact(r["p"].value), r["o"].value) for r in rows]
+
+
+def read_rows(store) -> Rows:
+    kinds = {r["node"].value: r["kind"].value for r in store.select(sparql.text("netwerk-knopen")).rows}
+    names: dict[str, dict[str, list[str]]] = {}
+    for row in store.select(sparql.text("netwerk-namen")).rows:
+        names.setdefault(row["node"].value, {}).setdefault(row["soort"].value, []).append(row["tekst"].value)
+    values: dict[str, dict[str, list]] = {}
+    for row in store.select(sparql.text("netwerk-eigenschappen"), _bound(VALUE_PROPERTIES)).rows:
+        values.setdefault(row["s"].value, {}).setdefault(_compact(row["p"].value), []).append(value(row["o"]))
+    return Rows(kinds, names, read_links(store), values)
+
+
+def read_plan_lines(store) -> list[tuple[str, str, int]]:
+    """(item, plan, line) as each plan's own graph states it (a recurring item has one per plan)."""
+    rows = store.select(sparql.text("netwerk-planregels")).rows
+    return [(r["item"].value, r["plan"].value, int(r["regel"].value)) for r in rows]
