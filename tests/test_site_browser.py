@@ -12,10 +12,10 @@ import json
 
 import pytest
 
-from kennisgraaf.resolve import normalise
 from kennisgraaf.site.model import SiteModel
 from kennisgraaf.site.search import SearchIndex
 from kennisgraaf.site.writer import all_documents, write
+from kennisgraaf.slugs import normalise
 from kennisgraaf.views.browser import LOADED, Browser
 
 pytestmark = pytest.mark.browser
