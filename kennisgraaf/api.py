@@ -392,7 +392,7 @@ class Kennisgraaf:
     @cached_property
     def network(self) -> nx.MultiDiGraph:
         """The analysis network of every plan year, with the plan texts for line references."""
-        from .analysis.network import load_network
+        from .analysis.precomputed import load_network  # kept beside the build after the first use
 
         self.check_jaar()
         return load_network(self.store, self.folder.sources_texts_dir)

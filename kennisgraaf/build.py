@@ -110,16 +110,16 @@ def build(
     notify: Notify | None = _stderr,
 ) -> BuildReport:
     """Build the graph unless an identical, undamaged build is cached; raise on bad input."""
-    from .load import asserted_count, load
-    from .reason import materialise
-    from .validate import validate
-
     key = cache_key(folder, reasoner)
     entry = cache.entry(key)
     if not force:
         report = cached(entry, notify)
         if report is not None:
             return report
+
+    from .load import asserted_count, load
+    from .reason import materialise
+    from .validate import validate
 
     seconds: dict[str, float] = {}
     with _stage("inlezen", seconds, progress):

@@ -11,6 +11,12 @@ build is written in a staging folder, renamed beside the old one and then switch
 one atomic `rename` of a fresh link: at every instant `<key>` is either the old build or
 the new one, so a kill can never lose the last good build. Staging folders of processes
 that died are removed the next time a build is stored.
+
+Beside the build's own files a build keeps what is derived from it (`afgeleid/`: the
+analysis network and results, see analysis/precomputed.py). Each derived file carries its
+own SHA-256 in its first line and is switched in with one atomic `rename`, so a reader sees
+a whole file or none, and a damaged one is recomputed; they are not in the manifest, because
+they are written after it, and they go when the build goes.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import os
 import secrets
 import shutil
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +37,8 @@ from .errors import StoreError
 GRAPH_FILE = "graph.nq"
 STORE_DIR = "store"
 MANIFEST_FILE = "manifest.json"
+DERIVED_DIR = "afgeleid"
+_DERIVED_MAGIC = b"kennisgraaf-afgeleid sha256="
 #: per data folder, the newest builds kept (an older build of the same folder is a past state)
 KEEP_PER_FOLDER = 3
 #: builds of a data folder not built for this long are removed (unless protected)
@@ -58,6 +67,8 @@ def _content_files(folder: Path) -> list[Path]:
     """The files whose bytes make up a build (RocksDB's log and lock files excluded)."""
     found = []
     for path in sorted(folder.rglob("*")):
+        if path.relative_to(folder).parts[0] == DERIVED_DIR:
+            continue  # checked per file, see CacheEntry.derived
         if path.is_file() and path.name != MANIFEST_FILE and not path.name.startswith(_RUNTIME_FILES):
             found.append(path)
     return found
@@ -134,7 +145,48 @@ class CacheEntry:
             raise CacheDamaged(
                 f"de build in {self.folder} is beschadigd ({len(store)} quads in plaats van {manifest.get('quads')})"
             )
-        return OxigraphStore(store=store)
+        opened = OxigraphStore(store=store)
+        _opened_from[opened] = self
+        return opened
+
+    def derived(self, name: str) -> bytes | None:
+        """What was derived from this build under `name`, or None if it is missing or damaged."""
+        try:
+            data = (self.folder / DERIVED_DIR / name).read_bytes()
+        except OSError:
+            return None
+        header, _, payload = data.partition(b"\n")
+        if not header.startswith(_DERIVED_MAGIC):
+            return None
+        if hashlib.sha256(payload).hexdigest().encode() != header[len(_DERIVED_MAGIC) :]:
+            return None
+        return payload
+
+    def keep_derived(self, name: str, payload: bytes) -> None:
+        """Keep `payload` beside the build, switched in whole; a cache that cannot be written
+        only means the next command computes it again."""
+        folder = self.folder / DERIVED_DIR
+        part = folder / f".{name}-{os.getpid()}-{secrets.token_hex(4)}"
+        try:
+            folder.mkdir(exist_ok=True)
+            with part.open("wb") as handle:
+                handle.write(_DERIVED_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n")
+                handle.write(payload)
+            os.replace(part, folder / name)
+        except OSError:
+            part.unlink(missing_ok=True)
+
+
+#: the build every opened store came from, so what is derived from it can be kept beside it
+_opened_from: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def entry_of(store) -> CacheEntry | None:
+    """The cached build `store` was opened from (None: a remote or in-memory store)."""
+    try:
+        return _opened_from.get(store)
+    except TypeError:  # not weak-referenceable: not one of ours
+        return None
 
 
 def _pid_alive(name: str) -> bool:

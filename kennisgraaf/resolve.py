@@ -249,7 +249,9 @@ def resolve(store, kind: str, raw: str, name: str = "") -> ox.NamedNode | ox.Lit
             raise QueryError(f"{what}: {raw!r} is geen geheel getal") from None
     if kind not in KIND_CLASS:
         raise QueryError(f"{what}: onbekende soort parameter {kind!r}")
-    names = index(store, kind)
+    from .derived import kept_for  # the index of a cached build is made once, beside it
+
+    names = kept_for(store, "namen", (kind,), lambda: index(store, kind))
     key = normalise(raw)
     hits = names.lookup(raw)
     if not hits and kind in MULTI_KINDS and key:  # "Staalslakken": every item whose name has it as a word

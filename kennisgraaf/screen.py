@@ -118,8 +118,9 @@ def render(table, width: int = 80, terminal: bool = False, limit: int | None = N
     rows, cut = truncated(table, limit)
     shown = replace(table, rows=rows)
     texts = cells(shown)
+    buffer = io.StringIO()
     console = Console(
-        file=io.StringIO(),
+        file=buffer,
         width=width,
         force_terminal=terminal,
         highlight=False,
@@ -146,5 +147,5 @@ def render(table, width: int = 80, terminal: bool = False, limit: int | None = N
         console.print(out)
     for note in [*table.notes, *([cut] if cut else [])]:
         console.print(note, markup=False)
-    text = console.file.getvalue()
+    text = buffer.getvalue()
     return text if terminal else "\n".join(line.rstrip() for line in text.split("\n"))

@@ -124,10 +124,11 @@ def remember_in(cache_root: Path | None) -> None:
 
 @functools.cache
 def _guard_fingerprint() -> str:
-    import importlib.metadata
+    import importlib.util
 
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(importlib.metadata.version("rdflib").encode())
+    spec = importlib.util.find_spec("rdflib")  # found, not imported; its __init__ names its version
+    digest.update(Path(spec.origin).read_bytes() if spec and spec.origin else b"")
     return digest.hexdigest()
 
 

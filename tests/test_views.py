@@ -703,3 +703,45 @@ def test_tooltip_skips_empty_values_of_every_kind():
     tip = Tip("RIVM").add("Thema", []).add("Ook genoemd", set()).add("Vorm", "").add("Status", None)
     assert tip.rows == []
     assert [r.value for r in Tip("x").add("Thema", ["Waterkwaliteit", "ZZS"]).rows] == ["Waterkwaliteit, ZZS"]
+
+
+# --------------------------------------------------------------------------- a graph too big for one page
+
+
+@pytest.fixture(scope="module")
+def synthetic_ctx() -> Context:
+    """benchmarks/synth.py at five times the 2026 plans: about 1,800 things for `alles`."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from synth import synthetic_store
+
+    return Context(synthetic_store(5))
+
+
+def test_alles_refuses_more_nodes_than_a_page_can_show(synthetic_ctx, config):
+    from kennisgraaf.views.whole import MAX_NODES, TooManyNodes, classify
+
+    things = len(classify(synthetic_ctx.store, config, config.views["alles"].kinds))
+    assert things > MAX_NODES
+    with pytest.raises(TooManyNodes) as refused:
+        build_view(synthetic_ctx, config, "alles")
+    message = str(refused.value)
+    assert f"{things} knopen" in message and "kennisgraaf view themas" in message
+    assert "product" in message.lower()  # says what the nodes are
+
+
+def test_the_site_says_why_alles_is_missing(synthetic_ctx, config, tmp_path):
+    from dataclasses import replace
+
+    only_alles = replace(config, views={"alles": config.views["alles"]})
+    assert write_site(synthetic_ctx, only_alles, tmp_path) == []
+    assert not (tmp_path / "alles.html").exists()
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "zou" in index and "knopen tonen" in index
+
+
+def test_alles_of_the_2026_graph_stays_below_the_limit(ctx, config):
+    from kennisgraaf.views.whole import MAX_NODES
+
+    assert len(build_view(ctx, config, "alles").nodes) <= MAX_NODES

@@ -5,12 +5,21 @@
     gaps.find_gaps(network)          -> list[Finding]   (what falls between two chairs)
     bridges.bridges(network) / bridges.clusters(network)
 
-Findings are plain data (findings.py); kennisgraaf.reports renders them.
+Findings are plain data (findings.py); kennisgraaf.reports renders them. A network read
+through `precomputed.load_network` has its analysis kept beside the build (precomputed.py).
 """
 
 
 def analyse(network, axes=None, top_bridges: int | None = 10):
     """Run every analysis on one network: the `Analysis` the reports and the CLI render."""
+    from .overlap import parse_axes
+    from .precomputed import cached_analysis
+
+    axes = parse_axes(axes)
+    return cached_analysis(network, lambda: _analyse(network, axes, top_bridges), axes, top_bridges)
+
+
+def _analyse(network, axes, top_bridges):
     from collections import Counter
 
     from .actions import regisseurs
@@ -19,9 +28,8 @@ def analyse(network, axes=None, top_bridges: int | None = 10):
     from .gaps import find_gaps
     from .laws import timeline
     from .network import counted_themes, plans_of
-    from .overlap import overlaps, parse_axes
+    from .overlap import overlaps
 
-    axes = parse_axes(axes)
     themes = tuple(counted_themes(network))
     findings = find_gaps(network)
     found = overlaps(network, axes)

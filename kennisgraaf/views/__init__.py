@@ -11,6 +11,7 @@ The views: themas, thema (one theme, needs a theme IRI), overdrachten, organisat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +23,9 @@ from .links import organisaties, overdrachten
 from .model import ViewGraph
 from .render import IndexEntry, render_index, render_page, write_text
 from .themes import thema, themas
-from .whole import alles
+from .whole import TooManyNodes, alles
 
-BUILDERS = {
+BUILDERS: dict[str, Callable[..., ViewGraph]] = {
     "themas": themas,
     "thema": thema,
     "overdrachten": overdrachten,
@@ -103,9 +104,13 @@ def write_site(ctx: Context, config: Config, out_dir: Path, years=None) -> list[
                 children.append((page_name(name, iri), ctx.label(iri)))
             entries.append(IndexEntry("", definition.title, definition.description, 0, 0, tuple(children)))
             continue
-        done = write_view(
-            ctx, config, name, out_dir / page_name(name), None, INDEX_FILE, years(page_name(name)) if years else ()
-        )
+        try:
+            done = write_view(
+                ctx, config, name, out_dir / page_name(name), None, INDEX_FILE, years(page_name(name)) if years else ()
+            )
+        except TooManyNodes as err:  # the index says why the page is not there
+            entries.append(IndexEntry("", definition.title, str(err), 0, 0))
+            continue
         written.append(done)
         entries.append(
             IndexEntry(

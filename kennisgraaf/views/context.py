@@ -42,7 +42,7 @@ class Context:
 
     @cached_property
     def network(self):
-        from ..analysis.network import load_network
+        from ..analysis.precomputed import load_network
 
         return load_network(self.store, self.texts)
 

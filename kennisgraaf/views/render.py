@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +36,13 @@ _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.M)
 @lru_cache(maxsize=4)
 def vis_assets(js_path: str, css_path: str) -> tuple[str, str]:
     """The vis-network script and stylesheet from the installed pyvis package."""
-    base = resources.files("pyvis")
+    # found, not imported: importing pyvis imports IPython and jinja2 (~0.25 s of a warm `view`)
+    spec = importlib.util.find_spec("pyvis")
+    base = (
+        Path(spec.submodule_search_locations[0])
+        if spec and spec.submodule_search_locations
+        else resources.files("pyvis")
+    )
     js = _SOURCE_MAP.sub("", base.joinpath(js_path).read_text(encoding="utf-8"))
     css = base.joinpath(css_path).read_text(encoding="utf-8")
     if "</script" in js.lower() or "</style" in css.lower():  # would end the inline element early

@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 import pyoxigraph as ox
 
+from ..errors import KennisgraafError
 from ..labels import name_of
 from ..namespaces import GRAPH_BASE, INFERRED_GRAPH
 from ..tables import compact
@@ -37,12 +38,35 @@ SELECT ?item ?g ?line ?file WHERE {
 }
 """
 
+#: above this many things a browser is minutes laying the page out (vis-network took 98 s to
+#: settle at 14 k nodes), so `alles` refuses and points at the views that stay readable
+MAX_NODES = 1500
+
+
+class TooManyNodes(KennisgraafError):
+    """The whole graph has more things than one page can show."""
+
+
+def _too_many(kinds: dict[str, str], config: Config) -> TooManyNodes:
+    counts: dict[str, int] = defaultdict(int)
+    for kind in kinds.values():
+        counts[kind] += 1
+    listed = "; ".join(f"{config.kinds[k].label.lower()}: {n}" for k, n in sorted(counts.items(), key=lambda c: -c[1]))
+    return TooManyNodes(
+        f"de weergave 'alles' zou {len(kinds)} knopen tonen ({listed}); boven {MAX_NODES} wordt de pagina "
+        "onleesbaar en doet de browser minuten over de opmaak. Kies een kleinere weergave: "
+        "kennisgraaf view themas, kennisgraaf view thema --thema NAAM of kennisgraaf view organisaties"
+    )
+
+
 NETWORK_TIPS = ("product", "overleg", "bijeenkomst", "overdracht", "aangedragen", "organisatie", "wet", "onderwerp")
 
 
 def alles(ctx: Context, config: Config, thema: str | None = None) -> ViewGraph:
     view = new_view(config, "alles")
     kinds = classify(ctx.store, config, view.definition.kinds)
+    if len(kinds) > MAX_NODES:
+        raise _too_many(kinds, config)
     sources = item_sources(ctx.store)
     labels = ctx.labels(kinds)
     for iri, kind in sorted(kinds.items()):
@@ -71,7 +95,7 @@ def classify(store, config: Config, allowed) -> dict[str, str]:
     found = {}
     for iri, types in classes.items():
         kind = config.kind_of(types, iri)
-        if kind in allowed:
+        if kind is not None and kind in allowed:
             found[iri] = kind
     return found
 

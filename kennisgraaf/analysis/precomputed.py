@@ -1,0 +1,52 @@
+"""The analysis network and results of a build, computed once and kept beside the build.
+
+Reading the network out of the store (four SELECTs, the plan texts searched for lines) costs
+more than every analysis that runs on it, and gives the same answer for every command on
+the same build. So the first command on a build keeps the network, and `analyse` keeps its
+result per plan year (and per option), beside the build (kennisgraaf/derived.py says how
+and why pickle); later commands read them. A remote endpoint or an in-memory store is
+never cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..cache import CacheEntry, entry_of
+from ..derived import files_digest, kept, name
+
+#: the network attribute that names the build a network came from (kept by copies and `scope`)
+SOURCE = "kennisgraaf:afgeleid"
+
+
+def load_network(store, texts: Path | None = None):
+    """`network.load_network(store, texts)`, read from the build's cache entry once it was made."""
+    from . import network as networks
+
+    entry = entry_of(store)
+    if entry is None:
+        return networks.load_network(store, texts)
+    kept_as = name("netwerk", entry.folder.name, files_digest(texts))
+    found = kept(entry, kept_as, lambda: networks.load_network(store, texts))
+    found.graph[SOURCE] = (str(entry.folder), kept_as)
+    return found
+
+
+def _shape(network) -> str:
+    """What a network holds, in the order it holds it: a scoped or filtered copy of a cached
+    network differs from the network itself, so each gets its own analysis."""
+    digest = hashlib.sha256(repr(sorted((k, repr(v)) for k, v in network.graph.items() if k != SOURCE)).encode())
+    for node in network:
+        digest.update(str(node).encode() + b"\0")
+    digest.update(str(network.number_of_edges()).encode())
+    return digest.hexdigest()
+
+
+def cached_analysis(network, compute, *options):
+    """`compute()` for `network`, kept beside the build `network` was read from (if any)."""
+    source = network.graph.get(SOURCE)
+    if not source:
+        return compute()
+    folder, network_name = source
+    return kept(CacheEntry(Path(folder)), name("analyse", network_name, _shape(network), repr(options)), compute)
