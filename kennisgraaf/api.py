@@ -846,6 +846,26 @@ class Kennisgraaf:
             written += done if y == home else []
         return written
 
+    def site(self, out: Path | str, progress: Callable[[str], None] | None = None) -> Any:
+        """The static website of the whole network in `out` (`kennisgraaf site`); its SiteReport."""
+        from .site.writer import write
+
+        return write(self.store, self.folder, Path(out), progress=progress)
+
+    def zoek(self, term: str, limit: int | None = 20) -> Result:
+        """The site's search (`kennisgraaf zoek`): labels, descriptions and plan lines, best first."""
+        from .site.model import SiteModel
+        from .site.search import SearchIndex
+        from .site.writer import all_documents
+        from .tables import Table
+
+        def table() -> Table:
+            hits = SearchIndex(all_documents(SiteModel(self.store, self.folder.sources_texts_dir))).search(term, limit)
+            rows = [[i, h.doc.naam, h.doc.soort, h.doc.id, round(h.score, 3)] for i, h in enumerate(hits, 1)]
+            return Table(["#", "naam", "soort", "pagina", "score"], rows, title=f"Zoeken: {term}")
+
+        return Result.of([table()])
+
     def themakaart(
         self,
         out_dir: Path | str,

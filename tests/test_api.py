@@ -123,6 +123,8 @@ COMMANDS = {
     "scan": "Kennisgraaf.scan",
     "serve": "Kennisgraaf.server",
     "publish": "Kennisgraaf.publish",
+    "site": "Kennisgraaf.site",
+    "zoek": "Kennisgraaf.zoek",
 }
 
 

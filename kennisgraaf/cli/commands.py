@@ -8,6 +8,7 @@ from . import (
     kaart_cmds,  # noqa: F401
     query_cmds,  # noqa: F401
     serve_cmds,  # noqa: F401
+    site_cmds,  # noqa: F401
     view_cmds,  # noqa: F401
     year_cmds,  # noqa: F401
 )

@@ -12,7 +12,9 @@ import urllib.parse
 
 from ..htmltext import esc, script_json
 from ..namespaces import PREFIXES
-from .resources import ID_BASE, Node, ResourceView, Statement
+from ..site.links import Linker
+from ..site.resource_page import node_html
+from .resources import ID_BASE, Node, ResourceView
 
 
 def json_block(element_id: str, data: object) -> str:
@@ -54,55 +56,21 @@ def error_page(status: int, title: str, message: str, *, nav: Nav = ()) -> str:
 
 
 def _node(node: Node) -> str:
-    if node.iri is not None:
-        text = esc(node.text)
-        if node.href:
-            return f'<a href="{esc(node.href)}" title="{esc(node.iri)}">{text}</a>'
-        return f'<span title="{esc(node.iri)}">{text}</span>'
-    extra = ""
-    if node.lang:
-        extra = f' <span class="tag">@{esc(node.lang)}</span>'
-    elif node.datatype:
-        extra = f' <span class="tag">{esc(node.datatype)}</span>'
-    return f'<span class="literal">{esc(node.text)}</span>{extra}'
-
-
-def _sources(statement: Statement) -> str:
-    return ", ".join(
-        f'<span class="graph{" inferred" if g == "afgeleid" else ""}">{esc(g)}</span>' for g in statement.graphs
-    )
-
-
-def _table(statements: list[Statement], first: str, second: str, *, incoming: bool = False) -> str:
-    rows = []
-    for s in statements:
-        cells = (_node(s.value), _node(s.predicate)) if incoming else (_node(s.predicate), _node(s.value))
-        css = ' class="inferred"' if s.inferred_only else ""
-        rows.append(f"<tr{css}><td>{cells[0]}</td><td>{cells[1]}</td><td>{_sources(s)}</td></tr>")
-    return (
-        f'<table class="props"><thead><tr><th>{esc(first)}</th><th>{esc(second)}</th><th>bron</th></tr></thead>'
-        f"<tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
-    )
+    return node_html(Linker(served=True), node)
 
 
 def resource_page(view: ResourceView, *, nav: Nav = ()) -> str:
-    types = " ".join(f'<span class="chip">{_node(t)}</span>' for t in view.types)
-    describe = f"SELECT ?eigenschap ?waarde WHERE {{ <{view.iri}> ?eigenschap ?waarde }}"
-    editor = "/?" + urllib.parse.urlencode({"query": describe, "run": "1"})
-    parts = [
-        f"<h1>{esc(view.label)}</h1>",
-        f'<p class="iri"><code>{esc(view.iri)}</code> {types}</p>',
-        f'<p class="formats">Ook als <a href="?format=turtle">Turtle</a> · '
-        f'<a href="{esc(editor)}">in de vragenpagina</a></p>',
-        '<p class="legend">Grijs en cursief: afgeleid door de redeneerder, niet letterlijk in een plan.</p>',
-    ]
-    if view.truncated:
-        parts.append('<p class="note">Deze bron heeft zeer veel verbindingen; alleen de eerste worden getoond.</p>')
-    parts.append("<h2>Eigenschappen</h2>")
-    parts.append(_table(view.outgoing, "eigenschap", "waarde") if view.outgoing else "<p>Geen.</p>")
-    parts.append("<h2>Verwijzingen naar deze bron</h2>")
-    parts.append(_table(view.incoming, "van", "via", incoming=True) if view.incoming else "<p>Geen.</p>")
-    return layout(view.label, "\n".join(parts), nav=nav)
+    """The resource page as the static site renders it (kennisgraaf/site), with the server's links."""
+    from ..site.links import page_of
+    from ..site.model import SiteModel
+    from ..site.resource_page import resource_page as render
+    from ..site.theme_sections import theme_sections
+
+    link = Linker(here=page_of(view.iri) or "id/index", served=True)
+    extra = ""
+    if isinstance(view.model, SiteModel) and view.iri.startswith(ID_BASE + "thema/"):
+        extra = theme_sections(link, view.model, view.iri, with_card=False)
+    return render(link, view, extra)
 
 
 def listing_page(kind: str, nodes: list[Node], truncated: bool, *, nav: Nav = ()) -> str:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from .. import sparql
 from ..labels import label_map
 from ..namespaces import BASE, ID_KINDS, INFERRED_GRAPH, RDF
 from ..slugs import local_name
@@ -20,7 +22,7 @@ from ..tables import compact
 
 ID_BASE = BASE + "id/"
 _SERVED = re.compile(r"id/.+|def(#.+)?|graph/.+", re.DOTALL)  # the paths under BASE that serve answers
-MAX_STATEMENTS = 2000  # per direction on one resource page
+MAX_STATEMENTS = 2000  # per direction on one resource page (bron-uit.rq and bron-in.rq ask one more)
 MAX_LISTED = 5000  # resources on one listing page
 #: XSD datatypes whose values read plainly without a tag (strings, numbers, booleans)
 _PLAIN_TYPES = {
@@ -36,19 +38,9 @@ _PLAIN_TYPES = {
     "positiveInteger",
 }
 
-# one row more than is shown, to know whether the list was cut off
-OUTGOING = f"""
-SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}
-ORDER BY ?p ?o LIMIT {MAX_STATEMENTS + 1}
-"""
-INCOMING = f"""
-SELECT ?x ?p ?g WHERE {{ GRAPH ?g {{ ?x ?p ?o }} }}
-ORDER BY ?p ?x LIMIT {MAX_STATEMENTS + 1}
-"""
-ALL_UNDER = """
-SELECT DISTINCT ?x WHERE { ?x ?p ?o . FILTER(isIRI(?x) && STRSTARTS(STR(?x), ?ns)) }
-"""
-MEMBERS = ALL_UNDER + f"LIMIT {MAX_LISTED + 1}\n"
+OUTGOING = sparql.text("bron-uit")
+INCOMING = sparql.text("bron-in")
+ALL_UNDER = sparql.text("bronnen-onder")
 
 
 @dataclass
@@ -67,6 +59,7 @@ class Statement:
     predicate: Node
     value: Node
     graphs: list[str] = field(default_factory=list)  # compact graph names, inferred last
+    bron: str | None = None  # the plan line that states it: "kennisplan-2026-x.txt:123"
 
     @property
     def inferred_only(self) -> bool:
@@ -81,6 +74,8 @@ class ResourceView:
     outgoing: list[Statement]
     incoming: list[Statement]
     truncated: bool = False
+    #: the SiteModel that cited the plan lines (serve: a theme page adds its products, partners, ...)
+    model: object | None = field(default=None, repr=False, compare=False)
 
 
 def local_path(iri: str) -> str | None:
@@ -117,7 +112,11 @@ def node(term, names: dict[str, str]) -> Node:
     return Node(f"_:{term.value}" if isinstance(term, ox.BlankNode) else str(term))
 
 
-def _statements(rows, value_key: str, names: dict[str, str]) -> list[Statement]:
+#: (subject, property, object) IRIs → the plan line that states it, or None
+Cites = Callable[[str, str, str], "str | None"]
+
+
+def _statements(iri: str, rows, value_key: str, names: dict[str, str], cites: Cites | None) -> list[Statement]:
     grouped: dict[tuple, list[str]] = defaultdict(list)
     terms = {}
     for row in rows:
@@ -128,45 +127,66 @@ def _statements(rows, value_key: str, names: dict[str, str]) -> list[Statement]:
     for key, graphs in grouped.items():
         predicate, value = terms[key]
         ordered = sorted(set(graphs), key=lambda g: (g == "afgeleid", g))
-        out.append(Statement(node(predicate, names), node(value, names), ordered))
+        bron = None
+        if cites is not None and isinstance(value, ox.NamedNode):
+            s, o = (iri, value.value) if value_key == "o" else (value.value, iri)
+            bron = cites(s, predicate.value, o)
+        out.append(Statement(node(predicate, names), node(value, names), ordered, bron))
     out.sort(key=lambda s: (s.predicate.text.casefold(), s.value.text.casefold()))
     return out
 
 
-def resource_view(store, iri: str) -> ResourceView | None:
-    """Everything the page of `iri` shows; None when the graph does not mention it."""
-    subject = ox.NamedNode(iri)
-    outgoing = store.select(OUTGOING, {"s": subject}).rows
-    incoming = store.select(INCOMING, {"o": subject}).rows
-    if not outgoing and not incoming:
-        return None
-    truncated = len(outgoing) > MAX_STATEMENTS or len(incoming) > MAX_STATEMENTS
-    outgoing, incoming = outgoing[:MAX_STATEMENTS], incoming[:MAX_STATEMENTS]
-    mentioned = {iri}
+def mentioned(iri: str, outgoing, incoming) -> set[str]:
+    """Every IRI a page of `iri` shows, so one label query names them all."""
+    found = {iri}
     for row in outgoing:
-        mentioned.add(row["p"].value)
+        found.add(row["p"].value)
         if isinstance(row["o"], ox.NamedNode):
-            mentioned.add(row["o"].value)
+            found.add(row["o"].value)
     for row in incoming:
-        mentioned.update((row["p"].value, row["x"].value))
-    names = label_map(store, mentioned)
-    out = _statements(outgoing, "o", names)
+        found.update((row["p"].value, row["x"].value))
+    return found
+
+
+def assemble(iri: str, outgoing, incoming, names: dict[str, str], cites: Cites | None = None) -> ResourceView:
+    """The page of `iri` from its statement rows (bron-uit.rq / bron-in.rq shaped), cut to MAX_STATEMENTS."""
+    truncated = len(outgoing) > MAX_STATEMENTS or len(incoming) > MAX_STATEMENTS
+    out = _statements(iri, outgoing[:MAX_STATEMENTS], "o", names, cites)
     types = [s.value for s in out if s.predicate.iri == RDF.type]
     return ResourceView(
         iri=iri,
         label=names.get(iri) or compact(iri),
         types=list({t.iri: t for t in types}.values()),
         outgoing=[s for s in out if s.predicate.iri != RDF.type],
-        incoming=_statements(incoming, "x", names),
+        incoming=_statements(iri, incoming[:MAX_STATEMENTS], "x", names, cites),
         truncated=truncated,
     )
+
+
+def resource_view(store, iri: str, cites: Cites | None = None) -> ResourceView | None:
+    """Everything the page of `iri` shows; None when the graph does not mention it."""
+    subject = ox.NamedNode(iri)
+    outgoing = store.select(OUTGOING, {"s": subject}).rows
+    incoming = store.select(INCOMING, {"o": subject}).rows
+    if not outgoing and not incoming:
+        return None
+    names = label_map(store, mentioned(iri, outgoing[:MAX_STATEMENTS], incoming[:MAX_STATEMENTS]))
+    model = None
+    if cites is None:  # the plan lines as the static site cites them (one model per store)
+        from ..site.model import model_for
+
+        model = model_for(store)
+        cites = model.cites
+    view = assemble(iri, outgoing, incoming, names, cites)
+    view.model = model
+    return view
 
 
 def members(store, kind: str) -> tuple[list[Node], bool]:
     """Every resource under /id/<kind>/, by label; and whether the list was cut off."""
     namespace = f"{ID_BASE}{kind}/"
-    rows = store.select(MEMBERS, {"ns": ox.Literal(namespace)}).rows
-    iris = [row["x"].value for row in rows][:MAX_LISTED]
+    rows = store.select(ALL_UNDER, {"ns": ox.Literal(namespace)}).rows
+    iris = sorted(row["x"].value for row in rows)[:MAX_LISTED]
     names = label_map(store, set(iris))
     found = [node(ox.NamedNode(i), names) for i in iris]
     found.sort(key=lambda n: n.text.casefold())
