@@ -862,18 +862,27 @@ class Kennisgraaf:
         return write(self.store, self.folder, Path(out), progress=progress)
 
     def zoek(self, term: str, limit: int | None = 20) -> Result:
-        """The site's search (`kennisgraaf zoek`): labels, descriptions and plan lines, best first."""
+        """The site's search (`kennisgraaf zoek`): labels, descriptions and plan lines, best first.
+        A term without letters or digits is refused before any build."""
+        from .errors import KennisgraafError
         from .site.model import SiteModel
-        from .site.search import SearchIndex
+        from .site.search import SearchIndex, terms
         from .site.writer import all_documents
         from .tables import Table
+
+        if not terms(term):
+            raise KennisgraafError(f"zoekterm {term!r} bevat geen letters of cijfers")
 
         def table() -> Table:
             hits = SearchIndex(all_documents(SiteModel(self.store, self.folder.sources_texts_dir))).search(term, limit)
             rows = [[i, h.doc.naam, h.doc.soort, h.doc.id, round(h.score, 3)] for i, h in enumerate(hits, 1)]
             return Table(["#", "naam", "soort", "pagina", "score"], rows, title=f"Zoeken: {term}")
 
-        return Result.of([table()])
+        def make() -> _Parts:
+            made = table()
+            return _Parts(lambda labels, wide: [made], title=made.title)
+
+        return Result(make)
 
     def themakaart(
         self,

@@ -352,3 +352,20 @@ def test_export_csv_on_a_terminal_is_a_screenful_and_whole_on_a_pipe(build_2026,
     assert f"… {ROW_LIMIT} van {len(everything) - 1} rijen getoond.\n{HINT}" in screen.stderr
     alles = runner.invoke(app, ["export", "producten", "-q", "--alles"], env=env)
     assert alles.stdout == piped.stdout and "rijen getoond" not in alles.stderr
+
+
+def test_zoek_is_the_api_search_and_a_term_without_letters_fails_before_any_build(build_2026, cache_dir, tmp_path):
+    from kennisgraaf import api
+    from kennisgraaf.errors import KennisgraafError
+
+    env = {"COLUMNS": "100", "KENNISGRAAF_CACHE_DIR": str(cache_dir)}
+    result = runner.invoke(app, ["zoek", "staalslakken", "-q", "-f", "csv"], env=env)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == api.open(cache_dir=cache_dir).zoek("staalslakken").render("csv")
+    assert "Staalslakken" in result.stdout
+    empty = tmp_path / "leeg"  # a cache with no build: the refusal must not build one
+    refused = runner.invoke(app, ["zoek", "!?", "--cache-dir", str(empty)], env=env)
+    assert refused.exit_code != 0 and "bevat geen letters of cijfers" in refused.stderr
+    assert not empty.exists() or not any(empty.iterdir())
+    with pytest.raises(KennisgraafError):
+        api.open(cache_dir=empty).zoek("...")
