@@ -43,10 +43,11 @@ def _shape(network) -> str:
     return digest.hexdigest()
 
 
-def cached_analysis(network, compute, *options):
-    """`compute()` for `network`, kept beside the build `network` was read from (if any)."""
+def cached_analysis(network, compute, *options, kind: str = "analyse"):
+    """`compute()` for `network`, kept beside the build `network` was read from (if any);
+    `kind` names what is kept (an analysis, a rendered view page)."""
     source = network.graph.get(SOURCE)
     if not source:
         return compute()
     folder, network_name = source
-    return kept(CacheEntry(Path(folder)), name("analyse", network_name, _shape(network), repr(options)), compute)
+    return kept(CacheEntry(Path(folder)), name(kind, network_name, _shape(network), repr(options)), compute)

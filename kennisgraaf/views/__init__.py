@@ -11,6 +11,7 @@ The views: themas, thema (one theme, needs a theme IRI), overdrachten, organisat
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,8 +68,25 @@ def write_view(
     index_href: str | None = None,
     years=(),
 ) -> Written:
-    view = build_view(ctx, config, name, thema)
-    return Written(write_text(Path(out), render_page(view, config, index_href, years)), view)
+    def make() -> tuple[str, ViewGraph]:
+        view = build_view(ctx, config, name, thema)
+        return render_page(view, config, index_href, years), view
+
+    page, view = kept_page(ctx, config, (name, thema, index_href, tuple(years)), make)
+    return Written(write_text(Path(out), page), view)
+
+
+def kept_page(ctx: Context, config: Config, options: tuple, make: Callable[[], tuple[str, ViewGraph]]):
+    """The rendered page of a view on a cached build, kept beside the build (checksummed,
+    switched in whole, keyed by the build, the code, the network and every input of the page):
+    building and rendering a view costs more than the rest of a warm `view`."""
+    from ..analysis.precomputed import cached_analysis
+    from ..derived import files_digest
+    from .render import vis_assets
+
+    assets = hashlib.sha256("\0".join(vis_assets(config.vis_network, config.vis_network_css)).encode()).hexdigest()
+    inputs = (repr(config), files_digest(config.folder), assets, *map(repr, options))
+    return cached_analysis(ctx.network, make, *inputs, kind="weergave")
 
 
 def page_name(name: str, thema: str | None = None) -> str:
