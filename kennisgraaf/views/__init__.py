@@ -80,12 +80,17 @@ def kept_page(ctx: Context, config: Config, options: tuple, make: Callable[[], t
     """The rendered page of a view on a cached build, kept beside the build (checksummed,
     switched in whole, keyed by the build, the code, the network and every input of the page):
     building and rendering a view costs more than the rest of a warm `view`."""
-    from ..analysis.precomputed import cached_analysis
+    from ..analysis.precomputed import cached_analysis, kept_for_year
     from ..derived import files_digest
+    from .context import EVERY_YEAR
     from .render import vis_assets
 
+    if ctx.handed_in:
+        return make()
     assets = hashlib.sha256("\0".join(vis_assets(config.vis_network, config.vis_network_css)).encode()).hexdigest()
     inputs = (repr(config), files_digest(config.folder), assets, *map(repr, options))
+    if "network" not in vars(ctx) and ctx.jaar is not EVERY_YEAR:  # named without reading the network
+        return kept_for_year(ctx.store, ctx.texts, ctx.jaar, "weergave", inputs, make)
     return cached_analysis(ctx.network, make, *inputs, kind="weergave")
 
 
