@@ -406,11 +406,11 @@ class Kennisgraaf:
     @cached_property
     def network_keuze(self) -> Jaarkeuze:
         """The one plan year the analyses look at (never "alle": an overlap is of one year)."""
-        from .analysis.years import plan_years
+        from .analysis.precomputed import plan_years  # kept beside the build: no network to load
         from .years import pick
 
         self.check_jaar()
-        return pick(plan_years(self.network), self.jaar, allow_all=False)
+        return pick(plan_years(self.store, self.folder.sources_texts_dir), self.jaar, allow_all=False)
 
     @cached_property
     def year_network(self) -> nx.MultiDiGraph:
@@ -629,28 +629,33 @@ class Kennisgraaf:
         `langs`: onderwerpen, organisaties, wetgeving, overleggen or alles (comma-separated);
         `thema`: one theme against all others; `matrix`: a theme × theme table instead.
         """
-        from .analysis.overlap import parse_axes
+        if langs != "alles":  # the default needs no check, nor the import of networkx a check costs
+            from .analysis.overlap import parse_axes
 
-        axes = parse_axes(langs)  # a wrong axis fails before any build
+            parse_axes(langs)  # a wrong axis fails before any build
         self.check_jaar()
 
         def make() -> _Parts:
-            from .analysis.network import counted_themes, find_theme, label, targets
-            from .analysis.overlap import overlaps
-            from .errors import KennisgraafError
             from .reports.summary import overlap_summary
             from .reports.tables import matrix_table, overlap_table, overlaps_json
 
-            network = self.year_network
-            chosen = find_theme(network, thema) if thema else None
-            if chosen and chosen not in counted_themes(network):  # a sub-theme without a plan has no overlap
-                parents = ", ".join(label(network, p) for p in targets(network, chosen, "kn:subthemaVan"))
-                raise KennisgraafError(
-                    f"{label(network, chosen)} is een subthema van {parents} zonder eigen plan; "
-                    f"kies --thema {parents.split(', ')[0]}"
-                )
-            found = overlaps(network, axes, thema=chosen)
-            names = _names(network)
+            def compute() -> tuple[Any, ...]:
+                from .analysis.network import counted_themes, find_theme, label, targets
+                from .analysis.overlap import overlaps, parse_axes
+                from .errors import KennisgraafError
+
+                axes = parse_axes(langs)
+                network = self.year_network
+                chosen = find_theme(network, thema) if thema else None
+                if chosen and chosen not in counted_themes(network):  # a sub-theme without a plan has no overlap
+                    parents = ", ".join(label(network, p) for p in targets(network, chosen, "kn:subthemaVan"))
+                    raise KennisgraafError(
+                        f"{label(network, chosen)} is een subthema van {parents} zonder eigen plan; "
+                        f"kies --thema {parents.split(', ')[0]}"
+                    )
+                return axes, chosen, overlaps(network, axes, thema=chosen), _names(network)
+
+            axes, chosen, found, names = self._kept("overlap", (thema, langs), compute)
             if matrix:
                 return _Parts(lambda labels, wide: [matrix_table(found, names)], found, keuze=self.network_keuze)
             return _Parts(
@@ -662,6 +667,13 @@ class Kennisgraaf:
             )
 
         return Result(make, limited=True)
+
+    def _kept(self, kind: str, options: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """`compute()` on the chosen year's network, kept beside a cached build as plain data."""
+        from .analysis.precomputed import kept_for_year
+
+        keuze = self.network_keuze
+        return kept_for_year(self.store, self.folder.sources_texts_dir, keuze.jaar, kind, options, compute)
 
     def regisseurs(self) -> list[str]:
         """Every kennisregisseur named in a plan's colophon, sorted."""
@@ -700,33 +712,37 @@ class Kennisgraaf:
         self.check_jaar()
 
         def make() -> _Parts:
-            from .analysis.actions import concerns
-            from .analysis.findings import severity_key
-            from .analysis.gaps import find_gaps
-            from .analysis.network import find_theme
-            from .reports.summary import gaps_summary, heaviest_first
+            from .reports.summary import gaps_summary
             from .reports.tables import findings_json, gaps_table
 
-            network = self.year_network
-            found = heaviest_first(find_gaps(network))
-            if kinds:
-                found = [f for f in found if f.kind in kinds]
-            if ernst:
-                found = [f for f in found if SEVERITIES.index(f.severity) <= SEVERITIES.index(ernst)]
-            title = "Gaten tussen de thema's"
-            if thema:
-                chosen = find_theme(network, thema)
-                found = [f for f in found if chosen in f.themas]
-            if regisseur:
-                known = self.regisseurs()
-                if regisseur.casefold().strip() not in {r.casefold() for r in known}:
-                    raise KennisgraafError(
-                        f"onbekende regisseur {regisseur!r} (--regisseur); kies uit: {', '.join(known)}"
-                    )
-                found = [f for f in found if concerns(network, f, regisseur)]
-                title = f"Wat {regisseur} aangaat"
-            found = sorted(found, key=severity_key)
-            names = _names(network)
+            def compute() -> tuple[Any, ...]:
+                from .analysis.actions import concerns
+                from .analysis.findings import severity_key
+                from .analysis.gaps import find_gaps
+                from .analysis.network import find_theme
+                from .reports.summary import heaviest_first
+
+                network = self.year_network
+                found = heaviest_first(find_gaps(network))
+                if kinds:
+                    found = [f for f in found if f.kind in kinds]
+                if ernst:
+                    found = [f for f in found if SEVERITIES.index(f.severity) <= SEVERITIES.index(ernst)]
+                title = "Gaten tussen de thema's"
+                if thema:
+                    chosen = find_theme(network, thema)
+                    found = [f for f in found if chosen in f.themas]
+                if regisseur:
+                    known = self.regisseurs()
+                    if regisseur.casefold().strip() not in {r.casefold() for r in known}:
+                        raise KennisgraafError(
+                            f"onbekende regisseur {regisseur!r} (--regisseur); kies uit: {', '.join(known)}"
+                        )
+                    found = [f for f in found if concerns(network, f, regisseur)]
+                    title = f"Wat {regisseur} aangaat"
+                return sorted(found, key=severity_key), _names(network), title
+
+            found, names, title = self._kept("gaten", (tuple(kinds), ernst, thema, regisseur), compute)
             return _Parts(
                 lambda labels, wide: [gaps_table(found, names, title)],
                 found,
@@ -744,16 +760,20 @@ class Kennisgraaf:
         from .reports.rapport import FORMATS as RAPPORT_FORMATS
 
         check_format(fmt, RAPPORT_FORMATS)
-        from .analysis import analyse
-        from .analysis.compare import compare
-        from .reports.rapport import render
-        from .reports.vergelijking import comparison_blocks
-
         keuze = self.network_keuze
         earlier = [y for y in keuze.jaren if keuze.jaar is not None and y < keuze.jaar]
-        extra = comparison_blocks(compare(self.network, earlier[-1], keuze.jaar)) if earlier and keuze.jaar else []
         texts = self.folder.sources_texts_dir if fmt == "html" else None
-        return str(render(analyse(self.year_network), fmt, extra, texts))
+
+        def compute() -> str:
+            from .analysis import analyse
+            from .analysis.compare import compare
+            from .reports.rapport import render
+            from .reports.vergelijking import comparison_blocks
+
+            extra = comparison_blocks(compare(self.network, earlier[-1], keuze.jaar)) if earlier and keuze.jaar else []
+            return str(render(analyse(self.year_network), fmt, extra, texts))
+
+        return str(self._kept("rapport", (fmt, tuple(earlier)), compute))
 
     def vergelijk(self, a: int | str, b: int | str, thema: str | None = None) -> Result:
         """What changed between two plan years, per theme (products, partners, findings, ...)."""
@@ -805,11 +825,15 @@ class Kennisgraaf:
         return write_view(ctx, config, name, target, iri)
 
     def _view_context(self, year: int | None = None) -> Any:
-        from .analysis.years import scope
         from .views import Context
 
+        texts = self.folder.sources_texts_dir
+        if year is None and "year_network" not in self.__dict__:  # read when a page is not kept already
+            return Context(self.store, texts, jaar=self.network_keuze.jaar)
+        from .analysis.years import scope
+
         network = self.year_network if year is None else scope(self.network, year)
-        return Context(self.store, self.folder.sources_texts_dir, network=network)
+        return Context(self.store, texts, network=network)
 
     def views(self, out_dir: Path | str | None = None, on_year: Callable[[int, Path], None] | None = None) -> Any:
         """Every view and an index page in `out_dir`; with several plan years every other year

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 from itertools import combinations
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .findings import Overlap
-from .network import AXES, axis_sets, find_theme, label, theme_projection
+
+if TYPE_CHECKING:  # networkx and the network load when an overlap is computed, not when one is shown
+    import networkx as nx
 
 ALL = "alles"
 #: the plain sentence every rendering uses for the specific overlap
@@ -52,6 +53,8 @@ def specific_similarity(a: frozenset, b: frozenset, weights: dict[str, float]) -
 
 def parse_axes(axes) -> tuple[str, ...]:
     """None, "alles", one axis, a comma-separated string or a list → a tuple of axes."""
+    from .network import AXES
+
     if axes is None:
         return AXES
     if isinstance(axes, str):
@@ -72,6 +75,8 @@ def parse_axes(axes) -> tuple[str, ...]:
 def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> list[Overlap]:
     """Every pair of themes that have items on the chosen axes, ranked by overall score
     (then by the number of shared items); with `thema` (an IRI) only the pairs with it."""
+    from .network import axis_sets, find_theme, label, theme_projection
+
     axes = parse_axes(axes)
     if thema is not None and thema not in network:
         thema = find_theme(network, thema)
@@ -139,6 +144,8 @@ def matrix(found: list[Overlap], themes: list[str] | None = None) -> tuple[list[
 def weighted_graph(found: list[Overlap], axes=None) -> nx.Graph:
     """Theme–theme graph from computed overlaps: `weight` = mean similarity over `axes` (all
     axes of the overlaps by default); pairs that share nothing on those axes get no edge."""
+    import networkx as nx
+
     graph = nx.Graph()
     for o in found:
         chosen = tuple(axes or o.similarity)

@@ -43,10 +43,34 @@ def _shape(network) -> str:
     return digest.hexdigest()
 
 
-def cached_analysis(network, compute, *options):
-    """`compute()` for `network`, kept beside the build `network` was read from (if any)."""
+def cached_analysis(network, compute, *options, kind: str = "analyse"):
+    """`compute()` for `network`, kept beside the build `network` was read from (if any);
+    `kind` names what is kept (an analysis, a rendered view page)."""
     source = network.graph.get(SOURCE)
     if not source:
         return compute()
     folder, network_name = source
-    return kept(CacheEntry(Path(folder)), name("analyse", network_name, _shape(network), repr(options)), compute)
+    return kept(CacheEntry(Path(folder)), name(kind, network_name, _shape(network), repr(options)), compute)
+
+
+def kept_for_year(store, texts: Path | None, jaar, kind: str, options: tuple, compute):
+    """`compute()` for the network of plan year `jaar` of the cached build `store` was opened
+    from, kept beside the build and read back without the network: what it gives must be plain
+    data (findings, names, a rendered text), so a warm command need not import networkx nor
+    unpickle and scope the network. The name is that of the network (build, plan texts, code),
+    the year and `options`; a remote or in-memory store computes it each time."""
+    entry = entry_of(store)
+    if entry is None:
+        return compute()
+    return kept(entry, name(kind, entry.folder.name, files_digest(texts), repr(jaar), repr(options)), compute)
+
+
+def plan_years(store, texts: Path | None = None) -> tuple[int, ...]:
+    """The plan years of the analysis network (`years.plan_years`), kept beside the build."""
+
+    def compute() -> tuple[int, ...]:
+        from .years import plan_years as years_of
+
+        return years_of(load_network(store, texts))
+
+    return kept_for_year(store, texts, None, "jaren", (), compute)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from ..analysis.bridges import VERBINDEND
 from ..analysis.findings import KINDS, SEVERITIES, Analysis, Finding
 from ..analysis.overlap import SPECIFIC, by_specific, matrix
 from .document import (
@@ -78,6 +77,8 @@ def build(analysis: Analysis, texts: Path | None = None) -> list:
 
 def how_to_read() -> Box:
     """The 'Hoe lees je dit' box: what the numbers and words mean, without algorithm names."""
+    from ..analysis.bridges import VERBINDEND  # imported when a rapport is written: bridges imports networkx
+
     return Box(
         "Hoe lees je dit",
         [
@@ -357,6 +358,8 @@ def _timeline(analysis: Analysis, names: Names) -> list:
 
 
 def _bridges(analysis: Analysis, names: Names) -> list:
+    from ..analysis.bridges import VERBINDEND  # imported when a rapport is written: bridges imports networkx
+
     if not analysis.verbinders and not analysis.bridges:
         return []
     blocks: list = [Heading(2, "Verbindende organisaties en onderwerpen", "verbinders"), Para(spans(VERBINDEND))]

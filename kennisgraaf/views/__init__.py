@@ -11,7 +11,9 @@ The views: themas, thema (one theme, needs a theme IRI), overdrachten, organisat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,19 +21,40 @@ from ..errors import KennisgraafError
 from ..slugs import local_name
 from .config import Config, load_config
 from .context import Context
-from .links import organisaties, overdrachten
 from .model import ViewGraph
 from .render import IndexEntry, render_index, render_page, write_text
-from .themes import thema, themas
-from .whole import TooManyNodes, alles
 
-BUILDERS: dict[str, Callable[..., ViewGraph]] = {
-    "themas": themas,
-    "thema": thema,
-    "overdrachten": overdrachten,
-    "organisaties": organisaties,
-    "alles": alles,
-}
+
+class _Builders(Mapping[str, Callable[..., ViewGraph]]):
+    """The builder of each view, imported when first asked for: a warm `view` reads its kept
+    page (`kept_page`) and needs none of them (with what they import, ≈ 0.1 s)."""
+
+    def __init__(self, where: dict[str, tuple[str, str]]):
+        self._where = where
+
+    def __getitem__(self, name: str) -> Callable[..., ViewGraph]:
+        module, function = self._where[name]
+        return getattr(importlib.import_module(f".{module}", __name__), function)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._where
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+BUILDERS: Mapping[str, Callable[..., ViewGraph]] = _Builders(
+    {
+        "themas": ("themes", "themas"),
+        "thema": ("themes", "thema"),
+        "overdrachten": ("links", "overdrachten"),
+        "organisaties": ("links", "organisaties"),
+        "alles": ("whole", "alles"),
+    }
+)
 VIEWS = tuple(BUILDERS)
 INDEX_FILE = "index.html"
 
@@ -67,8 +90,30 @@ def write_view(
     index_href: str | None = None,
     years=(),
 ) -> Written:
-    view = build_view(ctx, config, name, thema)
-    return Written(write_text(Path(out), render_page(view, config, index_href, years)), view)
+    def make() -> tuple[str, ViewGraph]:
+        view = build_view(ctx, config, name, thema)
+        return render_page(view, config, index_href, years), view
+
+    page, view = kept_page(ctx, config, (name, thema, index_href, tuple(years)), make)
+    return Written(write_text(Path(out), page), view)
+
+
+def kept_page(ctx: Context, config: Config, options: tuple, make: Callable[[], tuple[str, ViewGraph]]):
+    """The rendered page of a view on a cached build, kept beside the build (checksummed,
+    switched in whole, keyed by the build, the code, the network and every input of the page):
+    building and rendering a view costs more than the rest of a warm `view`."""
+    from ..analysis.precomputed import cached_analysis, kept_for_year
+    from ..derived import files_digest
+    from .context import EVERY_YEAR
+    from .render import vis_assets
+
+    if ctx.handed_in:
+        return make()
+    assets = hashlib.sha256("\0".join(vis_assets(config.vis_network, config.vis_network_css)).encode()).hexdigest()
+    inputs = (repr(config), files_digest(config.folder), assets, *map(repr, options))
+    if "network" not in vars(ctx) and ctx.jaar is not EVERY_YEAR:  # named without reading the network
+        return kept_for_year(ctx.store, ctx.texts, ctx.jaar, "weergave", inputs, make)
+    return cached_analysis(ctx.network, make, *inputs, kind="weergave")
 
 
 def page_name(name: str, thema: str | None = None) -> str:
@@ -80,6 +125,8 @@ def page_name(name: str, thema: str | None = None) -> str:
 def write_site(ctx: Context, config: Config, out_dir: Path, years=None) -> list[Written]:
     """Every view (the `thema` view once per theme with a plan) and an index page linking them;
     `years(page)`: the year switch of a page, when the site is one of several plan years."""
+    from .whole import TooManyNodes
+
     out_dir = Path(out_dir)
     written: list[Written] = []
     entries: list[IndexEntry] = []

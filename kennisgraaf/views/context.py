@@ -23,14 +23,20 @@ EVIDENCE_PROPS = (
     "kn:stakeholder",
     "kn:noemtOrganisatie",
 )
+#: `Context(jaar=...)` when the network is not cut to one plan year
+EVERY_YEAR = "alle"
 
 
 class Context:
     """One store, read for views: build it once, ask it for several views."""
 
-    def __init__(self, store, texts: Path | None = None, overlaps=None, gaps=None, network=None):
+    def __init__(self, store, texts: Path | None = None, overlaps=None, gaps=None, network=None, jaar=EVERY_YEAR):
         self.store = store
         self.texts = texts
+        #: the plan year the network is cut to when it is first read (`analysis.years.scope`)
+        self.jaar = jaar
+        #: overlaps or gaps of the caller's own: a page drawn from them is not the build's to keep
+        self.handed_in = overlaps is not None or gaps is not None
         if overlaps is not None:
             self.__dict__["overlaps"] = list(overlaps)
         if gaps is not None:
@@ -44,7 +50,12 @@ class Context:
     def network(self):
         from ..analysis.precomputed import load_network
 
-        return load_network(self.store, self.texts)
+        network = load_network(self.store, self.texts)
+        if self.jaar is EVERY_YEAR:
+            return network
+        from ..analysis.years import scope
+
+        return scope(network, self.jaar)
 
     @cached_property
     def overlaps(self) -> list:
