@@ -116,9 +116,8 @@ def _rules(store: ox.Store, graphs: list, mode: str) -> None:
 WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }}
   FILTER(?p IN (<{OWL.sameAs}>, <{OWL.equivalentClass}>, <{OWL.equivalentProperty}>) || isBlank(?s) || isBlank(?o))
 }}""")
-    inferred = work.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=target)
-    if inferred:
-        store.load(inferred, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+    # quad by quad, not through N-Triples: the same terms, without serialising and re-parsing
+    store.bulk_extend(work.quads_for_pattern(None, None, None, target))
 
 
 def _clear(store: ox.Store, graph: ox.NamedNode) -> None:
