@@ -18,7 +18,9 @@ import re
 
 import pyoxigraph as ox
 
+from . import sparql
 from .errors import KennisgraafError
+from .load import select
 from .namespaces import INFERRED_GRAPH, OWL, RDF, RDFS, XSD
 
 MODES = ("rules", "owlrl", "rdfs", "none")
@@ -71,7 +73,8 @@ def materialise(store: ox.Store, *, mode: str = "rules", asserted_graphs=None) -
         store.load(inferred.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=target)
     else:
         _rules(store, graphs, mode)
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, target))
+    [row] = select(store, sparql.text("graph_size"), substitutions={ox.Variable("g"): target})
+    return int(row["n"].value)
 
 
 def infer(asserted, mode: str = "rules"):

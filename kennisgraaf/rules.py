@@ -355,8 +355,9 @@ def workspace(store: ox.Store, graphs: list) -> ox.Store:
     return work
 
 
-def _size(store: ox.Store, graph: str) -> int:
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+def _empty(store: ox.Store, graph: str) -> bool:
+    """Whether a round added nothing: one quad decides it, where counting walked them all."""
+    return next(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)), None) is None
 
 
 def _has_same_as(store: ox.Store) -> bool:
@@ -383,7 +384,7 @@ def run(store: ox.Store, rules: list[Rule]) -> int:
             for r in _EQUALITY:
                 for update in r.updates(current):
                     store.update(update)
-        if not _size(store, current):
+        if _empty(store, current):
             break
         previous, current = current, previous
         _drop(store, current)
