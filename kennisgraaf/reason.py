@@ -73,8 +73,8 @@ def materialise(store: ox.Store, *, mode: str = "rules", asserted_graphs=None) -
         store.load(inferred.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=target)
     else:
         _rules(store, graphs, mode)
-    [row] = select(store, sparql.text("graph_size"), substitutions={ox.Variable("g"): target})
-    return int(row["n"].value)
+    rows = list(select(store, sparql.text("graph_size"), substitutions={ox.Variable("g"): target}))
+    return int(rows[0]["n"].value) if rows else 0
 
 
 def infer(asserted, mode: str = "rules"):
