@@ -18,7 +18,9 @@ import re
 
 import pyoxigraph as ox
 
+from . import sparql
 from .errors import KennisgraafError
+from .load import select
 from .namespaces import INFERRED_GRAPH, OWL, RDF, RDFS, XSD
 
 MODES = ("rules", "owlrl", "rdfs", "none")
@@ -71,7 +73,8 @@ def materialise(store: ox.Store, *, mode: str = "rules", asserted_graphs=None) -
         store.load(inferred.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=target)
     else:
         _rules(store, graphs, mode)
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, target))
+    rows = list(select(store, sparql.text("graph_size"), substitutions={ox.Variable("g"): target}))
+    return int(rows[0]["n"].value) if rows else 0
 
 
 def infer(asserted, mode: str = "rules"):
@@ -116,9 +119,8 @@ def _rules(store: ox.Store, graphs: list, mode: str) -> None:
 WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }}
   FILTER(?p IN (<{OWL.sameAs}>, <{OWL.equivalentClass}>, <{OWL.equivalentProperty}>) || isBlank(?s) || isBlank(?o))
 }}""")
-    inferred = work.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=target)
-    if inferred:
-        store.load(inferred, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+    # quad by quad, not through N-Triples: the same terms, without serialising and re-parsing
+    store.bulk_extend(work.quads_for_pattern(None, None, None, target))
 
 
 def _clear(store: ox.Store, graph: ox.NamedNode) -> None:

@@ -347,20 +347,17 @@ def workspace(store: ox.Store, graphs: list) -> ox.Store:
     graph a pattern is one lookup and an update needs no USING dataset at all.
     """
     work = ox.Store()
-    # one document, so a blank node that two graphs share (an RDF list) stays one node
-    work.load(store.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
-    wanted = sorted(g.value for g in graphs if isinstance(g, ox.NamedNode))
-    steps = [] if ox.DefaultGraph() in graphs else ["CLEAR DEFAULT"]
-    steps += [f"ADD <{g}> TO DEFAULT" for g in wanted]
-    if steps:
-        work.update(" ;\n".join(steps))
-    for g in list(work.named_graphs()):
-        work.remove_graph(g)
+    # the store's own terms, so a blank node that two graphs share (an RDF list) stays one
+    # node; a quad at a time, because a dump, re-parse and ADD per graph took 2–3× as long
+    work.bulk_extend(
+        ox.Quad(q.subject, q.predicate, q.object) for g in graphs for q in store.quads_for_pattern(None, None, None, g)
+    )
     return work
 
 
-def _size(store: ox.Store, graph: str) -> int:
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+def _empty(store: ox.Store, graph: str) -> bool:
+    """Whether a round added nothing: one quad decides it, where counting walked them all."""
+    return next(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)), None) is None
 
 
 def _has_same_as(store: ox.Store) -> bool:
@@ -387,7 +384,7 @@ def run(store: ox.Store, rules: list[Rule]) -> int:
             for r in _EQUALITY:
                 for update in r.updates(current):
                     store.update(update)
-        if not _size(store, current):
+        if _empty(store, current):
             break
         previous, current = current, previous
         _drop(store, current)

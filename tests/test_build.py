@@ -152,3 +152,52 @@ def test_integrity_checks_fail_the_build(mini_data, tmp_path, old, new, message)
         ensure_build(mini_data, tmp_path / "c")
     messages = [v.message for v in err.value.violations if v.is_error]
     assert any(message in m for m in messages), messages
+
+
+def test_disk_store_holds_exactly_the_quads_of_the_nquads(build_2026):
+    """The store is written from memory quad by quad, no longer from the dumped N-Quads:
+    both files of one build must still say the same, graph names and blank nodes included."""
+    import gc
+
+    import pyoxigraph as ox
+
+    entry = build_2026.entry
+    from_file = ox.Store()
+    from_file.bulk_load(path=str(entry.graph_file), format=ox.RdfFormat.N_QUADS)
+    disk = ox.Store.read_only(str(entry.store_dir))
+    try:
+        canon = ox.RdfFormat.N_QUADS
+        assert len(disk) == len(from_file) == entry.manifest["quads"]
+        disk_lines = sorted(ox.serialize(disk, format=canon).splitlines())
+        file_lines = sorted(ox.serialize(from_file, format=canon).splitlines())
+        assert _without_blank_ids(disk_lines) == _without_blank_ids(file_lines)
+        blanks = sum(1 for q in disk if isinstance(q.subject, ox.BlankNode))
+        assert blanks == sum(1 for q in from_file if isinstance(q.subject, ox.BlankNode)) > 0
+    finally:
+        del disk
+        gc.collect()
+
+
+def _without_blank_ids(lines: list[bytes]) -> list[bytes]:
+    import re
+
+    return sorted(re.sub(rb"_:[A-Za-z0-9]+", b"_:b", line) for line in lines)
+
+
+def test_workspace_keeps_a_blank_node_two_graphs_share():
+    """An RDF list whose cells are stated in two files is one list for the rules (one node,
+    not one copy per graph), as it was when the workspace was one re-parsed document."""
+    import pyoxigraph as ox
+
+    from kennisgraaf.rules import workspace
+
+    store = ox.Store()
+    cell, p = ox.BlankNode(), ox.NamedNode("urn:p")
+    a, b = ox.NamedNode("urn:g:a"), ox.NamedNode("urn:g:b")
+    store.add(ox.Quad(ox.NamedNode("urn:s"), p, cell, a))
+    store.add(ox.Quad(cell, ox.NamedNode("urn:q"), ox.Literal("x"), b))
+    store.add(ox.Quad(ox.NamedNode("urn:elders"), p, ox.Literal("niet meegenomen"), ox.NamedNode("urn:g:c")))
+    work = workspace(store, [a, b])
+    assert len(work) == 2 and not list(work.named_graphs())
+    [row] = work.query("SELECT ?v WHERE { <urn:s> <urn:p> ?l . ?l <urn:q> ?v }")
+    assert row["v"] == ox.Literal("x")
