@@ -19,14 +19,15 @@ from ..slugs import local_name as slug
 T = TypeVar("T")
 
 #: per network: its size when last read, and what was read from it then
-_MEMO: WeakKeyDictionary[nx.Graph, tuple[tuple[int, int], dict[str, Any]]] = WeakKeyDictionary()
+_MEMO: WeakKeyDictionary[nx.Graph, tuple[int, dict[str, Any]]] = WeakKeyDictionary()
 
 
 def memo(network: nx.Graph, key: str, compute: Callable[[], T]) -> T:
     """What `compute` reads from the whole network, read once per network rather than once per
     finding (a gap rule asks for the plans of a kind thousands of times: quadratic at 100 k).
-    Read again when the network gains or loses a node or an edge (the builder still growing it)."""
-    size = (network.number_of_nodes(), network.number_of_edges())
+    Only what the nodes hold belongs here: read again when the network gains or loses a node
+    (the builder still growing it); counting edges would cost a pass over them (networkx)."""
+    size = network.number_of_nodes()
     kept = _MEMO.get(network)
     if kept is None or kept[0] != size:
         kept = (size, {})
