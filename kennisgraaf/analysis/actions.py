@@ -13,6 +13,7 @@ from dataclasses import replace
 from .findings import Finding, Plaats
 from .gaps_common import _names, in_sentence
 from .gaps_topics import date_text
+from .graph import memo
 from .network import label, nodes_of, plans_of, targets
 from .textlines import heading_at
 
@@ -40,7 +41,11 @@ def who(network, themas) -> tuple[str, ...]:
 
 def where(network, bronnen) -> tuple[Plaats, ...]:
     """Each 'bestand:regel' as plan name + section heading + line."""
-    by_file = {network.nodes[p]["bestand"]: p for p in nodes_of(network, "plan") if network.nodes[p].get("bestand")}
+    by_file = memo(
+        network,
+        "plans_by_file",
+        lambda: {network.nodes[p]["bestand"]: p for p in nodes_of(network, "plan") if network.nodes[p].get("bestand")},
+    )
     out = []
     for bron in bronnen:
         bestand, _, regel = bron.partition(":")

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from .findings import Finding
 from .gaps_common import _bronnen, _names, _theme_of, _themes, _where, in_sentence
-from .graph import bron, label, narrower_closure, nodes_of, plan_bron, plans_of, sources, targets
+from .graph import bron, label, memo, narrower_closure, nodes_of, plan_bron, plans_of, sources, targets
 from .kinds import ITEM_KINDS
 
 #: an organisation is central to a theme when it works on ≥ 1 topic the theme treats; a
@@ -135,7 +135,11 @@ def upcoming(network, wet) -> bool:
     data = network.nodes[wet]
     if data.get("aankomend"):
         return True
-    years = [d["jaar"] for _, d in network.nodes(data=True) if d["kind"] == "plan" and d.get("jaar")]
+    years = memo(
+        network,
+        "plan_years",
+        lambda: [d["jaar"] for _, d in network.nodes(data=True) if d["kind"] == "plan" and d.get("jaar")],
+    )
     date = data.get("inwerkingtreding")
     return bool(date and years and str(date) > f"{max(years)}-01-01")
 

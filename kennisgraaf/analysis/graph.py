@@ -7,14 +7,45 @@ and the views (views/context.py) cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
+
 import networkx as nx
 
 from ..labels import name_of
 from ..slugs import local_name as slug
 
+T = TypeVar("T")
+
+#: per network: its size when last read, and what was read from it then
+_MEMO: WeakKeyDictionary[nx.Graph, tuple[int, dict[str, Any]]] = WeakKeyDictionary()
+
+
+def memo(network: nx.Graph, key: str, compute: Callable[[], T]) -> T:
+    """What `compute` reads from the whole network, read once per network rather than once per
+    finding (a gap rule asks for the plans of a kind thousands of times: quadratic at 100 k).
+    Only what the nodes hold belongs here: read again when the network gains or loses a node
+    (the builder still growing it); counting edges would cost a pass over them (networkx)."""
+    size = network.number_of_nodes()
+    kept = _MEMO.get(network)
+    if kept is None or kept[0] != size:
+        kept = (size, {})
+        _MEMO[network] = kept
+    if key not in kept[1]:
+        kept[1][key] = compute()
+    return kept[1][key]
+
+
+def _by_kind(network: nx.Graph) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for n, d in network.nodes(data=True):
+        found.setdefault(d.get("kind"), []).append(n)
+    return {kind: sorted(nodes) for kind, nodes in found.items()}
+
 
 def nodes_of(network: nx.MultiDiGraph, kind: str) -> list[str]:
-    return sorted(n for n, d in network.nodes(data=True) if d.get("kind") == kind)
+    return list(memo(network, "kinds", lambda: _by_kind(network)).get(kind, ()))
 
 
 def targets(network: nx.MultiDiGraph, node: str, *props: str) -> set[str]:

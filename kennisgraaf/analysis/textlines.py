@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..numbers import euro, euro_text  # noqa: F401  (euro re-exported for views and gap texts)
+from .wordstarts import WordStarts
 
 
 class PlanTexts:
@@ -42,17 +43,21 @@ class PlanTexts:
             return ""
         return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(self.folder.rglob("*.txt")))
 
+    @lru_cache(maxsize=1)  # noqa: B019 - one folder per run
+    def _words(self) -> WordStarts:
+        return WordStarts(self._all_text())
+
     def sentence_form(self, name: str) -> str:
         """`name` as the plan texts write it mid-sentence: lower case when they write it so
         more often than capitalised after a lower-case word; else `name` unchanged."""
         if not name or not name[0].isupper() or (len(name) > 1 and name[1].isupper()):
             return name
         lower = name[0].lower() + name[1:]
-        text = self._all_text()
-        low = sum(1 for i in _find(text, lower) if _word_edges(text, i, len(lower)))
+        text, words = self._all_text(), self._words()
+        low = sum(1 for i in words.find(lower, _find) if _word_edges(text, i, len(lower)))
         high = sum(
             1
-            for i in _find(text, name)
+            for i in words.find(name, _find)
             if _word_edges(text, i, len(name)) and i >= 2 and text[i - 1] == " " and text[i - 2].islower()
         )
         return lower if low > high else name
