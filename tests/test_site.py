@@ -372,3 +372,20 @@ def test_home_page_links_a_citation_of_every_latest_finding(site, store, folder_
     assert wanted == linked, sorted(wanted ^ linked)[:5]
     for target, fragment in linked:
         assert not fragment or fragment in _parse(target).ids, (target, fragment)
+
+
+def test_view_pages_share_one_copy_of_vis_network(site, folder_2026):
+    from kennisgraaf.site.layout import VIEWS_DIR
+    from kennisgraaf.site.shared_assets import VIS_JS, VisAssets
+    from kennisgraaf.views import load_config
+
+    root, _ = site
+    assets = VisAssets.of(load_config(folder_2026.visuals_dir))
+    views = [p for p in (root / VIEWS_DIR).rglob("*.html") if 'id="kg-network"' in p.read_text(encoding="utf-8")]
+    assert len(views) >= 8
+    assert (root / "static" / VIS_JS).read_text(encoding="utf-8") == assets.js
+    for page in views:
+        text = page.read_text(encoding="utf-8")
+        assert assets.js not in text and assets.css not in text, page
+        src = [h for attr, h in _parse(page).hrefs if attr == "src"]
+        assert [(page.parent / s).resolve() for s in src] == [(root / "static" / VIS_JS).resolve()], page

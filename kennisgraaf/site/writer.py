@@ -29,6 +29,7 @@ from .overview import home_page, kinds_page, listing_page, plan_texts_titles, se
 from .plantext import plan_text_page, text_lines, texts_index
 from .resource_page import resource_page
 from .search import Doc, index_script
+from .shared_assets import VisAssets, share_in_folder
 from .theme_sections import themakaart_page, theme_sections
 
 STATIC = ("site.css", "minisearch.js", "minisearch-LICENSE.txt", "zoek.js")
@@ -221,6 +222,7 @@ def write(store, folder, out: Path, progress: Progress | None = None) -> SiteRep
     from ..queries import Catalogue
     from ..reports import rapport, themakaart
     from ..serve.site import write_views
+    from ..views import load_config
     from .catalogue import write_catalogue
 
     step = progress or (lambda _: None)
@@ -245,7 +247,10 @@ def write(store, folder, out: Path, progress: Progress | None = None) -> SiteRep
         where = themakaart_page(thema)
         _write(report, out / f"{where}.html", themakaart.render(network, analysis, thema, cite=link.at(where).place))
     step("weergaven en rapport")
-    for path in write_views(store, folder, out / VIEWS_DIR, network, analysis):
+    assets = VisAssets.of(load_config(folder.visuals_dir))
+    views = write_views(store, folder, out / VIEWS_DIR, network, analysis)
+    share_in_folder(assets, views, out)
+    for path in [*views, *assets.write(out / "static")]:
         report.files += 1
         report.pages += path.suffix == ".html"
         report.bytes += path.stat().st_size
