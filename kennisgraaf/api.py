@@ -192,10 +192,16 @@ class Result:
         self._tables: dict[tuple[bool, bool], list[Table]] = {}
 
     @classmethod
-    def of(cls, tables: Sequence[Table], *, keys: Sequence[str] | None = None, raw: Any = None) -> Result:
+    def of(
+        cls, tables: Sequence[Table], *, keys: Sequence[str] | None = None, raw: Any = None, limited: bool = False
+    ) -> Result:
         """A result of tables already made."""
         made = list(tables)
-        return cls(lambda: _Parts(lambda labels, wide: made, raw=raw, title=made[0].title if made else ""), keys=keys)
+        return cls(
+            lambda: _Parts(lambda labels, wide: made, raw=raw, title=made[0].title if made else ""),
+            keys=keys,
+            limited=limited,
+        )
 
     @cached_property
     def _parts(self) -> _Parts:
@@ -544,6 +550,7 @@ class Kennisgraaf:
             make,
             keys=names,
             formats=("csv", "json", "xlsx"),
+            limited=True,
             csv_message="CSV bevat één tabel: kies er een, of gebruik --format xlsx of json voor alles",
         )
 
@@ -571,7 +578,7 @@ class Kennisgraaf:
                 tables.append(table)
             return _Parts(lambda labels, wide: tables, title=tables[0].title, keuze=keuze)
 
-        return Result(make, keys=keys, csv_key="themas")
+        return Result(make, keys=keys, csv_key="themas", limited=True)
 
     def validate(self) -> Result:
         """The sources checked: Turtle syntax and the SHACL shapes. `.raw`: the findings
@@ -581,7 +588,9 @@ class Kennisgraaf:
 
         problems = run_validation(load(self.folder), self.folder)
 
-        return Result(lambda: _Parts(lambda labels, wide: [violation_table(problems)], problems, "Validatie"))
+        return Result(
+            lambda: _Parts(lambda labels, wide: [violation_table(problems)], problems, "Validatie"), limited=True
+        )
 
     def build(self, force: bool = False, reasoner: str = "rules") -> Result:
         """Build the graph now (skipped when the cache matches the sources); `.raw`: the report."""
@@ -652,7 +661,7 @@ class Kennisgraaf:
                 keuze=self.network_keuze,
             )
 
-        return Result(make, limited=not matrix)
+        return Result(make, limited=True)
 
     def regisseurs(self) -> list[str]:
         """Every kennisregisseur named in a plan's colophon, sorted."""
@@ -771,7 +780,7 @@ class Kennisgraaf:
             result = compare(network, van, naar, chosen)
             return _Parts(lambda labels, wide: [comparison_table(result)], result, json=lambda: comparison_json(result))
 
-        return Result(make)
+        return Result(make, limited=True)
 
     # --- documents written to files --------------------------------------------------------
 
@@ -853,18 +862,27 @@ class Kennisgraaf:
         return write(self.store, self.folder, Path(out), progress=progress)
 
     def zoek(self, term: str, limit: int | None = 20) -> Result:
-        """The site's search (`kennisgraaf zoek`): labels, descriptions and plan lines, best first."""
+        """The site's search (`kennisgraaf zoek`): labels, descriptions and plan lines, best first.
+        A term without letters or digits is refused before any build."""
+        from .errors import KennisgraafError
         from .site.model import SiteModel
-        from .site.search import SearchIndex
+        from .site.search import SearchIndex, terms
         from .site.writer import all_documents
         from .tables import Table
+
+        if not terms(term):
+            raise KennisgraafError(f"zoekterm {term!r} bevat geen letters of cijfers")
 
         def table() -> Table:
             hits = SearchIndex(all_documents(SiteModel(self.store, self.folder.sources_texts_dir))).search(term, limit)
             rows = [[i, h.doc.naam, h.doc.soort, h.doc.id, round(h.score, 3)] for i, h in enumerate(hits, 1)]
             return Table(["#", "naam", "soort", "pagina", "score"], rows, title=f"Zoeken: {term}")
 
-        return Result.of([table()])
+        def make() -> _Parts:
+            made = table()
+            return _Parts(lambda labels, wide: [made], title=made.title)
+
+        return Result(make)
 
     def themakaart(
         self,
@@ -922,7 +940,7 @@ class Kennisgraaf:
         report = run_scan(Path(text), self.folder, theme=theme, year=jaar if theme else None, registers=registers)
         if workbook is not None:
             write_workbook(workbook_rows(report, registers, jaar), registers, Path(workbook))
-        return Result.of([report.table()], raw=report)
+        return Result.of([report.table()], raw=report, limited=True)
 
     def werkboek(self, thema: str, out: Path | str, jaar: str = "2026") -> Path:
         """The Excel workbook of a plan (one sheet per table, pick lists from the registers);

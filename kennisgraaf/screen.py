@@ -103,11 +103,35 @@ def blocks(table, texts: list[list[str]], width: int, max_lines: int | None = No
     return "\n".join(out), shown
 
 
+def cut_note(shown: int, total: int) -> str:
+    """What a screen left out, and how to get it all: one wording for every command."""
+    return f"… {shown} van {total} rijen getoond.\n{HINT}"
+
+
 def truncated(table, limit: int | None):
     """The rows to draw and a note on what was left out."""
     if limit is None or len(table.rows) <= limit:
         return table.rows, None
-    return table.rows[:limit], f"… {limit} van {len(table.rows)} rijen getoond.\n{HINT}"
+    return table.rows[:limit], cut_note(limit, len(table.rows))
+
+
+def csv_screenful(text: str, limit: int = ROW_LIMIT) -> tuple[str, str | None]:
+    """The header and the first `limit` records of a CSV text, cut at a record's end (a quoted
+    cell may hold a line break), and the note on what was left out (None: nothing was)."""
+    import csv
+
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(lines)
+    kept = 0
+    for number, _ in enumerate(reader):
+        if number == limit:  # the header and `limit` records read
+            kept = reader.line_num
+        if number > limit:
+            break
+    else:
+        return text, None
+    total = limit + 1 + sum(1 for _ in reader)
+    return "".join(lines[:kept]), cut_note(limit, total)
 
 
 def render(table, width: int = 80, terminal: bool = False, limit: int | None = None) -> str:
@@ -132,7 +156,7 @@ def render(table, width: int = 80, terminal: bool = False, limit: int | None = N
     if not fits(shown, texts, width):
         text, count = blocks(shown, texts, width, max_lines=None if limit is None else limit * 2)
         if count < len(shown.rows):
-            cut = f"… {count} van {len(table.rows)} rijen getoond.\n{HINT}"
+            cut = cut_note(count, len(table.rows))
         console.print(text, markup=False, soft_wrap=True)
     else:
         options = {} if terminal else {"box": _plain_box(), "show_edge": False, "header_style": None}

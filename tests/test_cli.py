@@ -291,3 +291,81 @@ def test_example_works_when_pasted(name, example, build_2026, cache_dir, tmp_pat
             ["bash", "-c", example], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
         )
     assert result.returncode == 0, f"{example}\n{result.stderr}"
+
+
+# --- big outputs: a screenful with one note, the whole with --alles ------------------------
+
+#: commands with --format that show no row table: a document, a search with its own --limit,
+#: a short publish report
+NOT_TABLES = {"rapport", "zoek", "publish"}
+
+
+def test_every_table_command_takes_alles():
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        params = {p.name for p in command.params}
+        if "fmt" in params and name not in NOT_TABLES:
+            assert "alles" in params, f"{name} heeft geen --alles"
+
+
+def _plan_text() -> str:
+    return str(Path(__file__).resolve().parents[2] / "shared" / "sources" / "kennisplan-2026-waterkwaliteit.txt")
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [(["validate"], "ernst"), (["scan", "{text}"], "uitkomst")],
+    ids=["validate", "scan"],
+)
+def test_long_tables_are_cut_with_a_count_and_alles_shows_every_row(args, field, build_2026, cache_dir):
+    from kennisgraaf.screen import HINT
+
+    if "{text}" in args and not Path(_plan_text()).exists():
+        pytest.skip("plantekst niet beschikbaar")
+    args = [_plan_text() if a == "{text}" else a for a in args]
+    env = {"COLUMNS": "100", "KENNISGRAAF_CACHE_DIR": str(cache_dir)}
+    short, whole = runner.invoke(app, args, env=env), runner.invoke(app, [*args, "--alles"], env=env)
+    assert short.exit_code == whole.exit_code == 0, short.output
+    records = len(re.findall(rf"^{field}:", whole.stdout, flags=re.M))
+    shown = len(re.findall(rf"^{field}:", short.stdout, flags=re.M))
+    assert records > shown > 0
+    assert short.stdout.rstrip().endswith(f"… {shown} van {records} rijen getoond.\n{HINT}")
+    assert "rijen getoond" not in whole.stdout
+
+
+def test_export_csv_on_a_terminal_is_a_screenful_and_whole_on_a_pipe(build_2026, cache_dir, monkeypatch):
+    import csv
+    import io
+
+    from kennisgraaf.cli import output
+    from kennisgraaf.screen import HINT, ROW_LIMIT
+
+    env = {"KENNISGRAAF_CACHE_DIR": str(cache_dir)}
+    piped = runner.invoke(app, ["export", "producten", "-q"], env=env)
+    everything = list(csv.reader(io.StringIO(piped.stdout)))
+    assert len(everything) - 1 > ROW_LIMIT and "rijen getoond" not in piped.output
+    monkeypatch.setattr(output, "stdout_is_terminal", lambda: True)
+    screen = runner.invoke(app, ["export", "producten", "-q"], env=env)
+    assert list(csv.reader(io.StringIO(screen.stdout))) == everything[: ROW_LIMIT + 1]
+    assert f"… {ROW_LIMIT} van {len(everything) - 1} rijen getoond.\n{HINT}" in screen.stderr
+    alles = runner.invoke(app, ["export", "producten", "-q", "--alles"], env=env)
+    assert alles.stdout == piped.stdout and "rijen getoond" not in alles.stderr
+
+
+def test_zoek_is_the_api_search_and_a_term_without_letters_fails_before_any_build(build_2026, cache_dir, tmp_path):
+    from kennisgraaf import api
+    from kennisgraaf.errors import KennisgraafError
+
+    env = {"COLUMNS": "100", "KENNISGRAAF_CACHE_DIR": str(cache_dir)}
+    result = runner.invoke(app, ["zoek", "staalslakken", "-q", "-f", "csv"], env=env)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == api.open(cache_dir=cache_dir).zoek("staalslakken").render("csv")
+    assert "Staalslakken" in result.stdout
+    empty = tmp_path / "leeg"  # a cache with no build: the refusal must not build one
+    refused = runner.invoke(app, ["zoek", "!?", "--cache-dir", str(empty)], env=env)
+    assert refused.exit_code != 0 and "bevat geen letters of cijfers" in refused.stderr
+    assert not empty.exists() or not any(empty.iterdir())
+    with pytest.raises(KennisgraafError):
+        api.open(cache_dir=empty).zoek("...")

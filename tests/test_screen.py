@@ -105,3 +105,18 @@ def test_gaps_summarise_first_heaviest_first_and_alles_shows_every_finding(build
     assert everything.count("\nsoort:") + everything.startswith("soort:") == 41
     order = re.findall(r"^ernst:\s+(\w+)", everything, flags=re.M)
     assert order == sorted(order, key=["hoog", "middel", "laag"].index), "de zwaarste eerst"
+
+
+def test_a_csv_screenful_ends_at_a_record_even_inside_a_quoted_line_break():
+    from kennisgraaf.screen import csv_screenful
+    from kennisgraaf.tables import render as render_as
+
+    rows = [[f"titel {i}", "regel een\nregel twee" if i % 3 == 0 else "kort"] for i in range(100)]
+    text = render_as(Table(["titel", "uitleg"], rows), "csv")
+    cut, note = csv_screenful(text, limit=7)
+    import csv
+    import io
+
+    assert list(csv.reader(io.StringIO(cut))) == [["titel", "uitleg"], *rows[:7]]
+    assert note is not None and note.startswith("… 7 van 100 rijen getoond.") and HINT in note
+    assert csv_screenful(text, limit=100) == (text, None)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..api import Kennisgraaf
-from .app import DataOpt, FormatOpt, OutOpt, app, handles_errors, uses_graaf
+from .app import AllesOpt, DataOpt, FormatOpt, OutOpt, app, handles_errors, uses_graaf
 from .output import err_console, show
 
 ThemaOpt = Annotated[
@@ -130,6 +130,7 @@ def scan(
     fmt: FormatOpt = "table",
     out: OutOpt = None,
     data: DataOpt = None,
+    alles: AllesOpt = False,
 ) -> None:
     """Zoek in een plantekst elk begrip dat de registers kennen; vergelijk met de graaf.
 
@@ -138,7 +139,7 @@ def scan(
 
     Voorbeeld: kennisgraaf scan kennisplan-2026-waterkwaliteit.txt
     """
-    show(kg.scan(text, thema, jaar, workbook=workbook), fmt, out)
+    show(kg.scan(text, thema, jaar, workbook=workbook), fmt, out, alles=alles)
     if workbook is not None:
         err_console().print(
             f"geschreven: {workbook} (vooraf ingevuld; vul de rollen en de rest aan)", highlight=False, markup=False

@@ -7,7 +7,19 @@ from typing import Annotated
 import typer
 
 from ..api import Kennisgraaf
-from .app import CacheOpt, DataOpt, ExcelOpt, FormatOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors, uses_graaf
+from .app import (
+    AllesOpt,
+    CacheOpt,
+    DataOpt,
+    ExcelOpt,
+    FormatOpt,
+    JaarOpt,
+    OutOpt,
+    QuietOpt,
+    app,
+    handles_errors,
+    uses_graaf,
+)
 from .output import check_format, err_console, show
 
 
@@ -54,6 +66,7 @@ def validate(
     data: DataOpt = None,
     fmt: FormatOpt = "table",
     out: OutOpt = None,
+    alles: AllesOpt = False,
 ) -> None:
     """Controleer de bronnen: Turtle-syntaxis en de SHACL-vormen (ontology/shapes.ttl).
 
@@ -66,7 +79,7 @@ def validate(
     problems = result.raw
     errors = [p for p in problems if p.is_error]
     if problems:
-        show(result, fmt, out)
+        show(result, fmt, out, alles=alles)
     warnings, files = len(problems) - len(errors), len(kg.folder.sources())
     summary = f"{len(errors)} fout(en), {warnings} waarschuwing(en) in {files} bestanden"
     err_console().print(summary, highlight=False)
@@ -95,6 +108,7 @@ def stats(
     excel: ExcelOpt = False,
     jaar: JaarOpt = None,
     quiet: QuietOpt = False,
+    alles: AllesOpt = False,
 ) -> None:
     """Tel per thema het plan, de producten, partners, overleggen, wetten en overdrachten.
 
@@ -109,4 +123,4 @@ def stats(
     result = kg.stats(tabel)
     if tabel is None and fmt == "csv":
         err_console().print("CSV bevat één tabel: per thema (de tellingen: --tabel tellingen)", highlight=False)
-    show(result, fmt, out, excel=excel)
+    show(result, fmt, out, alles=alles, excel=excel)

@@ -7,7 +7,19 @@ from typing import Annotated
 import typer
 
 from ..api import Kennisgraaf
-from .app import CacheOpt, DataOpt, EndpointOpt, ExcelOpt, JaarOpt, OutOpt, QuietOpt, app, handles_errors, uses_graaf
+from .app import (
+    AllesOpt,
+    CacheOpt,
+    DataOpt,
+    EndpointOpt,
+    ExcelOpt,
+    JaarOpt,
+    OutOpt,
+    QuietOpt,
+    app,
+    handles_errors,
+    uses_graaf,
+)
 from .output import check_format, show
 
 
@@ -33,6 +45,7 @@ def export(
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
     quiet: QuietOpt = False,
+    alles: AllesOpt = False,
 ) -> None:
     """Exporteer één tabel, één rij per item: CSV (UTF-8), JSON of Excel (xlsx).
 
@@ -46,4 +59,4 @@ def export(
     check_format(fmt, ("csv", "json", "xlsx"))
     result = kg.export(table)  # an unknown table fails here, before any build
     check_format(fmt, result.formats)
-    show(result, fmt, out, excel=excel)
+    show(result, fmt, out, alles=alles, excel=excel)

@@ -121,15 +121,31 @@ def emit_all(
     write(render_tables(tables, fmt, keys=keys, excel=excel), out)
 
 
+def stdout_is_terminal() -> bool:
+    """Is a person reading stdout (rather than a pipe or a file)?"""
+    return bool(stdout_console().is_terminal)
+
+
 def show(result: Result, fmt: str = "table", out: Path | None = None, alles: bool = True, excel: bool = False) -> None:
-    """Write an API result as the command's output: on a terminal (no --out) at its width,
-    a screenful unless --alles; the same rendering `Result.render` gives a notebook."""
+    """Write an API result as the command's output. The table format is for people: at the
+    console's width, a screenful unless --alles (on a pipe too, so what a test records is what
+    a person sees). CSV, JSON, Markdown and xlsx are for tools and always whole, except CSV
+    written onto a terminal (export's default): a screenful there too, the note on stderr."""
     check_format(fmt, result.formats)
     if fmt == "table" and out is None:
         console = stdout_console()
         write_text(str(result.render(fmt, alles=alles, width=console.width, terminal=console.is_terminal)), out)
         return
-    write(result.render(fmt, alles=alles, excel=excel), out)
+    data = result.render(fmt, alles=alles, excel=excel)
+    if fmt == "csv" and out is None and not alles and result.limited and stdout_is_terminal():
+        from ..screen import csv_screenful
+
+        text, note = csv_screenful(str(data))
+        write_text(text, None)
+        if note:
+            err_console().print(note, highlight=False, markup=False)
+        return
+    write(data, out)
 
 
 def write(data: str | bytes, out: Path | None) -> None:

@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
-from .app import CacheOpt, DataOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors
-from .output import emit, err_console, progress
+from ..api import Kennisgraaf
+from .app import CacheOpt, DataOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors, uses_graaf
+from .output import err_console, progress, show
 
 
 @app.command()
@@ -74,7 +75,9 @@ def site(
 
 @app.command()
 @handles_errors
+@uses_graaf
 def zoek(
+    kg: Kennisgraaf,
     term: Annotated[
         str, typer.Argument(metavar="TERM", help="Waar je naar zoekt (accenten en hoofdletters tellen niet).")
     ],
@@ -89,18 +92,4 @@ def zoek(
 
     Voorbeeld: kennisgraaf zoek staalslakken
     """
-    from ..access import open_local
-    from ..errors import KennisgraafError
-    from ..site.model import SiteModel
-    from ..site.search import SearchIndex, terms
-    from ..site.writer import all_documents
-    from ..sources import DataFolder
-    from ..tables import Table
-
-    if not terms(term):
-        raise KennisgraafError(f"zoekterm {term!r} bevat geen letters of cijfers")
-    store = open_local(data, cache_dir, progress=progress(quiet))
-    model = SiteModel(store, DataFolder.resolve(data).sources_texts_dir)
-    hits = SearchIndex(all_documents(model)).search(term, limit)
-    rows = [[i, hit.doc.naam, hit.doc.soort, hit.doc.id, round(hit.score, 3)] for i, hit in enumerate(hits, 1)]
-    emit(Table(["#", "naam", "soort", "pagina", "score"], rows, title=f"Zoeken: {term}"), fmt, out)
+    show(kg.zoek(term, limit), fmt, out)

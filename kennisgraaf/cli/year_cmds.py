@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..api import Kennisgraaf
-from .app import CacheOpt, DataOpt, EndpointOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors, uses_graaf
+from .app import AllesOpt, CacheOpt, DataOpt, EndpointOpt, FormatOpt, OutOpt, QuietOpt, app, handles_errors, uses_graaf
 from .output import check_format, err_console, show
 
 
@@ -28,6 +28,7 @@ def vergelijk(
     cache_dir: CacheOpt = None,
     endpoint: EndpointOpt = None,
     quiet: QuietOpt = False,
+    alles: AllesOpt = False,
 ) -> None:
     """Wat veranderde tussen twee planjaren? Per thema de producten die erbij kwamen, vervielen,
     verschoven (kwartaal), een ander budget, vorm, status of titel kregen; de organisaties,
@@ -40,7 +41,7 @@ def vergelijk(
     Voorbeeld: kennisgraaf vergelijk 2026 2027 --thema zzs --data ./mijn-data
     """
     check_format(fmt)
-    show(kg.vergelijk(van, naar, thema), fmt, out)
+    show(kg.vergelijk(van, naar, thema), fmt, out, alles=alles)
 
 
 @app.command("nieuw-jaar")
