@@ -301,3 +301,91 @@ def test_site_command_writes_the_site_and_refuses_a_wrong_folder(build_2026, cac
     for bad, message in ((a_file, "is een bestand"), (tmp_path, "niet leeg")):
         result = runner.invoke(app, ["site", "--out", str(bad), "-q", "--cache-dir", str(cache_dir)])
         assert result.exit_code != 0 and message in result.output and "Traceback" not in result.output
+
+
+def _resolved(page: Path, href: str) -> tuple[Path, str]:
+    path, _, fragment = href.partition("#")
+    return (page.parent / urllib.parse.unquote(path)).resolve(), urllib.parse.unquote(fragment)
+
+
+def _cited(root: Path, places) -> set[tuple[Path, str]]:
+    """Where the site should link these places: the plan text's page, at the line when known."""
+    from kennisgraaf.site.links import text_page
+
+    return {
+        ((root / f"{text_page(p.bestand)}.html").resolve(), f"r{p.regel}" if p.regel else "")
+        for p in places
+        if p.bestand
+    }
+
+
+def test_rapport_and_themakaarten_link_every_place_to_its_line(site, store, folder_2026):
+    from kennisgraaf.analysis import analyse
+    from kennisgraaf.analysis.years import latest
+    from kennisgraaf.reports.rapport import MAX_CITES
+    from kennisgraaf.reports.themakaart import CITES
+    from kennisgraaf.site.layout import REPORT_PAGE
+    from kennisgraaf.site.theme_sections import themakaart_page
+
+    root, _ = site
+    seen, _, _, _ = crawl(root)
+    analysis = analyse(latest(SiteModel(store, folder_2026.sources_texts_dir).network))
+    pages = {root / f"{REPORT_PAGE}.html": [p for f in analysis.findings for p in f.waar[:MAX_CITES]]}
+    for thema in analysis.themas:
+        card = root / f"{themakaart_page(thema)}.html"
+        if card.is_file():
+            pages[card] = [p for f in analysis.findings if thema in f.themas for p in f.waar[:CITES]]
+    assert len(pages) >= 5
+    for page, places in pages.items():
+        assert page.resolve() in seen, f"{page} niet bereikbaar vanaf index.html"
+        parsed = seen[page.resolve()]
+        assert not [h for _, h in parsed.hrefs if h.startswith("file:")], page
+        linked = {_resolved(page, h) for _, h in parsed.hrefs if "/tekst/" in f"/{h}" or h.startswith("../tekst/")}
+        wanted = _cited(root, places)
+        assert wanted and wanted == linked, (page, sorted(wanted ^ linked)[:5])
+        for target, fragment in linked:
+            assert not fragment or fragment in _parse(target).ids, (page, target, fragment)
+
+
+def test_home_page_links_a_citation_of_every_latest_finding(site, store, folder_2026):
+    from kennisgraaf.analysis import analyse
+    from kennisgraaf.analysis.findings import severity_key
+    from kennisgraaf.analysis.years import latest
+    from kennisgraaf.site.overview import HOME_CITES, LATEST_FINDINGS, finding_citations
+
+    root, _ = site
+    analysis = analyse(latest(SiteModel(store, folder_2026.sources_texts_dir).network))
+    latest_findings = sorted(analysis.findings, key=severity_key)[:LATEST_FINDINGS]
+    home = root / "index.html"
+    parsed = _parse(home)
+    linked = {_resolved(home, h) for css, h in parsed.classes if css in ("bron", "plantekst")}
+    wanted = set()
+    for f in latest_findings:
+        cites = finding_citations(f)
+        assert cites, f"bevinding zonder bron: {f.uitleg}"
+        for bron in cites[:HOME_CITES]:
+            name, _, line = bron.partition(":")
+            wanted |= {
+                ((root / "tekst" / name).with_suffix(".html").resolve(), f"r{n.strip()}" if n.strip() else "")
+                for n in (line.split(",") if line else [""])
+            }
+    assert wanted == linked, sorted(wanted ^ linked)[:5]
+    for target, fragment in linked:
+        assert not fragment or fragment in _parse(target).ids, (target, fragment)
+
+
+def test_view_pages_share_one_copy_of_vis_network(site, folder_2026):
+    from kennisgraaf.site.layout import VIEWS_DIR
+    from kennisgraaf.site.shared_assets import VIS_JS, VisAssets
+    from kennisgraaf.views import load_config
+
+    root, _ = site
+    assets = VisAssets.of(load_config(folder_2026.visuals_dir))
+    views = [p for p in (root / VIEWS_DIR).rglob("*.html") if 'id="kg-network"' in p.read_text(encoding="utf-8")]
+    assert len(views) >= 8
+    assert (root / "static" / VIS_JS).read_text(encoding="utf-8") == assets.js
+    for page in views:
+        text = page.read_text(encoding="utf-8")
+        assert assets.js not in text and assets.css not in text, page
+        src = [h for attr, h in _parse(page).hrefs if attr == "src"]
+        assert [(page.parent / s).resolve() for s in src] == [(root / "static" / VIS_JS).resolve()], page

@@ -91,3 +91,11 @@ def test_product_page_shows_theme_partners_and_plan_line(browser, site, store):
     browser.pump(1.0)
     assert browser.evaluate("location.hash").startswith("#r")
     assert browser.evaluate("location.pathname").endswith(".html")
+
+
+def test_a_view_page_draws_with_the_shared_vis_network_from_file(browser, site):
+    result = browser.open(site / "weergaven" / "thema-waterkwaliteit.html")
+    assert not result.errors, result.errors
+    assert all(url.startswith("file://") for url in result.requests), result.requests
+    assert any(url.endswith("/static/vis-network.min.js") for url in result.requests)
+    assert result.stats["nodes"] > 10

@@ -42,7 +42,7 @@ VALUE_PROPERTIES = (
 )  # fmt: skip
 
 #: plan-level statements without a kn:bronRegel whose line is looked up in the plan text
-_LOCATED = ("kn:samenhangMet", "kn:wet", "kn:onderwerp")
+_LOCATED = ("kn:samenhangMet", "kn:wet", "kn:onderwerp", "kn:partner")
 _ATTR_LINKS = {  # IRI-valued properties kept as node attributes, not edges
     "kn:vorm": "vorm",
     "kn:status": "status",

@@ -68,7 +68,7 @@ class PlanTexts:
 
     def plan_lines(self, relative, plan: dict, related: list[tuple[str, tuple[str, ...]]]) -> dict[str, int]:
         """Lines for the plan's totals and for each (key, names) in `related`: the key is
-        "<property> <IRI>" of a plan-level statement (kn:samenhangMet, kn:wet, kn:onderwerp)."""
+        "<property> <IRI>" of a plan-level statement (kn:samenhangMet, kn:wet, kn:onderwerp, kn:partner)."""
         lines = self.lines(relative)
         found: dict[str, int] = {}
         if not lines:
@@ -82,7 +82,9 @@ class PlanTexts:
             if line:
                 found["kn:tabelTotaal"] = line
         for key, namen in related:
-            line = mention_line(lines, namen, themes=key.startswith("kn:samenhangMet "))
+            line = mention_line(
+                lines, namen, themes=key.startswith("kn:samenhangMet "), partners=key.startswith("kn:partner ")
+            )
             if line:
                 found[key] = line
         return found
@@ -103,9 +105,18 @@ def amount_line(lines, amount, prefer: str) -> int | None:
     return hits[0]
 
 
-def mention_line(lines, names, themes: bool = False) -> int | None:
+#: a list of partners after "Belangrijke partners zijn:" runs on for a page, one name a line
+PARTNER_LIST = 30
+_PARTNER_WORDS = re.compile(r"partner|samenwerk|samen met|contact", re.I)
+
+
+def mention_line(lines, names, themes: bool = False, partners: bool = False) -> int | None:
     """The first line naming one of `names`, outside the paragraph every plan repeats; for a
-    theme (`themes`) preferably near a line about themes ('samenhang', 'kennisthema')."""
+    theme (`themes`) preferably near a line about themes ('samenhang', 'kennisthema'); for an
+    organisation the plan names as partner (`partners`) only in a sentence about partners or
+    cooperation, or in a list of partners ("Belangrijke partners zijn:"). A name with an
+    apostrophe also matches the typographic one the plan texts use ("Veiligheidsregio’s")."""
+    names = [*names, *(n.replace("'", "’") for n in names if "'" in n)]
     alternatives = [re.escape(n) for n in names if len(n) >= 2]
     if not alternatives:
         return None
@@ -125,7 +136,22 @@ def mention_line(lines, names, themes: bool = False) -> int | None:
         window = " ".join(lines[max(0, i - 4) : i + 1]).lower()
         if "samenhang" in window or "kennisthema" in window or re.search(r"thema\W{1,2}s\b", window):
             return i
+    if partners:
+        sentences, lists = _partner_lines(lines)
+        for i in hits:
+            if i in sentences or i - 1 in sentences or any(j < i <= j + PARTNER_LIST for j in lists):
+                return i
+        return None  # a name in passing (a table cell, a report) states no partnership
     return hits[0]
+
+
+@lru_cache(maxsize=16)  # the same text is asked about once per partner
+def _partner_lines(lines: tuple[str, ...]) -> tuple[frozenset[int], tuple[int, ...]]:
+    """The lines (1-based) that speak of partners or cooperation (a name on it or the next line
+    is named as a partner), and those of them that open a list ("... partners zijn:")."""
+    found = [i for i, line in enumerate(lines, 1) if _PARTNER_WORDS.search(line)]
+    lists = tuple(i for i in found if "partner" in lines[i - 1].lower() and lines[i - 1].rstrip().endswith(":"))
+    return frozenset(found), lists
 
 
 def _candidate_lines(lines: tuple[str, ...], names) -> list[int]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..analysis.findings import KINDS, SEVERITIES, Analysis, Finding
 from ..analysis.overlap import SPECIFIC, by_specific, matrix
+from .citations import Cite, bron_place, file_links
 from .document import (
     BOLD,
     CODE,
@@ -34,11 +35,18 @@ MAX_MATRIX = 30
 FORMATS = ("md", "html")
 
 
-def render(analysis: Analysis, fmt: str = "md", extra: list | None = None, texts: Path | None = None) -> str:
+def render(
+    analysis: Analysis,
+    fmt: str = "md",
+    extra: list | None = None,
+    texts: Path | None = None,
+    cite: Cite | None = None,
+) -> str:
     """The rapport as Markdown or HTML. `extra`: blocks appended after the report (the year
     comparison, reports/vergelijking.py); `texts` (the folder of plan texts, graph/bronnen)
-    makes every 'waar' a link to the plan text."""
-    blocks = build(analysis, texts) + list(extra or [])
+    makes every 'waar' a link to the plan text; `cite` links them instead (the static site:
+    to the line of the rendered plan text)."""
+    blocks = build(analysis, texts, cite) + list(extra or [])
     if fmt == "html":
         return to_html(blocks, title=_title(analysis))
     if fmt == "md":
@@ -51,7 +59,7 @@ def _title(analysis: Analysis) -> str:
     return f"Overlap en gaten tussen de kennisthema's{' ' + years if years else ''}"
 
 
-def build(analysis: Analysis, texts: Path | None = None) -> list:
+def build(analysis: Analysis, texts: Path | None = None, cite: Cite | None = None) -> list:
     names = Names(analysis.labels, analysis.codes)
     blocks: list = [
         Heading(1, _title(analysis)),
@@ -67,7 +75,7 @@ def build(analysis: Analysis, texts: Path | None = None) -> list:
     blocks += _summary(analysis, names)
     blocks += _matrix(analysis, names)
     blocks += _top_overlaps(analysis, names)
-    blocks += _gaps(analysis, names, texts)
+    blocks += _gaps(analysis, names, cite or file_links(texts))
     blocks += _timeline(analysis, names)
     blocks += _bridges(analysis, names)
     blocks += _clusters(analysis, names)
@@ -104,11 +112,11 @@ def how_to_read() -> Box:
 
 
 def finding_spans(
-    f: Finding, texts: Path | None = None, wie: tuple[str, ...] | None = None, cites: int | None = None
+    f: Finding, cite: Cite | None = None, wie: tuple[str, ...] | None = None, cites: int | None = None
 ) -> list:
     """One finding as a regisseur reads it: severity, what is wrong, what to do, who, where.
-    `wie` replaces the list of people (the themakaart names only the others); `cites` caps the
-    places shown (default MAX_CITES)."""
+    `cite` links each place (citations.py); `wie` replaces the list of people (the themakaart
+    names only the others); `cites` caps the places shown (default MAX_CITES)."""
     wie = f.wie if wie is None else wie
     parts: list = [
         (BOLD, f.severity),
@@ -123,22 +131,17 @@ def finding_spans(
         " Waar: ",
     ]
     if not f.waar:
-        parts.append(_cite(f.bronnen))
+        parts += _cite(f.bronnen, cite)
     cap = MAX_CITES if cites is None else cites
     shown = f.waar[:cap]
     for i, p in enumerate(shown):
-        href = plan_href(texts, p.pad) if texts and p.pad else None
+        href = cite(p) if cite else None
         parts.append((LINK, p.text(), href) if href else p.text())
         parts.append("; " if i < len(shown) - 1 else "")
     if len(f.waar) > cap:
         parts.append(f" en {len(f.waar) - cap} meer")
     parts.append(".")
     return spans(*parts)
-
-
-def plan_href(texts: Path, pad: str) -> str:
-    """A link to the plan text in the data folder (file: URI), for HTML read on this machine."""
-    return (Path(texts) / pad).resolve().as_uri()
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -210,12 +213,16 @@ def _summary(analysis: Analysis, names: Names) -> list:
 MAX_CITES = 6
 
 
-def _cite(bronnen) -> str:
+def _cite(bronnen, cite: Cite | None = None) -> list:
+    """The citations of a finding without places: "(bron: a.txt:3, b.txt:12)", each linked by `cite`."""
     if not bronnen:
-        return "(bron: —)"
-    shown = ", ".join(bronnen[:MAX_CITES])
+        return ["(bron: —)"]
+    parts: list = ["(bron: "]
+    for i, bron in enumerate(bronnen[:MAX_CITES]):
+        href = cite(bron_place(bron)) if cite else None
+        parts += [", " if i else "", (LINK, bron, href) if href else bron]
     more = f" en {len(bronnen) - MAX_CITES} meer" if len(bronnen) > MAX_CITES else ""
-    return f"(bron: {shown}{more})"
+    return [*parts, f"{more})"]
 
 
 def _matrix(analysis: Analysis, names: Names) -> list:
@@ -296,7 +303,7 @@ def _top_overlaps(analysis: Analysis, names: Names) -> list:
     return blocks
 
 
-def _gaps(analysis: Analysis, names: Names, texts: Path | None = None) -> list:
+def _gaps(analysis: Analysis, names: Names, cite: Cite | None = None) -> list:
     blocks: list = [
         Heading(2, "Gaten en aandachtspunten", "gaten"),
         Para(
@@ -327,7 +334,7 @@ def _gaps(analysis: Analysis, names: Names, texts: Path | None = None) -> list:
         title = KINDS[kind]
         found = sorted(by_kind[kind], key=lambda f: SEVERITIES.index(f.severity))
         blocks.append(Heading(3, f"{title} ({len(found)})", kind))
-        blocks.append(Bullets([finding_spans(f, texts) for f in found], css=[f.severity for f in found]))
+        blocks.append(Bullets([finding_spans(f, cite) for f in found], css=[f.severity for f in found]))
     return blocks
 
 

@@ -20,6 +20,7 @@ from ..analysis.network import items_of, label, nodes_of, plans_of, targets
 from ..analysis.overlap import SPECIFIC, by_specific
 from ..analysis.textlines import euro
 from ..errors import KennisgraafError
+from .citations import Cite, file_links
 from .document import BOLD, Box, Bullets, Cell, Heading, Para, TableBlock, spans, to_html
 from .rapport import finding_spans
 from .tables import Names, number
@@ -46,8 +47,9 @@ table,li,p{break-inside:avoid}
 """
 
 
-def build(network, analysis: Analysis, thema: str, texts: Path | None = None) -> list:
-    """The blocks of one theme's card."""
+def build(network, analysis: Analysis, thema: str, texts: Path | None = None, cite: Cite | None = None) -> list:
+    """The blocks of one theme's card; the findings' places link by `cite`, else to the plan
+    texts in `texts` (citations.py)."""
     names = Names(analysis.labels, analysis.codes)
     plans = sorted(plans_of(network, thema))
     who = ", ".join(regisseurs(network, thema)) or "geen (geen kennisplan)"
@@ -85,7 +87,7 @@ def build(network, analysis: Analysis, thema: str, texts: Path | None = None) ->
     blocks += _partners(network, analysis, thema, names)
     blocks += _routes(network, thema, names)
     blocks += _overlaps(analysis, thema, names)
-    blocks += _findings(analysis, thema, texts)
+    blocks += _findings(analysis, thema, cite or file_links(texts))
     return blocks
 
 
@@ -204,7 +206,7 @@ def _overlaps(analysis, thema, names) -> list:
     ]
 
 
-def _findings(analysis, thema, texts) -> list:
+def _findings(analysis, thema, cite: Cite | None) -> list:
     found = sorted((f for f in analysis.findings if thema in f.themas), key=severity_key)
     if not found:
         return [Heading(2, "Open bevindingen"), Para(spans("Geen."))]
@@ -214,7 +216,7 @@ def _findings(analysis, thema, texts) -> list:
         Bullets(
             [
                 finding_spans(
-                    f, texts, wie=tuple(w for w in f.wie if w not in own) or ("alleen dit thema",), cites=CITES
+                    f, cite, wie=tuple(w for w in f.wie if w not in own) or ("alleen dit thema",), cites=CITES
                 )
                 for f in found
             ],
@@ -229,8 +231,8 @@ def label_of(analysis, node) -> str:
     return name_of(node, analysis.labels.get(node))
 
 
-def render(network, analysis: Analysis, thema: str, texts: Path | None = None) -> str:
-    blocks = build(network, analysis, thema, texts)
+def render(network, analysis: Analysis, thema: str, texts: Path | None = None, cite: Cite | None = None) -> str:
+    blocks = build(network, analysis, thema, texts, cite)
     return to_html(blocks, title=blocks[0].text, extra_css=PRINT_CSS)
 
 

@@ -95,5 +95,10 @@ class Linker:
         first = line.split(",", 1)[0].strip()
         return self.href(text_page(name), line_anchor(int(first)) if first.isdigit() else None)
 
+    def place(self, place) -> str | None:
+        """A finding's place in a plan (analysis.findings.Plaats) as a link to its line: the
+        citation function the reports take (reports/citations.py)."""
+        return self.citation(f"{place.bestand}:{place.regel}" if place.regel else place.bestand)
+
     def static(self, name: str) -> str:
         return self.href("static/" + name, suffix="")

@@ -13,6 +13,14 @@ from .resource_page import citation_html, node_html
 from .theme_sections import themakaart_page
 
 LATEST_FINDINGS = 10
+HOME_CITES = 3  # places shown per finding on the home page (the rapport shows more)
+
+
+def finding_citations(f) -> list[str]:
+    """A finding's citations ("kennisplan-2026-x.txt:12"): its places in the plans, else the
+    plan lines the analysis gave it (a finding without places still cites its source)."""
+    places = [f"{p.bestand}:{p.regel}" if p.regel else p.bestand for p in f.waar if p.bestand]
+    return places or [b for b in f.bronnen if b]
 
 
 def home_page(link: Linker, counts: list[tuple[str, int]], network, analysis, jaar: str) -> str:
@@ -32,9 +40,9 @@ def home_page(link: Linker, counts: list[tuple[str, int]], network, analysis, ja
     findings = sorted(analysis.findings, key=severity_key)[:LATEST_FINDINGS]
     items = []
     for f in findings:
-        places = "; ".join(
-            citation_html(link, f"{p.bestand}:{p.regel}" if p.regel else p.bestand) for p in f.waar[:3] if p.bestand
-        )
+        places = "; ".join(citation_html(link, bron) for bron in finding_citations(f)[:HOME_CITES])
+        more = len(finding_citations(f)) - HOME_CITES
+        places += f" en {more} meer" if more > 0 else ""
         items.append(
             f'<li class="{esc(f.severity)}"><b>{esc(f.severity)}</b> — {esc(f.uitleg)}'
             + (f' <span class="waar">Waar: {places}</span>' if places else "")

@@ -22,13 +22,14 @@ from ..labels import label_map
 from ..namespaces import ID_KINDS, PREFIXES, SKOS, XSD
 from ..serve.resources import ID_BASE, Node, ResourceView, assemble
 from ..slugs import local_name
-from .layout import SEARCH_PAGE, VIEWS_DIR
+from .layout import REPORT_PAGE, SEARCH_PAGE, VIEWS_DIR
 from .links import DEF_PAGE, Linker, page_of, text_page
 from .model import SiteModel
 from .overview import home_page, kinds_page, listing_page, plan_texts_titles, search_page, terms_page
 from .plantext import plan_text_page, text_lines, texts_index
 from .resource_page import resource_page
 from .search import Doc, index_script
+from .shared_assets import VisAssets, share_in_folder
 from .theme_sections import themakaart_page, theme_sections
 
 STATIC = ("site.css", "minisearch.js", "minisearch-LICENSE.txt", "zoek.js")
@@ -219,8 +220,9 @@ def write(store, folder, out: Path, progress: Progress | None = None) -> SiteRep
     from ..analysis import analyse
     from ..analysis.years import latest, plan_years
     from ..queries import Catalogue
-    from ..reports import themakaart
+    from ..reports import rapport, themakaart
     from ..serve.site import write_views
+    from ..views import load_config
     from .catalogue import write_catalogue
 
     step = progress or (lambda _: None)
@@ -242,12 +244,20 @@ def write(store, folder, out: Path, progress: Progress | None = None) -> SiteRep
     docs += write_texts(report, model, out, link)
     step("themakaarten")
     for thema in sorted(with_card):
-        _write(report, out / f"{themakaart_page(thema)}.html", themakaart.render(network, analysis, thema))
+        where = themakaart_page(thema)
+        _write(report, out / f"{where}.html", themakaart.render(network, analysis, thema, cite=link.at(where).place))
     step("weergaven en rapport")
-    for path in write_views(store, folder, out / VIEWS_DIR, network, analysis):
+    assets = VisAssets.of(load_config(folder.visuals_dir))
+    views = write_views(store, folder, out / VIEWS_DIR, network, analysis)
+    share_in_folder(assets, views, out)
+    for path in [*views, *assets.write(out / "static")]:
         report.files += 1
         report.pages += path.suffix == ".html"
         report.bytes += path.stat().st_size
+    # serve's rapport (written by write_views) cites plain text: the site's links each place to its line
+    (out / f"{REPORT_PAGE}.html").write_text(
+        rapport.render(analysis, "html", cite=link.at(REPORT_PAGE).place), encoding="utf-8"
+    )
     step("vragen")
     for path in write_catalogue(link, store, Catalogue.load(folder.queries_dir), out):
         report.files += 1
