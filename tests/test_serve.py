@@ -395,7 +395,7 @@ def test_query_page_loads_only_its_own_assets(server):
     assert page.status == 200
     parser = _Assets()
     parser.feed(page.text)
-    assert parser.urls == ["/static/style.css", "/static/query.js"]
+    assert parser.urls == ["/site/static/site.css", "/static/style.css", "/static/query.js"]  # the site's frame
     for url in parser.urls:
         assert http("GET", server.url + url.lstrip("/")).status == 200
     assert "script-src 'self'" in page.headers["content-security-policy"]

@@ -64,8 +64,8 @@ class Linker:
         """The link to the page (or file, with `suffix=""`) at site path `path`."""
         fragment = f"#{urllib.parse.quote(anchor)}" if anchor else ""
         if self.served:
-            if path.startswith("id/") and suffix == ".html":
-                target = "/" + path
+            if path.startswith("id/") and suffix == ".html":  # a listing "id/thema/index" is /id/thema/
+                target = "/" + (path.removesuffix("index") if path == "id/index" or path.endswith("/index") else path)
             else:
                 target = self.site_root + path + suffix
             return urllib.parse.quote(target) + fragment
