@@ -463,10 +463,14 @@ class Handler(BaseHTTPRequestHandler):
 
     def site(self, rest: str) -> None:
         root = self.app.config.site
+        relative = urllib.parse.unquote(rest).lstrip("/")
+        own = relative.removeprefix("static/") if relative.startswith("static/") else None
+        if own in SITE_STATIC and (root is None or not (root / relative).is_file()):
+            # the site's own style sheet and scripts, which every page loads: also without --site
+            return self.send(200, site_static(own), _media_type(own))
         if root is None:
             return self.send_error_page(404, "geen map met weergaven: start de server met --site MAP")
         root = root.resolve()
-        relative = urllib.parse.unquote(rest).lstrip("/")
         target = (root / relative).resolve()
         hidden = any(part.startswith(".") for part in relative.split("/"))
         if hidden or (target != root and root not in target.parents):
@@ -484,9 +488,6 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_html(200, pages.site_index(entries))
             target = index
         if not target.is_file():
-            if relative.startswith("static/") and relative[len("static/") :] in SITE_STATIC:
-                # the site's own style sheet and scripts, for a --site folder made without them
-                return self.send(200, site_static(relative[len("static/") :]), _media_type(target.name))
             return self.send_error_page(404, f"niet gevonden: /site{rest}")
         self.send(200, target.read_bytes(), _media_type(target.name))
 
