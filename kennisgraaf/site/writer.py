@@ -18,10 +18,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .. import sparql
-from ..slugs import local_name
 from ..labels import label_map
 from ..namespaces import ID_KINDS, PREFIXES, SKOS, XSD
 from ..serve.resources import ID_BASE, Node, ResourceView, assemble
+from ..slugs import local_name
 from .layout import SEARCH_PAGE, VIEWS_DIR
 from .links import DEF_PAGE, Linker, page_of, text_page
 from .model import SiteModel
