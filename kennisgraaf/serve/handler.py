@@ -26,10 +26,10 @@ import pyoxigraph as ox
 from .. import ontology_docs, sparql
 from .. import site as site_package
 from ..errors import KennisgraafError
-from ..site.writer import STATIC as SITE_STATIC
 from ..store import bind
 from ..years import plan_years
 from . import graph_pages, negotiate, pages, protocol
+from .pages import QUERY_PAGE
 from .resources import iri_for, kinds, members, resource_view
 from .results import graph_body
 from .worker import Job, Outcome, error
@@ -270,6 +270,10 @@ class Handler(BaseHTTPRequestHandler):
                     return None
                 return self.send_text(405, "POST alleen op /sparql", {"Allow": "GET, HEAD"})
             if path in ("/", "/index.html"):
+                if parts.query:  # an older link to the query page (/?q=naam&run=1) still opens it
+                    return self.send(303, b"", "text/plain", {"Location": QUERY_PAGE + "?" + parts.query})
+                return self.send_html(200, self.app.home_page)
+            if path in (QUERY_PAGE, QUERY_PAGE + "/"):
                 return self.query_page()
             if path.startswith("/static/"):
                 return self.static(path[len("/static/") :])
@@ -312,7 +316,7 @@ class Handler(BaseHTTPRequestHandler):
                 request = protocol.from_post(self.headers.get("Content-Type"), body, query_string)
             else:
                 if not query_string and "text/html" in (self.headers.get("Accept") or ""):
-                    return self.send(303, b"", "text/plain", {"Location": "/"})
+                    return self.send(303, b"", "text/plain", {"Location": QUERY_PAGE})
                 request = protocol.from_get(query_string)
         except protocol.ProtocolError as err:
             return self.send_text(err.status, err.message, cors)
@@ -462,6 +466,8 @@ class Handler(BaseHTTPRequestHandler):
         )
 
     def site(self, rest: str) -> None:
+        from ..site.writer import STATIC as SITE_STATIC  # here: the site's writer imports serve's modules
+
         root = self.app.config.site
         relative = urllib.parse.unquote(rest).lstrip("/")
         own = relative.removeprefix("static/") if relative.startswith("static/") else None

@@ -18,11 +18,12 @@ from ..htmltext import esc, script_json
 from ..namespaces import PREFIXES
 from ..site import overview
 from ..site.layout import page
-from ..site.links import Linker, page_of
+from ..site.links import QUERIES_DIR, SERVED_ROUTES, Linker, page_of
 from ..site.resource_page import node_html
 from .resources import ID_BASE, Node, ResourceView
 
 QUERY_STYLE = "/static/style.css"  # the query page's own rules, beside the site's style sheet
+QUERY_PAGE = SERVED_ROUTES[QUERIES_DIR + "/index"]  # the editor over /sparql, where the site has its catalogue
 
 
 def json_block(element_id: str, data: object) -> str:
@@ -40,7 +41,7 @@ def layout(title: str, body: str, *, scripts: str = "", styles: tuple[str, ...] 
 
 
 def error_page(status: int, title: str, message: str) -> str:
-    body = f'<h1>{esc(title)}</h1>\n<p class="error">{esc(message)}</p>\n<p><a href="/">Naar de vragenpagina</a></p>'
+    body = f'<h1>{esc(title)}</h1>\n<p class="error">{esc(message)}</p>\n<p><a href="/">Naar de beginpagina</a></p>'
     return layout(f"{status} {title}", body)
 
 
@@ -69,6 +70,19 @@ def listing_page(kind: str, nodes: list[Node], truncated: bool) -> str:
 def kinds_page(counts: list[tuple[str, int]]) -> str:
     """/id/: the static site's page of the kinds."""
     return overview.kinds_page(_link("id/index"), counts)
+
+
+def home_page(store) -> str:
+    """The static site's home page (the network in numbers, the themes, the latest findings)
+    on the graph `store` serves, for the plan year the views and the rapport show."""
+    from ..analysis import analyse
+    from ..analysis.years import latest, plan_years
+    from ..site.model import model_for
+    from .resources import kinds
+
+    network = latest(model_for(store).network)
+    jaar = ", ".join(str(y) for y in plan_years(network))
+    return overview.home_page(_link(), kinds(store), network, analyse(network), jaar)
 
 
 def site_index(entries: list[tuple[str, str]]) -> str:
@@ -119,7 +133,7 @@ def catalogue_data(catalogue, jaren: tuple[int, ...] = ()) -> list[dict]:
 def query_page(catalogue, jaren: tuple[int, ...] = (), *, limits: dict | None = None) -> str:
     entries = catalogue_data(catalogue, jaren)
     items = "\n".join(
-        f'<li><a href="/?{esc(urllib.parse.urlencode({"q": q["name"]}))}" data-name="{esc(q["name"])}" '
+        f'<li><a href="{QUERY_PAGE}?{esc(urllib.parse.urlencode({"q": q["name"]}))}" data-name="{esc(q["name"])}" '
         f'title="{esc(q["question"])}">{esc(q["title"])}</a></li>'
         for q in entries
     )

@@ -7,18 +7,14 @@ it works offline and under the server's CSP (`script-src 'self'`).
 from __future__ import annotations
 
 from ..htmltext import esc
-from .links import DEF_PAGE, Linker
+from .links import DEF_PAGE, QUERIES_DIR, VIEWS_DIR, Linker
 
 SEARCH_PAGE = "zoeken"
-VIEWS_DIR = "weergaven"
 REPORT_PAGE = VIEWS_DIR + "/rapport"
-QUERIES_DIR = "vragen"
 
 
 def _nav(link: Linker) -> list[tuple[str, str]]:
-    if link.served:  # serve: its own query page at /, the static site's views under /site/
-        return [("Vragen", "/"), ("Bronnen", "/id/"), ("Weergaven", "/site/"), ("Rapport", "/site/rapport.html")]
-    return [
+    return [  # serve: the same links, at its routes (`Linker._served`)
         ("Thema's", link.href("id/thema/index")),
         ("Bronnen", link.href("id/index")),
         ("Plannen", link.href("tekst/index")),
