@@ -354,6 +354,13 @@ class Kennisgraaf:
         self.timeout = timeout
         self.progress = progress
 
+    @classmethod
+    def of(cls, store: Store, folder: DataFolder, jaar: int | str | None = None) -> Kennisgraaf:
+        """The graph of a store already loaded (serve: one load for its site, rapport and pages)."""
+        graaf = cls(folder.root, jaar=jaar)
+        graaf.__dict__.update(store=store, folder=folder)  # the cached properties, given
+        return graaf
+
     def __repr__(self) -> str:
         where = self.endpoint or (str(self.data) if self.data else "meegeleverde data")
         return f"<Kennisgraaf {where}{'' if self.jaar is None else f' jaar {self.jaar}'}>"

@@ -391,14 +391,28 @@ def test_site_mount_serves_views_and_nothing_outside(server):
 
 
 def test_query_page_loads_only_its_own_assets(server):
-    page = http("GET", server.url)
+    page = http("GET", server.url + "vragen")
     assert page.status == 200
     parser = _Assets()
     parser.feed(page.text)
-    assert parser.urls == ["/static/style.css", "/static/query.js"]
+    assert parser.urls == ["/site/static/site.css", "/static/style.css", "/static/query.js"]  # the site's frame
     for url in parser.urls:
         assert http("GET", server.url + url.lstrip("/")).status == 200
     assert "script-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_home_page_is_the_sites_and_old_query_links_still_open_the_query_page(server, store):
+    """/ is the static site's home page (one renderer); /?q=... (old links) goes to /vragen."""
+    from kennisgraaf.site import overview
+
+    home = http("GET", server.url)
+    assert home.status == 200 and "<h1>Kennisnetwerk VTH in één graaf</h1>" in home.text
+    assert 'href="/id/thema/waterkwaliteit"' in home.text and 'href="/vragen"' in home.text
+    assert overview.LATEST_FINDINGS >= home.text.count('<li class="') > 0  # the latest findings
+    old = http("GET", server.url + "?q=regisseurs&run=1")
+    assert old.status == 303 and old.headers["location"] == "/vragen?q=regisseurs&run=1"
+    browser = http("GET", server.url + "sparql", headers={"Accept": "text/html"})
+    assert browser.status == 303 and browser.headers["location"] == "/vragen"
 
 
 class _Assets(html.parser.HTMLParser):
@@ -440,7 +454,9 @@ def test_everything_shown_is_escaped(mini_data, tmp_path):
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;quote&#x27;" in product.text
         theme = http("GET", running.url + "id/thema/energietransitie")
         assert "<script>alert" not in theme.text and "&lt;script&gt;" in theme.text
-        page = http("GET", running.url)
+        home = http("GET", running.url)  # the site's home page: the plan's title among the findings
+        assert home.status == 200 and "<script>alert" not in home.text
+        page = http("GET", running.url + "vragen")
         assert "<script>alert(1)" not in page.text and "<b>vet</b>" not in page.text
         assert page.text.count("</script>") == page.text.count("<script")
 
@@ -519,7 +535,7 @@ class _ResultTable(html.parser.HTMLParser):
 def test_query_page_runs_a_named_query_in_headless_chromium(server, store, catalogue, tmp_path, name, params):
     from kennisgraaf.tables import compact
 
-    url = server.url + "?" + urllib.parse.urlencode({"q": name, **params, "run": "1"})
+    url = server.url + "vragen?" + urllib.parse.urlencode({"q": name, **params, "run": "1"})
     table = _ResultTable()
     table.feed(chromium_dom(url, tmp_path / "profile"))
     assert table.state == "done", f"de pagina gaf geen resultaat (state={table.state})"

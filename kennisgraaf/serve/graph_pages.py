@@ -58,7 +58,7 @@ def _downloads(name: str) -> str:
     return f'<p class="formats">Ook als {links}</p>'
 
 
-def listing_page(found: list[tuple[str, int]], *, nav: pages.Nav = ()) -> str:
+def listing_page(found: list[tuple[str, int]]) -> str:
     items = "\n".join(
         f'<li><a href="{esc(_href(name))}">{esc(name)}</a> <span class="count">{count}</span></li>'
         for name, count in found
@@ -67,10 +67,10 @@ def listing_page(found: list[tuple[str, int]], *, nav: pages.Nav = ()) -> str:
         "<h1>Graven</h1>\n<p>Elk bronbestand is een eigen graaf; <code>inferred</code> bevat wat de "
         f'redeneerder afleidde.</p>\n<ul class="listing">\n{items or "<li>Geen.</li>"}\n</ul>'
     )
-    return pages.layout("Graven", body, nav=nav)
+    return pages.layout("Graven", body)
 
 
-def graph_page(store, name: str, found: list[ox.Triple], *, nav: pages.Nav = ()) -> str:
+def graph_page(store, name: str, found: list[ox.Triple]) -> str:
     shown = sorted(found, key=str)[:MAX_SHOWN]
     mentioned = {
         t.value
@@ -96,4 +96,4 @@ def graph_page(store, name: str, found: list[ox.Triple], *, nav: pages.Nav = ())
         '<table class="props"><thead><tr><th>onderwerp</th><th>eigenschap</th><th>waarde</th></tr></thead>'
         f"<tbody>\n{rows}\n</tbody></table>"
     )
-    return pages.layout(f"graaf {name}", body, nav=nav)
+    return pages.layout(f"graaf {name}", body)

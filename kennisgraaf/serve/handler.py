@@ -24,13 +24,14 @@ from importlib import resources as importlib_resources
 import pyoxigraph as ox
 
 from .. import ontology_docs, sparql
+from .. import site as site_package
 from ..errors import KennisgraafError
 from ..store import bind
 from ..years import plan_years
 from . import graph_pages, negotiate, pages, protocol
+from .pages import QUERY_PAGE
 from .resources import iri_for, kinds, members, resource_view
 from .results import graph_body
-from .site import REPORT_FILE
 from .worker import Job, Outcome, error
 
 CSP = (
@@ -57,6 +58,12 @@ def valid_path(path: str) -> bool:
 @functools.cache  # the page's own script and style sheet: read once, not per request
 def static_file(name: str) -> bytes:
     return importlib_resources.files(__package__).joinpath("static", name).read_bytes()
+
+
+@functools.cache
+def site_static(name: str) -> bytes:
+    """One of the static site's own files (kennisgraaf/site/static), the same bytes `site` copies."""
+    return importlib_resources.files(site_package).joinpath("static", name).read_bytes()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -104,17 +111,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def send_error_page(self, status: int, message: str) -> None:
         title = {400: "Ongeldig verzoek", 404: "Niet gevonden"}.get(status, HTTPStatus(status).phrase)
-        self.send_html(status, pages.error_page(status, title, message, nav=self.nav))
-
-    @property
-    def nav(self) -> tuple[tuple[str, str], ...]:
-        site = self.app.config.site
-        if site is None:
-            return ()
-        links = [("Weergaven", "/site/")]
-        if (site / REPORT_FILE).is_file():
-            links.append(("Rapport", "/site/" + REPORT_FILE))
-        return tuple(links)
+        self.send_html(status, pages.error_page(status, title, message))
 
     def read_body(self) -> bytes | None:
         """The request body within the size and time limits; None when an error was sent.
@@ -273,6 +270,10 @@ class Handler(BaseHTTPRequestHandler):
                     return None
                 return self.send_text(405, "POST alleen op /sparql", {"Allow": "GET, HEAD"})
             if path in ("/", "/index.html"):
+                if parts.query:  # an older link to the query page (/?q=naam&run=1) still opens it
+                    return self.send(303, b"", "text/plain", {"Location": QUERY_PAGE + "?" + parts.query})
+                return self.send_html(200, self.app.home_page)
+            if path in (QUERY_PAGE, QUERY_PAGE + "/"):
                 return self.query_page()
             if path.startswith("/static/"):
                 return self.static(path[len("/static/") :])
@@ -285,7 +286,7 @@ class Handler(BaseHTTPRequestHandler):
                 name = urllib.parse.unquote(path[len("/api/queries/") : -len("/run")])
                 return self.named_query(name, parts.query)
             if path == "/id" or path == "/id/":
-                return self.send_html(200, pages.kinds_page(kinds(self.app.store), nav=self.nav))
+                return self.send_html(200, pages.kinds_page(kinds(self.app.store)))
             if path.startswith("/id/"):
                 return self.resource(path[len("/id/") :], parts.query)
             if path == "/def" or path.startswith(("/def/", "/def.")):
@@ -315,7 +316,7 @@ class Handler(BaseHTTPRequestHandler):
                 request = protocol.from_post(self.headers.get("Content-Type"), body, query_string)
             else:
                 if not query_string and "text/html" in (self.headers.get("Accept") or ""):
-                    return self.send(303, b"", "text/plain", {"Location": "/"})
+                    return self.send(303, b"", "text/plain", {"Location": QUERY_PAGE})
                 request = protocol.from_get(query_string)
         except protocol.ProtocolError as err:
             return self.send_text(err.status, err.message, cors)
@@ -339,9 +340,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def query_page(self) -> None:
         limits = {"timeout": f"{self.app.config.timeout:g}", "max_rows": self.app.config.max_rows}
-        self.send_html(
-            200, pages.query_page(self.app.catalogue, plan_years(self.app.store), nav=self.nav, limits=limits)
-        )
+        self.send_html(200, pages.query_page(self.app.catalogue, plan_years(self.app.store), limits=limits))
 
     def static(self, name: str) -> None:
         if name not in ("query.js", "style.css"):
@@ -388,7 +387,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def resource_html(self, view) -> str:
         """The page of one resource: the one call to the page renderer for /id/ (the site's when it has one)."""
-        return pages.resource_page(view, nav=self.nav)
+        return pages.resource_page(view)
 
     def resource(self, rest: str, query_string: str) -> None:
         kind, _, slug = urllib.parse.unquote(rest).partition("/")
@@ -396,7 +395,7 @@ class Handler(BaseHTTPRequestHandler):
             if iri_for(kind, "x") is None:
                 return self.send_error_page(404, f"onbekende soort bron: {kind}")
             found, truncated = members(self.app.store, kind)
-            return self.send_html(200, pages.listing_page(kind, found, truncated, nav=self.nav))
+            return self.send_html(200, pages.listing_page(kind, found, truncated))
         store = self.app.store
 
         def known(iri: str | None) -> bool:
@@ -449,7 +448,7 @@ class Handler(BaseHTTPRequestHandler):
             vary = {"Vary": "Accept"}
             if negotiate.choose(self.headers.get("Accept"), negotiate.LISTING) is None:
                 return self.send_text(406, negotiate.refusal(negotiate.LISTING), vary)
-            return self.send_html(200, graph_pages.listing_page(graph_pages.sizes(store), nav=self.nav), vary)
+            return self.send_html(200, graph_pages.listing_page(graph_pages.sizes(store)), vary)
         forced = None
         iri = _iri(graph_pages.graph_iri(name))
         if iri is None or not graph_pages.exists(store, iri):
@@ -463,15 +462,21 @@ class Handler(BaseHTTPRequestHandler):
             forced,
             query_string,
             lambda: graph_pages.triples(store, graph),
-            lambda: graph_pages.graph_page(store, name, graph_pages.triples(store, graph), nav=self.nav),
+            lambda: graph_pages.graph_page(store, name, graph_pages.triples(store, graph)),
         )
 
     def site(self, rest: str) -> None:
+        from ..site.writer import STATIC as SITE_STATIC  # here: the site's writer imports serve's modules
+
         root = self.app.config.site
+        relative = urllib.parse.unquote(rest).lstrip("/")
+        own = relative.removeprefix("static/") if relative.startswith("static/") else None
+        if own in SITE_STATIC and (root is None or not (root / relative).is_file()):
+            # the site's own style sheet and scripts, which every page loads: also without --site
+            return self.send(200, site_static(own), _media_type(own))
         if root is None:
             return self.send_error_page(404, "geen map met weergaven: start de server met --site MAP")
         root = root.resolve()
-        relative = urllib.parse.unquote(rest).lstrip("/")
         target = (root / relative).resolve()
         hidden = any(part.startswith(".") for part in relative.split("/"))
         if hidden or (target != root and root not in target.parents):
@@ -486,14 +491,18 @@ class Handler(BaseHTTPRequestHandler):
                     for p in target.iterdir()
                     if not p.name.startswith(".")
                 )
-                return self.send_html(200, pages.site_index(entries, nav=self.nav))
+                return self.send_html(200, pages.site_index(entries))
             target = index
         if not target.is_file():
             return self.send_error_page(404, f"niet gevonden: /site{rest}")
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
-            kind += "; charset=utf-8"
-        self.send(200, target.read_bytes(), kind)
+        self.send(200, target.read_bytes(), _media_type(target.name))
+
+
+def _media_type(name: str) -> str:
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
+        kind += "; charset=utf-8"
+    return kind
 
 
 def _iri(iri: str | None) -> str | None:

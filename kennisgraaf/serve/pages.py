@@ -1,20 +1,29 @@
-"""The HTML pages of the server: the query page, resource pages, listings and errors.
+"""The HTML pages of the server, all in the static site's frame (kennisgraaf/site/layout.py):
+the query page, resource pages, listings and errors.
 
-Every value from the graph, the catalogue or the request passes through `esc` (or is
-JSON-encoded for a data block) before it reaches the page — the same two escapers the
-network views use; the pages load only the server's own script and style sheet, so they
-work offline and under a strict CSP.
+One renderer for `serve` and `kennisgraaf site`: the listings and resource pages are the
+site's own functions with the server's `Linker`; only the query page (an editor over
+/sparql) is the server's, and it too sits in the site's frame. Every value from the graph,
+the catalogue or the request passes through `esc` (or is JSON-encoded for a data block)
+before it reaches the page; the pages load only the site's and the server's own scripts
+and style sheets, so they work offline and under a strict CSP.
 """
 
 from __future__ import annotations
 
 import urllib.parse
 
+from .. import sparql
 from ..htmltext import esc, script_json
 from ..namespaces import PREFIXES
-from ..site.links import Linker
+from ..site import overview
+from ..site.layout import page
+from ..site.links import QUERIES_DIR, SERVED_ROUTES, Linker, page_of
 from ..site.resource_page import node_html
 from .resources import ID_BASE, Node, ResourceView
+
+QUERY_STYLE = "/static/style.css"  # the query page's own rules, beside the site's style sheet
+QUERY_PAGE = SERVED_ROUTES[QUERIES_DIR + "/index"]  # the editor over /sparql, where the site has its catalogue
 
 
 def json_block(element_id: str, data: object) -> str:
@@ -22,88 +31,67 @@ def json_block(element_id: str, data: object) -> str:
     return f'<script id="{esc(element_id)}" type="application/json">{script_json(data)}</script>'
 
 
-Nav = tuple[tuple[str, str], ...]  # extra (text, href) links in the header: the views, the report
+def _link(here: str = "index") -> Linker:
+    return Linker(here=here, served=True)
 
 
-def layout(title: str, body: str, *, nav: Nav = (), scripts: str = "") -> str:
-    site_link = "".join(f'<a href="{esc(href)}">{esc(text)}</a>' for text, href in nav)
-    return f"""<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{esc(title)} · kennisgraaf</title>
-<link rel="stylesheet" href="/static/style.css">
-</head>
-<body>
-<header class="top">
-<a class="brand" href="/">kennisgraaf</a>
-<nav><a href="/">Vragen</a><a href="/id/">Bronnen</a>{site_link}</nav>
-</header>
-<main>
-{body}
-</main>
-<footer>Kennisnetwerk VTH · alleen-lezen SPARQL 1.1-endpoint op <code>/sparql</code></footer>
-{scripts}
-</body>
-</html>
-"""
+def layout(title: str, body: str, *, scripts: str = "", styles: tuple[str, ...] = ()) -> str:
+    """A server page in the site's frame; `scripts`: tags (and data blocks) after the body."""
+    return page(_link(), title, body + ("\n" + scripts if scripts else ""), styles=styles)
 
 
-def error_page(status: int, title: str, message: str, *, nav: Nav = ()) -> str:
-    body = f'<h1>{esc(title)}</h1>\n<p class="error">{esc(message)}</p>\n<p><a href="/">Naar de vragenpagina</a></p>'
-    return layout(f"{status} {title}", body, nav=nav)
+def error_page(status: int, title: str, message: str) -> str:
+    body = f'<h1>{esc(title)}</h1>\n<p class="error">{esc(message)}</p>\n<p><a href="/">Naar de beginpagina</a></p>'
+    return layout(f"{status} {title}", body)
 
 
 def _node(node: Node) -> str:
-    return node_html(Linker(served=True), node)
+    return node_html(_link(), node)
 
 
-def resource_page(view: ResourceView, *, nav: Nav = ()) -> str:
+def resource_page(view: ResourceView) -> str:
     """The resource page as the static site renders it (kennisgraaf/site), with the server's links."""
-    from ..site.links import page_of
     from ..site.model import SiteModel
     from ..site.resource_page import resource_page as render
     from ..site.theme_sections import theme_sections
 
-    link = Linker(here=page_of(view.iri) or "id/index", served=True)
+    link = _link(page_of(view.iri) or "id/index")
     extra = ""
     if isinstance(view.model, SiteModel) and view.iri.startswith(ID_BASE + "thema/"):
         extra = theme_sections(link, view.model, view.iri, with_card=False)
     return render(link, view, extra)
 
 
-def listing_page(kind: str, nodes: list[Node], truncated: bool, *, nav: Nav = ()) -> str:
-    items = "\n".join(f"<li>{_node(n)}</li>" for n in nodes)
-    more = '<p class="note">De lijst is ingekort.</p>' if truncated else ""
-    body = (
-        f"<h1>{esc(kind)}</h1>\n<p>{len(nodes)} bronnen onder <code>{esc(ID_BASE + kind)}/</code></p>\n"
-        f'{more}<ul class="listing">\n{items}\n</ul>'
-    )
-    return layout(kind, body, nav=nav)
+def listing_page(kind: str, nodes: list[Node], truncated: bool) -> str:
+    """/id/<kind>/: the static site's listing of one kind."""
+    return overview.listing_page(_link(f"id/{kind}/index"), kind, nodes, truncated)
 
 
-def kinds_page(counts: list[tuple[str, int]], *, nav: Nav = ()) -> str:
-    items = "\n".join(
-        f'<li><a href="/id/{esc(urllib.parse.quote(kind))}/">{esc(kind)}</a> <span class="count">{count}</span></li>'
-        for kind, count in counts
-    )
-    body = f'<h1>Bronnen per soort</h1>\n<ul class="listing">\n{items}\n</ul>'
-    return layout("Bronnen", body, nav=nav)
+def kinds_page(counts: list[tuple[str, int]]) -> str:
+    """/id/: the static site's page of the kinds."""
+    return overview.kinds_page(_link("id/index"), counts)
 
 
-def site_index(entries: list[tuple[str, str]], *, nav: Nav = ()) -> str:
+def home_page(store) -> str:
+    """The static site's home page (the network in numbers, the themes, the latest findings)
+    on the graph `store` serves, for the plan year the views and the rapport show."""
+    from ..analysis import analyse
+    from ..analysis.years import latest, plan_years
+    from ..site.model import model_for
+    from .resources import kinds
+
+    network = latest(model_for(store).network)
+    jaar = ", ".join(str(y) for y in plan_years(network))
+    return overview.home_page(_link(), kinds(store), network, analyse(network), jaar)
+
+
+def site_index(entries: list[tuple[str, str]]) -> str:
     items = "\n".join(f'<li><a href="{esc(href)}">{esc(name)}</a></li>' for name, href in entries)
     body = f'<h1>Weergaven en rapport</h1>\n<ul class="listing">\n{items or "<li>Geen bestanden.</li>"}\n</ul>'
-    return layout("Weergaven en rapport", body, nav=nav)
+    return layout("Weergaven en rapport", body)
 
 
-DEFAULT_QUERY = """# Alle project-prefixen (kn:, skos:, thema:, organisatie:, ...) zijn al gedeclareerd.
-SELECT ?thema ?naam WHERE {
-  ?thema a kn:Thema ; skos:prefLabel ?naam .
-}
-ORDER BY ?naam
-"""
+DEFAULT_QUERY = sparql.text("vragenpagina")
 
 
 def catalogue_data(catalogue, jaren: tuple[int, ...] = ()) -> list[dict]:
@@ -142,10 +130,10 @@ def catalogue_data(catalogue, jaren: tuple[int, ...] = ()) -> list[dict]:
     ]
 
 
-def query_page(catalogue, jaren: tuple[int, ...] = (), *, nav: Nav = (), limits: dict | None = None) -> str:
+def query_page(catalogue, jaren: tuple[int, ...] = (), *, limits: dict | None = None) -> str:
     entries = catalogue_data(catalogue, jaren)
     items = "\n".join(
-        f'<li><a href="/?{esc(urllib.parse.urlencode({"q": q["name"]}))}" data-name="{esc(q["name"])}" '
+        f'<li><a href="{QUERY_PAGE}?{esc(urllib.parse.urlencode({"q": q["name"]}))}" data-name="{esc(q["name"])}" '
         f'title="{esc(q["question"])}">{esc(q["title"])}</a></li>'
         for q in entries
     )
@@ -188,4 +176,4 @@ def query_page(catalogue, jaren: tuple[int, ...] = (), *, nav: Nav = (), limits:
             '<script src="/static/query.js" defer></script>',
         ]
     )
-    return layout("Vragen", body, nav=nav, scripts=scripts)
+    return layout("Vragen", body, scripts=scripts, styles=(QUERY_STYLE,))

@@ -1,6 +1,7 @@
 """The HTTP server: its configuration, its worker pool, and the routes it answers.
 
-    /                         the query page (named queries as examples, results as a table)
+    /                         the static site's home page (the network in numbers, themes, findings)
+    /vragen                   the query page (named queries as examples, results as a table)
     /sparql                   SPARQL 1.1 Protocol endpoint (GET, POST form, POST query), read-only
     /api/queries              the named queries as JSON
     /api/queries/<name>/run   a named query with its parameters resolved (?onderwerp=pfas)
@@ -98,6 +99,13 @@ class KennisgraafServer:
         """The pyLODE page of the build's ontology: made on the first visit to /def/ (seconds), then kept."""
         triples = graph_pages.triples(self.store, self.ontology_graph)
         return ontology_docs.render_turtle(graph_body(triples, "turtle").decode("utf-8"))
+
+    @functools.cached_property
+    def home_page(self) -> str:
+        """The site's home page on this build: made on the first visit to / (the analysis), then kept."""
+        from .pages import home_page
+
+        return home_page(self.store)
 
     @property
     def url(self) -> str:

@@ -1,11 +1,12 @@
 """The network views and the report, written into a folder for the server's /site/ mount.
 
 `kennisgraaf serve` without `--site` makes them at start-up from the same build it serves,
-with the same library calls as `kennisgraaf view --all` and `kennisgraaf rapport`, so
-the pages a regisseur opens in the browser always match the graph behind /sparql. The
-plan texts, the search page and the site's own style sheet and scripts go in beside them
-(kennisgraaf/site), so the resource pages the server renders link to the same line anchors
-and search as the static site of `kennisgraaf site`.
+through the public API (`Kennisgraaf.views`, `Kennisgraaf.rapport`), so the pages a
+regisseur opens in the browser are the ones `kennisgraaf view --all` and `kennisgraaf
+rapport --format html` write, from the graph behind /sparql. The plan texts, the search
+page and the site's own style sheet and scripts go in beside them (kennisgraaf/site), so
+the resource pages the server renders link to the same line anchors and search as the
+static site of `kennisgraaf site`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ REPORT_FILE = "rapport.html"
 
 def write_views(store, folder, target: Path, network=None, analysis=None) -> list[Path]:
     """Every view (with its index.html) and rapport.html into `target`; the files written.
-    `network` (one plan year) and its `analysis`: when the caller has them already."""
+    `network` (one plan year) and its `analysis`: the static site's, computed once for all
+    its pages (kennisgraaf/site/writer.py)."""
     from ..analysis import analyse
     from ..analysis.network import load_network
     from ..analysis.years import latest
@@ -39,8 +41,16 @@ def write_views(store, folder, target: Path, network=None, analysis=None) -> lis
 
 
 def write_site(store, folder, target: Path) -> list[Path]:
-    """The server's /site/ folder: the views and the report, and the plan texts and search
-    of the static site (rendered for the server's paths)."""
+    """The server's /site/ folder: the views and the report as the API writes them (the same
+    calls as `kennisgraaf view --all` and `kennisgraaf rapport`), and the plan texts and
+    search of the static site (rendered for the server's paths)."""
+    from ..api import Kennisgraaf
     from ..site.writer import write_served_extras
 
-    return [*write_views(store, folder, target), *write_served_extras(store, folder, target)]
+    graaf = Kennisgraaf.of(store, folder)
+    target = Path(target)
+    target.mkdir(parents=True, exist_ok=True)
+    written = [done.path for done in graaf.views(target)]
+    report = target / REPORT_FILE
+    report.write_text(graaf.rapport("html"), encoding="utf-8")
+    return [*written, report, *write_served_extras(store, folder, target)]

@@ -7,18 +7,14 @@ it works offline and under the server's CSP (`script-src 'self'`).
 from __future__ import annotations
 
 from ..htmltext import esc
-from .links import DEF_PAGE, Linker
+from .links import DEF_PAGE, QUERIES_DIR, VIEWS_DIR, Linker
 
 SEARCH_PAGE = "zoeken"
-VIEWS_DIR = "weergaven"
 REPORT_PAGE = VIEWS_DIR + "/rapport"
-QUERIES_DIR = "vragen"
 
 
 def _nav(link: Linker) -> list[tuple[str, str]]:
-    if link.served:  # serve: its own query page at /, the static site's views under /site/
-        return [("Vragen", "/"), ("Bronnen", "/id/"), ("Weergaven", "/site/"), ("Rapport", "/site/rapport.html")]
-    return [
+    return [  # serve: the same links, at its routes (`Linker._served`)
         ("Thema's", link.href("id/thema/index")),
         ("Bronnen", link.href("id/index")),
         ("Plannen", link.href("tekst/index")),
@@ -29,12 +25,22 @@ def _nav(link: Linker) -> list[tuple[str, str]]:
     ]
 
 
-def page(link: Linker, title: str, body: str, *, scripts: tuple[str, ...] = (), formats: str = "") -> str:
-    """A whole HTML document; `scripts`: names of files in static/ to load (deferred)."""
+def page(
+    link: Linker,
+    title: str,
+    body: str,
+    *,
+    scripts: tuple[str, ...] = (),
+    formats: str = "",
+    styles: tuple[str, ...] = (),
+) -> str:
+    """A whole HTML document; `scripts`: names of files in static/ to load (deferred);
+    `styles`: links to more style sheets of the site's own (serve's query page)."""
     nav = "".join(f'<a href="{esc(href)}">{esc(text)}</a>' for text, href in _nav(link))
     home = "/" if link.served else link.href("index")
     search = "/site/" + SEARCH_PAGE + ".html" if link.served else link.href(SEARCH_PAGE)
     tags = "\n".join(f'<script src="{esc(link.static(name))}" defer></script>' for name in scripts)
+    more_styles = "".join(f'<link rel="stylesheet" href="{esc(href)}">\n' for href in styles)
     return f"""<!doctype html>
 <html lang="nl">
 <head>
@@ -42,7 +48,7 @@ def page(link: Linker, title: str, body: str, *, scripts: tuple[str, ...] = (), 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(title)} · kennisgraaf</title>
 <link rel="stylesheet" href="{esc(link.static("site.css"))}">
-</head>
+{more_styles}</head>
 <body>
 <header class="top">
 <a class="brand" href="{esc(home)}">kennisgraaf</a>

@@ -19,6 +19,11 @@ from ..namespaces import BASE, KN
 ID_BASE = BASE + "id/"
 #: H7's ontology documentation: one page, an anchor per class and property (`#<localname>`)
 DEF_PAGE = "def/index"
+VIEWS_DIR = "weergaven"
+QUERIES_DIR = "vragen"
+#: site pages that serve answers at a route of its own: its home, its query page, /def/, and
+#: its /site/ mount, which holds the views (and rapport.html) at the top
+SERVED_ROUTES = {"index": "/", QUERIES_DIR + "/index": "/vragen", DEF_PAGE: "/def/", VIEWS_DIR + "/index": "/site/"}
 
 
 def page_of(iri: str) -> str | None:
@@ -64,12 +69,20 @@ class Linker:
         """The link to the page (or file, with `suffix=""`) at site path `path`."""
         fragment = f"#{urllib.parse.quote(anchor)}" if anchor else ""
         if self.served:
-            if path.startswith("id/") and suffix == ".html":
-                target = "/" + path
-            else:
-                target = self.site_root + path + suffix
-            return urllib.parse.quote(target) + fragment
+            return urllib.parse.quote(self._served(path, suffix)) + fragment
         return _relative(path + suffix, posixpath.dirname(self.here) or ".") + fragment
+
+    def _served(self, path: str, suffix: str) -> str:
+        """Where serve answers the page at site path `path`: /id/... live, its own routes, else /site/."""
+        if suffix != ".html":
+            return self.site_root + path + suffix
+        if path in SERVED_ROUTES:
+            return SERVED_ROUTES[path]
+        if path.startswith("id/"):  # a listing "id/thema/index" is /id/thema/
+            return "/" + (path.removesuffix("index") if path.endswith("/index") else path)
+        if path.startswith(VIEWS_DIR + "/"):
+            return self.site_root + path[len(VIEWS_DIR) + 1 :] + suffix
+        return self.site_root + path + suffix
 
     def resource(self, iri: str) -> str | None:
         """The link to a resource's page; its own IRI for an outside resource; None for neither."""

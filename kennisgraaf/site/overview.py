@@ -32,6 +32,8 @@ def home_page(link: Linker, counts: list[tuple[str, int]], network, analysis, ja
             if plans
             else ' <span class="tag">geen kennisplan</span>'
         )
+        if plans and link.served:
+            extra = ""  # serve has no themakaart pages (its theme pages have no card either)
         themes.append(f'<li><a href="{esc(link.resource(thema) or "")}">{esc(label(network, thema))}</a>{extra}</li>')
     rows = "\n".join(
         f'<tr><td><a href="{esc(link.href(f"id/{kind}/index"))}">{esc(kind)}</a></td><td class="num">{n}</td></tr>'
