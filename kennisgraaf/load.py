@@ -30,11 +30,12 @@ def syntax_message(err: SyntaxError) -> str:
     return " ".join(text.split())
 
 
-def parse_source(source: SourceFile, into) -> None:
+def parse_source(source: SourceFile, into, union: ox.Store | None = None) -> None:
     """Parse one file into its graph, turning any parser complaint into `path:line: message`.
 
     `into` is an Oxigraph store, or an rdflib Graph (for code that edits plans with rdflib):
     then the file is still parsed by Oxigraph, with the same messages, and copied over.
+    With `union` (a store), the same bytes also go into its default graph: see `load`.
     """
     if not isinstance(into, ox.Store):
         from .validate import to_rdflib
@@ -49,18 +50,44 @@ def parse_source(source: SourceFile, into) -> None:
         raise SourceError(source.relative, None, f"onleesbaar ({err.strerror or err})") from None
     graph = None if source.format == "trig" else ox.NamedNode(source.graph_iri)
     try:
-        into.load(data, format=_FORMATS[source.format], base_iri=source.path.as_uri(), to_graph=graph)
+        if union is not None and graph is None:
+            _load_trig(data, source, into, union)
+        else:
+            into.load(data, format=_FORMATS[source.format], base_iri=source.path.as_uri(), to_graph=graph)
+            if union is not None:
+                union.load(
+                    data, format=_FORMATS[source.format], base_iri=source.path.as_uri(), to_graph=ox.DefaultGraph()
+                )
     except SyntaxError as err:
         raise SourceError(source.relative, err.lineno, syntax_message(err)) from None
     except (ValueError, OSError) as err:
         raise SourceError(source.relative, None, str(err)) from None
 
 
-def load(folder: DataFolder) -> ox.Store:
-    """All sources in one in-memory store; TriG files keep their own graph names."""
+def _load_trig(data: bytes, source: SourceFile, into: ox.Store, union: ox.Store) -> None:
+    """A TriG file's named graphs into `into`, and their triples into `union`'s default graph
+    (one parse, so a blank node two of its graphs share stays one node in both)."""
+    parsed = ox.Store()
+    parsed.load(data, format=_FORMATS[source.format], base_iri=source.path.as_uri())
+    into.bulk_extend(parsed.quads_for_pattern(None, None, None, None))
+    union.bulk_extend(
+        ox.Quad(q.subject, q.predicate, q.object)
+        for q in parsed.quads_for_pattern(None, None, None, None)
+        if not isinstance(q.graph_name, ox.DefaultGraph)
+    )
+
+
+def load(folder: DataFolder, union: ox.Store | None = None) -> ox.Store:
+    """All sources in one in-memory store; TriG files keep their own graph names.
+
+    With `union`, what the named graphs state also goes into its default graph, from the same
+    bytes: the rules' workspace (rules.workspace). Parsed a second time it is ready in 3 s at
+    1 M triples, where copying it out of the store took 5 s, and the rules ran 18 s on it
+    against 22 s on the copy (benchmarks/scale.py; in memory, same machine, same run).
+    """
     store = ox.Store()
     for source in folder.sources():
-        parse_source(source, store)
+        parse_source(source, store, union)
     return store
 
 

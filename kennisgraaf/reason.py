@@ -15,6 +15,7 @@ asserted ones so a user can always tell what a plan says from what the reasoner 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 
@@ -61,18 +62,46 @@ def materialise(store: ox.Store, *, mode: str = "rules", asserted_graphs=None) -
 
     Raises InconsistentGraph on a real contradiction, leaving no inferred graph behind.
     """
+    return write_conclusions(store, conclude(store, mode=mode, asserted_graphs=asserted_graphs))
+
+
+@dataclass(frozen=True)
+class Conclusions:
+    """What a reasoner concluded, not yet in the store: `rules` leaves them in the inferred graph
+    of its workspace, `owlrl` as N-Triples; None for `none`."""
+
+    workspace: ox.Store | None = None
+    ntriples: bytes | None = None
+
+
+def conclude(
+    store: ox.Store, *, mode: str = "rules", asserted_graphs=None, union: ox.Store | None = None
+) -> Conclusions:
+    """The reasoning itself, which only reads `store`: the build validates the same store in
+    another process meanwhile, and writes the conclusions only when both are done, so
+    validation never sees an inferred triple. `union` is a workspace already made
+    (`load.load(folder, union)`) holding the union of the asserted graphs; it is grown."""
     if mode not in MODES:
         raise KennisgraafError(f"onbekende redeneerder {mode!r}; kies uit: {', '.join(MODES)}")
     graphs = [ox.NamedNode(g) if isinstance(g, str) else g for g in asserted_graphs or asserted_graphs_of(store)]
+    if mode == "none":
+        return Conclusions()
+    if mode == "owlrl":
+        return Conclusions(ntriples=_owlrl(_to_rdflib(store, graphs)).serialize(format="nt", encoding="utf-8"))
+    return Conclusions(workspace=_rules(store, graphs, mode, union))
+
+
+def write_conclusions(store: ox.Store, conclusions: Conclusions) -> int:
+    """Put `conclusions` in the inferred graph of `store` (replacing what was there); its size."""
     target = ox.NamedNode(INFERRED_GRAPH)
     _clear(store, target)
-    if mode == "none":
-        return 0
-    if mode == "owlrl":
-        inferred = _owlrl(_to_rdflib(store, graphs))
-        store.load(inferred.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+    if conclusions.ntriples is not None:
+        store.load(conclusions.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+    elif conclusions.workspace is not None:
+        # quad by quad, not through N-Triples: the same terms, without serialising and re-parsing
+        store.bulk_extend(conclusions.workspace.quads_for_pattern(None, None, None, target))
     else:
-        _rules(store, graphs, mode)
+        return 0
     rows = list(select(store, sparql.text("graph_size"), substitutions={ox.Variable("g"): target}))
     return int(rows[0]["n"].value) if rows else 0
 
@@ -94,12 +123,12 @@ def infer(asserted, mode: str = "rules"):
     return inferred.parse(data=out.decode("utf-8"), format="nt") if out else inferred
 
 
-def _rules(store: ox.Store, graphs: list, mode: str) -> None:
-    """The rules run in a `workspace` (the asserted union as one default graph); only what
-    they conclude is copied back, and nothing at all when the closure is contradictory."""
+def _rules(store: ox.Store, graphs: list, mode: str, union: ox.Store | None = None) -> ox.Store:
+    """The rules run in a `workspace` (the asserted union as one default graph), returned with
+    what they concluded in its inferred graph; an exception when the closure is contradictory."""
     from .rules import Axioms, contradictions, derive, run, schema_closure, workspace
 
-    work = workspace(store, graphs)
+    work = workspace(store, graphs) if union is None else union
     axioms = Axioms.read(work, [ox.DefaultGraph()])
     run(work, derive(axioms, mode))
     target = ox.NamedNode(INFERRED_GRAPH)
@@ -119,8 +148,7 @@ def _rules(store: ox.Store, graphs: list, mode: str) -> None:
 WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }}
   FILTER(?p IN (<{OWL.sameAs}>, <{OWL.equivalentClass}>, <{OWL.equivalentProperty}>) || isBlank(?s) || isBlank(?o))
 }}""")
-    # quad by quad, not through N-Triples: the same terms, without serialising and re-parsing
-    store.bulk_extend(work.quads_for_pattern(None, None, None, target))
+    return work
 
 
 def _clear(store: ox.Store, graph: ox.NamedNode) -> None:

@@ -201,3 +201,55 @@ def test_workspace_keeps_a_blank_node_two_graphs_share():
     assert len(work) == 2 and not list(work.named_graphs())
     [row] = work.query("SELECT ?v WHERE { <urn:s> <urn:p> ?l . ?l <urn:q> ?v }")
     assert row["v"] == ox.Literal("x")
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_validation_and_reasoning_side_by_side_keep_their_order(mini_data, tmp_path, monkeypatch, parallel):
+    """A big build validates in a forked process while it reasons (issue 12); what it reports
+    stays as when one came after the other: a validation error wins over a contradiction in
+    the same data, a contradiction alone fails the build, and neither leaves a build behind."""
+    from kennisgraaf import build
+    from kennisgraaf.reason import InconsistentGraph
+
+    monkeypatch.setattr(build, "PARALLEL_FROM", 0 if parallel else 10**9)
+    plan = mini_data / PLAN
+    good = plan.read_text()
+    # a handover is a prov:Entity (ontology); said to be disjoint from it, the plan contradicts
+    contradiction = (
+        "\n@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix prov: <http://www.w3.org/ns/prov#> .\n"
+        "kn:Regieoverdracht owl:disjointWith prov:Entity .\n"
+    )
+    plan.write_text(good.replace('kn:budget "15000"^^xsd:decimal', 'kn:budget "-5"^^xsd:decimal') + contradiction)
+    cache = tmp_path / "c"
+    with pytest.raises(ValidationFailed) as err:
+        ensure_build(mini_data, cache)
+    assert any(v.is_error and v.path == "kn:budget" for v in err.value.violations)
+    report = None
+    plan.write_text(good + contradiction)
+    with pytest.raises(InconsistentGraph, match="is lid van zowel"):
+        report = ensure_build(mini_data, cache)
+    assert report is None and not (cache.exists() and Cache(cache).builds())
+    plan.write_text(good)
+    built = ensure_build(mini_data, cache)
+    assert list(built.seconds) == ["inlezen", "valideren", "redeneren", "opslaan"]
+
+
+def test_a_failed_validation_process_validates_again_in_the_build(mini_data, tmp_path, monkeypatch):
+    """Whatever goes wrong in the validation process (a source changed since the build began,
+    an error that does not pickle, a lost process), the build validates again in its own
+    process and reports the usual error."""
+    from kennisgraaf import build
+
+    monkeypatch.setattr(build, "PARALLEL_FROM", 0)
+    plan = mini_data / PLAN
+    plan.write_text(plan.read_text().replace('kn:budget "15000"^^xsd:decimal', 'kn:budget "-5"^^xsd:decimal'))
+    # the key the build computes is not the one the process computes (in a fresh interpreter,
+    # without this patch): the process refuses, as for a source changed during the build
+    monkeypatch.setattr(build, "cache_key", lambda folder, reasoner: "veranderd")
+    here = []
+    real = build._validate
+    monkeypatch.setattr(build, "_validate", lambda store, folder: here.append(1) or real(store, folder))
+    with pytest.raises(ValidationFailed) as err:
+        ensure_build(mini_data, tmp_path / "c")
+    assert here == [1], "validated again in the build's own process"
+    assert [v.path for v in err.value.violations if v.is_error] == ["kn:budget"]
