@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import __version__
 from .cache import Cache, CacheDamaged, CacheEntry
@@ -96,15 +97,24 @@ def _validate(store, folder: DataFolder) -> tuple[list[Violation], int, float]:
     return problems, asserted_count(store), time.perf_counter() - started
 
 
-def _validate_apart(folder: DataFolder, key: str, reasoner: str) -> tuple[list[Violation], int, float]:
-    """`_validate` in a process of its own, on its own parse of the same files (3 s at 1 M
-    triples, while the reasoner needs 20): a file changed since the build began is refused,
+def _validate_apart() -> None:
+    """The second process (`python -c`, argv: data folder, cache key, reasoner): `_validate`
+    on its own parse of the same files (3 s at 1 M triples, while the reasoner needs 20),
+    the result pickled to stdout. A file changed since the build began is refused (exit 3),
     and the build then validates its own store."""
+    import pickle
+
     from .load import load
 
+    root, key, reasoner = sys.argv[1:4]
+    folder = DataFolder.resolve(Path(root))
     if cache_key(folder, reasoner) != key:
-        raise RuntimeError("de bronnen zijn veranderd tijdens de build")
-    return _validate(load(folder), folder)
+        sys.exit(3)
+    result = _validate(load(folder), folder)
+    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+_CHILD = "from kennisgraaf.build import _validate_apart; _validate_apart()"
 
 
 def _check_and_reason(
@@ -114,13 +124,13 @@ def _check_and_reason(
     two is what a 1 M build waits for. Validation runs in a second process, not a thread: much
     of it is Python (pySHACL's rdflib, the integrity checks) and would hold the GIL the
     reasoner's loop needs, and a pyoxigraph result made in one thread must not be collected in
-    another. The process is spawned, not forked: a fork of a process with threads (a server
-    that builds on request) can hang on a lock no thread will release. The conclusions are
+    another. The process is a fresh interpreter, not a fork (a fork of a process with threads,
+    a server that builds on request, can hang on a lock no thread will release) and not
+    multiprocessing's spawn (which runs the caller's main module again: a notebook or a
+    script without a main guard would build in the child). The conclusions are
     written only when both are done; a validation error comes first, even when the reasoner
     also failed on the same bad data. If the process fails in any way, validation runs again
     here, so every error is the usual one. Returns (findings, asserted, inferred)."""
-    import multiprocessing
-
     from .reason import conclude, write_conclusions
 
     seconds.update(valideren=0.0, redeneren=0.0)  # the order the report shows them in
@@ -135,29 +145,41 @@ def _check_and_reason(
             seconds["redeneren"] = time.perf_counter() - started
         return problems, asserted, inferred
 
-    from concurrent.futures import ProcessPoolExecutor
+    import pickle
+    import subprocess
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(folder.root), key, reasoner],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
 
     def checked() -> tuple[list[Violation], int, float]:
         try:
-            return checking.result()
-        except Exception:  # noqa: BLE001 - a lost process, an error that did not pickle: again, here
-            return _validate(store, folder)
+            output, _ = child.communicate()
+            if child.returncode == 0:
+                return pickle.loads(output)
+        except Exception:  # noqa: BLE001 - an answer that does not read: validate here
+            pass
+        return _validate(store, folder)
 
-    with (
-        _stage("valideren en redeneren", {}, progress),
-        ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool,
-    ):
-        checking = pool.submit(_validate_apart, folder, key, reasoner)
-        started = time.perf_counter()
-        try:
-            conclusions = conclude(store, mode=reasoner, union=union)
-        except BaseException:
-            problems, _, _ = checked()
-            if any(p.is_error for p in problems):
-                raise ValidationFailed(problems) from None
-            raise
-        seconds["redeneren"] = time.perf_counter() - started
-        problems, asserted, seconds["valideren"] = checked()
+    try:
+        with _stage("valideren en redeneren", {}, progress):
+            started = time.perf_counter()
+            try:
+                conclusions = conclude(store, mode=reasoner, union=union)
+            except BaseException:
+                problems, _, _ = checked()
+                if any(p.is_error for p in problems):
+                    raise ValidationFailed(problems) from None
+                raise
+            seconds["redeneren"] = time.perf_counter() - started
+            problems, asserted, seconds["valideren"] = checked()
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
     if any(p.is_error for p in problems):
         raise ValidationFailed(problems)
     started = time.perf_counter()
