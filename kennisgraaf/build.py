@@ -36,8 +36,8 @@ class BuildReport:
     reasoner: str = "rules"
 
 
-def cache_key(folder: DataFolder, reasoner: str) -> str:
-    return folder.fingerprint(extra=f"kennisgraaf {__version__} reasoner={reasoner}")
+def cache_key(folder: DataFolder, reasoner: str, known: dict | None = None) -> str:
+    return folder.fingerprint(extra=f"kennisgraaf {__version__} reasoner={reasoner}", known=known)
 
 
 def default_key(reasoner: str = "rules") -> str:
@@ -220,11 +220,15 @@ def build(
     notify: Notify | None = _stderr,
 ) -> BuildReport:
     """Build the graph unless an identical, undamaged build is cached; raise on bad input."""
-    key = cache_key(folder, reasoner)
+    known = cache.file_hashes()
+    before = dict(known)
+    key = cache_key(folder, reasoner, known)
     entry = cache.entry(key)
     if not force:
         report = cached(entry, notify)
         if report is not None:
+            if known != before:
+                cache.keep_file_hashes(known)
             return report
 
     import pyoxigraph as ox
@@ -261,4 +265,5 @@ def build(
         }
         protect = () if folder.root == DataFolder.resolve(None).root else (default_key(),)
         cache.store(key, lambda target: _save(store, target), manifest, protect=protect)
+        cache.keep_file_hashes(known)  # only beside a good build: a failed one leaves the cache as it was
     return report

@@ -21,6 +21,7 @@ they are written after it, and they go when the build goes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -38,6 +39,9 @@ GRAPH_FILE = "graph.nq"
 STORE_DIR = "store"
 MANIFEST_FILE = "manifest.json"
 DERIVED_DIR = "afgeleid"
+#: the hashes of source files a build key was made of (a dot name: no build, never pruned)
+HASHES_FILE = ".bronhashes.json"
+MAX_HASHES = 50_000
 _DERIVED_MAGIC = b"kennisgraaf-afgeleid sha256="
 #: per data folder, the newest builds kept (an older build of the same folder is a past state)
 KEEP_PER_FOLDER = 3
@@ -234,6 +238,31 @@ class Cache:
 
     def entry(self, key: str) -> CacheEntry:
         return CacheEntry(self.root / key)
+
+    def file_hashes(self) -> dict:
+        """The hashes of source files read before (`DataFolder.fingerprint`'s `known`); empty
+        when there are none or they do not read: then every file is read again."""
+        try:
+            found = json.loads((self.root / HASHES_FILE).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def keep_file_hashes(self, hashes: dict) -> None:
+        """Keep `hashes` (the newest MAX_HASHES), switched in whole; a cache that cannot be
+        written only means the next command reads the files again."""
+        if len(hashes) > MAX_HASHES:
+            newest = sorted(hashes.items(), key=lambda item: item[1][3] if isinstance(item[1], list) else 0)
+            hashes = dict(newest[-MAX_HASHES:])
+        if not self.root.is_dir():
+            return  # the build makes (or refuses) the cache folder, with its own message
+        part = self.root / f"{HASHES_FILE}-{os.getpid()}-{secrets.token_hex(4)}"
+        try:
+            part.write_text(json.dumps(hashes), encoding="utf-8")
+            os.replace(part, self.root / HASHES_FILE)
+        except OSError:
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
 
     def _writable_root(self) -> None:
         if self.root.exists() and not self.root.is_dir():

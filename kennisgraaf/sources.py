@@ -8,6 +8,7 @@ year's plans, a fork); folders it lacks (queries/, visuals/) fall back to the sh
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -129,22 +130,46 @@ class DataFolder:
             found += [(p.relative_to(self.root).as_posix(), p) for p in sorted(texts.rglob("*")) if p.is_file()]
         return found
 
-    def fingerprint(self, extra: str = "") -> str:
-        """A hash of every source file and every validation input: the cache key."""
+    def fingerprint(self, extra: str = "", known: dict | None = None) -> str:
+        """A hash of every source file and every validation input: the cache key.
+
+        `known` (path → [size, mtime_ns, inode, hashed_at_ns, sha256], kept by the cache)
+        spares reading a file again whose size, time and inode are unchanged: at 1 M triples
+        reading 125 MB of sources was 0.3–1 s of every warm command. It is updated in place.
+        """
         digest = hashlib.sha256(extra.encode())
         inputs = [(s.relative, s.path) for s in self.sources()] + self.validation_inputs()
         for relative, path in inputs:
-            digest.update(relative.encode() + b"\0")
-            try:
-                digest.update(path.read_bytes() + b"\0")
-            except OSError as err:
-                raise DataFolderError(f"{relative}: onleesbaar ({err.strerror or err})") from None
+            digest.update(relative.encode() + b"\0" + _file_hash(path, relative, known).encode() + b"\0")
         return digest.hexdigest()
 
     def text_path(self, name: str) -> Path | None:
         """The plan text a `kn:bestandsnaam` names, or None if the name leads outside the
         plan-text folder (`../`, an absolute path, a link out): such a file is never read."""
         return text_path(self.sources_texts_dir, name)
+
+
+#: a hash in `known` is trusted only for a file last written this long (ns) before it was
+#: hashed: file times move in steps of milliseconds, so a file written in the same step as
+#: its hashing can have new bytes under the old size and time (git's "racy" rule)
+_RACY_NS = 2_000_000_000
+
+
+def _file_hash(path: Path, relative: str, known: dict | None) -> str:
+    try:
+        stat = path.stat()
+        where = str(path.absolute())
+        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        seen = known.get(where) if known is not None else None
+        if isinstance(seen, list) and len(seen) == 5 and seen[:3] == stamp and seen[3] - stamp[1] > _RACY_NS:
+            return str(seen[4])
+        hashed_at = time.time_ns()
+        found = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as err:
+        raise DataFolderError(f"{relative}: onleesbaar ({err.strerror or err})") from None
+    if known is not None:
+        known[where] = [*stamp, hashed_at, found]
+    return found
 
 
 def text_path(texts_dir: Path, name: str) -> Path | None:
