@@ -21,7 +21,6 @@ they are written after it, and they go when the build goes.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -34,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import StoreError
+from .files import replace_whole, sha256_of
 
 GRAPH_FILE = "graph.nq"
 STORE_DIR = "store"
@@ -78,11 +78,6 @@ def _content_files(folder: Path) -> list[Path]:
     return found
 
 
-def _sha256(path: Path) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
 def _stamp(path: Path) -> list[int]:
     """What a file's stat says of its content: size and modification time (ns)."""
     info = path.stat()
@@ -93,7 +88,7 @@ def checksums(folder: Path) -> dict[str, dict]:
     found = {}
     for p in _content_files(folder):
         stamp = _stamp(p)
-        found[p.relative_to(folder).as_posix()] = {"sha256": _sha256(p), "bytes": stamp[0], "stamp": stamp}
+        found[p.relative_to(folder).as_posix()] = {"sha256": sha256_of(p), "bytes": stamp[0], "stamp": stamp}
     return found
 
 
@@ -148,7 +143,7 @@ class CacheEntry:
                 # to RocksDB's block checksums in the store; graph.nq has no such second check
                 continue
             unchanged = False
-            if path is None or path.stat().st_size != info.get("bytes") or _sha256(path) != info.get("sha256"):
+            if path is None or path.stat().st_size != info.get("bytes") or sha256_of(path) != info.get("sha256"):
                 raise CacheDamaged(f"de build in {self.folder} is beschadigd ({name} klopt niet met de controlesom)")
         return manifest, unchanged
 
@@ -190,15 +185,12 @@ class CacheEntry:
         """Keep `payload` beside the build, switched in whole; a cache that cannot be written
         only means the next command computes it again."""
         folder = self.folder / DERIVED_DIR
-        part = folder / f".{name}-{os.getpid()}-{secrets.token_hex(4)}"
+        header = _DERIVED_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n"
         try:
             folder.mkdir(exist_ok=True)
-            with part.open("wb") as handle:
-                handle.write(_DERIVED_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n")
-                handle.write(payload)
-            os.replace(part, folder / name)
+            replace_whole(folder / name, header, payload)
         except OSError:
-            part.unlink(missing_ok=True)
+            pass
 
 
 #: the build every opened store came from, so what is derived from it can be kept beside it
@@ -256,13 +248,10 @@ class Cache:
             hashes = dict(newest[-MAX_HASHES:])
         if not self.root.is_dir():
             return  # the build makes (or refuses) the cache folder, with its own message
-        part = self.root / f"{HASHES_FILE}-{os.getpid()}-{secrets.token_hex(4)}"
         try:
-            part.write_text(json.dumps(hashes), encoding="utf-8")
-            os.replace(part, self.root / HASHES_FILE)
+            replace_whole(self.root / HASHES_FILE, json.dumps(hashes).encode("utf-8"))
         except OSError:
-            with contextlib.suppress(OSError):
-                part.unlink(missing_ok=True)
+            pass
 
     def _writable_root(self) -> None:
         if self.root.exists() and not self.root.is_dir():

@@ -70,8 +70,13 @@ def kept(entry: CacheEntry, kept_as: str, compute: Callable[[], Any]) -> Any:
     found = read(entry, kept_as)
     if found is None:
         found = compute()
-        entry.keep_derived(kept_as, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        keep(entry, kept_as, found)
     return found
+
+
+def keep(entry: CacheEntry, kept_as: str, value: Any) -> None:
+    """Keep `value` beside the build under `kept_as`, for `read`."""
+    entry.keep_derived(kept_as, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def kept_for(store, kind: str, parts: tuple[str, ...], compute: Callable[[], Any]) -> Any:

@@ -7,6 +7,9 @@ that is not UTF-8 is named with the line of the first bad byte, never a UnicodeD
 from __future__ import annotations
 
 import errno
+import hashlib
+import os
+import secrets
 from pathlib import Path
 
 from .errors import KennisgraafError
@@ -51,3 +54,27 @@ def decode_stdin(data: bytes, what: str = "standaardinvoer") -> str:
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise KennisgraafError(f"{what}:{line}: geen geldige UTF-8") from None
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in blocks (a 125 MB folder need not sit in memory)."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def replace_whole(target: Path, *parts: bytes) -> None:
+    """Write `parts` to `target` through a staging file beside it and switch it in with one
+    rename, so a reader sees the old file or the new one, never half. Raises OSError, with
+    nothing left behind."""
+    staging = target.parent / f".{target.name}-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        with staging.open("wb") as handle:
+            for part in parts:
+                handle.write(part)
+        os.replace(staging, target)
+    except OSError:
+        try:
+            staging.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise

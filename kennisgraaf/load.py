@@ -83,7 +83,7 @@ def load(folder: DataFolder, union: ox.Store | None = None) -> ox.Store:
     With `union`, what the named graphs state also goes into its default graph, from the same
     bytes: the rules' workspace (rules.workspace). Parsed a second time it is ready in 3 s at
     1 M triples, where copying it out of the store took 5 s, and the rules ran 18 s on it
-    against 22 s on the copy (benchmarks/scale.py; in memory, same machine, same run).
+    against 22 s on the copy (the 1 M folder of benchmarks/synth.py, in memory, two runs each).
     """
     store = ox.Store()
     for source in folder.sources():

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import DataFolderError
+from .files import sha256_of
 from .namespaces import GRAPH_BASE
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -164,7 +165,7 @@ def _file_hash(path: Path, relative: str, known: dict | None) -> str:
         if isinstance(seen, list) and len(seen) == 5 and seen[:3] == stamp and seen[3] - stamp[1] > _RACY_NS:
             return str(seen[4])
         hashed_at = time.time_ns()
-        found = hashlib.sha256(path.read_bytes()).hexdigest()
+        found = sha256_of(path)
     except OSError as err:
         raise DataFolderError(f"{relative}: onleesbaar ({err.strerror or err})") from None
     if known is not None:

@@ -241,21 +241,20 @@ class OxigraphStore(BaseStore):
         if entry is None:
             return SelectResult.from_solutions(self._query(query))
         import hashlib
-        import pickle
         import time
 
+        from . import derived
+
+        # not derived.name: hashing the package's code (12 ms) would cost more than most answers
         key = "\0".join((entry.folder.name, ox.__version__, repr(SelectResult.__dataclass_fields__.keys()), query))
         kept_as = f"antwoord-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
-        payload = entry.derived(kept_as)
-        if payload is not None:
-            try:
-                return pickle.loads(payload)
-            except Exception:  # noqa: BLE001 - unreadable: ask again
-                pass
+        found = derived.read(entry, kept_as)
+        if found is not None:
+            return found
         started = time.perf_counter()
         result = SelectResult.from_solutions(self._query(query))
         if time.perf_counter() - started >= KEEP_ANSWER_AFTER and len(result.rows) <= KEEP_ANSWER_ROWS:
-            entry.keep_derived(kept_as, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            derived.keep(entry, kept_as, result)
         return result
 
     def _ask(self, query: str) -> bool:

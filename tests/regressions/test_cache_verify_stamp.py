@@ -19,7 +19,7 @@ def entry(mini_data, tmp_path):
 
 def test_unchanged_build_is_verified_without_hashing(entry, monkeypatch):
     hashed = []
-    monkeypatch.setattr(cache_module, "_sha256", lambda path: hashed.append(path) or "")
+    monkeypatch.setattr(cache_module, "sha256_of", lambda path: hashed.append(path) or "")
     entry.verify()
     assert hashed == []
 
