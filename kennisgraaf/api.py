@@ -182,8 +182,11 @@ class Result:
         limited: bool = False,
         csv_key: str | None = None,
         csv_message: str = "CSV bevat één tabel",
+        keep_screen: Callable[[Callable[[], list[Table]]], list[Table]] | None = None,
     ) -> None:
         self._make = make
+        #: how a cached build keeps this result's screenful (`screen_tables`), if it does
+        self.keep_screen = keep_screen
         self.keys = list(keys) if keys else None
         self.formats = tuple(formats)
         self.limited = limited  # a terminal shows a screenful unless `alles`
@@ -279,6 +282,10 @@ class Result:
         """The result as one document in `fmt` (xlsx: bytes). `alles=False` is the screen's
         short form: a summary first where there is one, and with `width` at most `limit` rows."""
         check_format(fmt, self.formats)
+        if fmt == "table" and not alles and self.limited and width is not None and limit is None and self.keep_screen:
+            from .screen import ROW_LIMIT
+
+            return render_tables(self.screen_tables(), fmt, width=width, terminal=terminal, limit=ROW_LIMIT)
         keys = self.keys
         if fmt == "csv" and keys and len(keys) > 1:
             if self.csv_key is None:
@@ -301,6 +308,18 @@ class Result:
 
             limit = ROW_LIMIT
         return render_tables(tables, fmt, keys=keys, excel=excel, width=width, terminal=terminal, limit=limit)
+
+    def screen_tables(self) -> list[Table]:
+        """What a screen shows of the result (`render(alles=False)` at a width): the summary,
+        then the first rows of each table. Why kept apart: at 1 M the overlaps are 2.7 million
+        pairs, minutes to unpickle and lay out, for a screen that shows 40 of them."""
+        from .screen import ROW_LIMIT, screenful
+
+        def compute() -> list[Table]:
+            summary = [self._parts.summary()] if self._parts.summary is not None else []
+            return [*summary, *(screenful(t, ROW_LIMIT) for t in self.tables(labels=True, wide=False))]
+
+        return compute() if self.keep_screen is None else self.keep_screen(compute)
 
     def __repr__(self) -> str:
         return f"<Result {self.title!r}>"
@@ -673,7 +692,11 @@ class Kennisgraaf:
                 keuze=self.network_keuze,
             )
 
-        return Result(make, limited=True)
+        return Result(make, limited=True, keep_screen=self._keeper("overlap-scherm", (thema, langs, matrix)))
+
+    def _keeper(self, kind: str, options: tuple[Any, ...]) -> Callable[[Callable[[], Any]], Any]:
+        """`_kept` with its name and options bound: how a `Result` keeps its screenful."""
+        return lambda compute: self._kept(kind, options, compute)
 
     def _kept(self, kind: str, options: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         """`compute()` on the chosen year's network, kept beside a cached build as plain data."""
@@ -759,7 +782,9 @@ class Kennisgraaf:
                 keuze=self.network_keuze,
             )
 
-        return Result(make, limited=True)
+        return Result(
+            make, limited=True, keep_screen=self._keeper("gaten-scherm", (tuple(kinds), ernst, thema, regisseur))
+        )
 
     def rapport(self, fmt: str = "md") -> str:
         """One readable report for the whole network (Markdown or self-contained HTML); with an

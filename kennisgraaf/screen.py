@@ -110,9 +110,15 @@ def cut_note(shown: int, total: int) -> str:
 
 def truncated(table, limit: int | None):
     """The rows to draw and a note on what was left out."""
-    if limit is None or len(table.rows) <= limit:
+    if limit is None or table.row_count() <= limit:
         return table.rows, None
-    return table.rows[:limit], cut_note(limit, len(table.rows))
+    return table.rows[:limit], cut_note(limit, table.row_count())
+
+
+def screenful(table, limit: int = ROW_LIMIT):
+    """The first `limit` rows of `table`, knowing how many it has: what `render` draws of it
+    with that limit, as plain data a cache can keep."""
+    return replace(table, rows=table.rows[:limit], total=table.row_count())
 
 
 def csv_screenful(text: str, limit: int = ROW_LIMIT) -> tuple[str, str | None]:
@@ -156,7 +162,7 @@ def render(table, width: int = 80, terminal: bool = False, limit: int | None = N
     if not fits(shown, texts, width):
         text, count = blocks(shown, texts, width, max_lines=None if limit is None else limit * 2)
         if count < len(shown.rows):
-            cut = cut_note(count, len(table.rows))
+            cut = cut_note(count, table.row_count())
         console.print(text, markup=False, soft_wrap=True)
     else:
         options = {} if terminal else {"box": _plain_box(), "show_edge": False, "header_style": None}

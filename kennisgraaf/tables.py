@@ -35,6 +35,12 @@ class Table:
     notes: list[str] = field(default_factory=list)
     money: set[str] = field(default_factory=set)  # columns in euros, besides any named *_eur
     lists: set[str] | None = None  # columns whose '; ' joins a list (None: every column)
+    #: the whole table's row count when `rows` holds only its first rows (a kept screenful:
+    #: a screen of 10 rows need not read the 2.7 million pairs of a 1 M build)
+    total: int | None = None
+
+    def row_count(self) -> int:
+        return len(self.rows) if self.total is None else self.total
 
     def is_money(self, column: str) -> bool:
         """One rule for which columns hold euros: named so (`budget_eur`) or marked."""

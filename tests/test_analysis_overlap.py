@@ -156,6 +156,20 @@ def test_overlap_is_symmetric_and_bounded(spec):
 
 
 @settings(max_examples=60, deadline=None)
+@given(NETWORKS)
+def test_pair_weights_are_networkx_projection_weights(spec):
+    """overlaps() computes each pair's Jaccard from the sets it intersects anyway; it must be
+    the very float networkx's projection gives (the score order depends on exact ties)."""
+    g = build(spec)
+    projections = {axis: theme_projection(g, axis) for axis in AXES}
+    for o in overlaps(g):
+        for axis, weight in o.similarity.items():
+            projection = projections[axis]
+            expected = projection.edges[o.thema_a, o.thema_b]["weight"] if projection.has_edge(o.thema_a, o.thema_b) else 0.0
+            assert weight == expected
+
+
+@settings(max_examples=60, deadline=None)
 @given(NETWORKS, st.sampled_from(sorted(PROPS)), ITEM, st.data())
 def test_a_new_shared_item_never_lowers_the_pair(spec, axis, value, data):
     i, j = data.draw(st.lists(st.integers(0, len(spec) - 1), min_size=2, max_size=2, unique=True))

@@ -1,9 +1,12 @@
-"""Where themes overlap: Jaccard similarity of their items per axis, from bipartite projections.
+"""Where themes overlap: Jaccard similarity of their items per axis.
 
-For each axis (onderwerpen, organisaties, wetgeving, overleggen) the theme–item graph is
-projected onto the themes with networkx's `overlap_weighted_projected_graph(jaccard=True)`:
-the weight of a pair is |shared| / |together|. The overall score of a pair is the mean over
-the axes asked for, so it lies in [0, 1] and never drops when the pair gains a shared item.
+For each axis (onderwerpen, organisaties, wetgeving, overleggen) the weight of a pair is
+|shared| / |together|, the weight networkx's `overlap_weighted_projected_graph(jaccard=True)`
+gives the theme–item graph's projection (axes.theme_projection; a test holds them equal). It
+is computed from the shared items each pair needs anyway: the projection would walk every
+theme's neighbours' neighbours once more per axis, a third of the time at 100 k. The overall
+score of a pair is the mean over the axes asked for, so it lies in [0, 1] and never drops
+when the pair gains a shared item.
 """
 
 from __future__ import annotations
@@ -47,8 +50,18 @@ def specific_similarity(a: frozenset, b: frozenset, weights: dict[str, float]) -
     shares most of what it names is not drowned by a big one; unlike shared / smaller, one
     shared item does not make a tiny plan 100 % alike (0 when either has nothing specific)."""
     # math.fsum: exact sums, so the result never depends on the order a set iterates in
-    norm = math.sqrt(math.fsum(weights[i] for i in a) * math.fsum(weights[i] for i in b))
-    return math.fsum(weights[i] for i in a & b) / norm if norm > 0 else 0.0
+    return _specific(a & b, _weight(a, weights), _weight(b, weights), weights)
+
+
+def _weight(items: frozenset, weights: dict[str, float]) -> float:
+    return math.fsum(weights[i] for i in items)
+
+
+def _specific(common: frozenset, weight_a: float, weight_b: float, weights: dict[str, float]) -> float:
+    """`specific_similarity` from the shared items and each set's own weight (a theme's weight
+    is the same for every pair it is in: `overlaps` sums it once per theme)."""
+    norm = math.sqrt(weight_a * weight_b)
+    return math.fsum(weights[i] for i in common) / norm if norm > 0 else 0.0
 
 
 def parse_axes(axes) -> tuple[str, ...]:
@@ -75,14 +88,14 @@ def parse_axes(axes) -> tuple[str, ...]:
 def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> list[Overlap]:
     """Every pair of themes that have items on the chosen axes, ranked by overall score
     (then by the number of shared items); with `thema` (an IRI) only the pairs with it."""
-    from .network import axis_sets, find_theme, label, theme_projection
+    from .network import axis_sets, find_theme, label
 
     axes = parse_axes(axes)
     if thema is not None and thema not in network:
         thema = find_theme(network, thema)
     sets = {axis: axis_sets(network, axis) for axis in axes}
-    weights = {axis: theme_projection(network, axis, sets[axis]) for axis in axes}
     specific = {axis: item_weights(sets[axis]) for axis in axes}
+    own = {axis: {t: _weight(i, specific[axis][0]) for t, i in sets[axis].items()} for axis in axes}
     themes = sorted(set().union(*(s.keys() for s in sets.values())), key=lambda t: label(network, t))
     items = set().union(*(i for s in sets.values() for i in s.values()))
     rank = {n: i for i, n in enumerate(sorted(items, key=lambda n: (label(network, n).casefold(), n)))}
@@ -97,9 +110,11 @@ def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> l
             items_a, items_b = sets[axis].get(a, frozenset()), sets[axis].get(b, frozenset())
             common = items_a & items_b
             shared[axis] = tuple(sorted(common, key=rank.__getitem__))
-            projection = weights[axis]
-            similarity[axis] = float(projection.edges[a, b]["weight"]) if projection.has_edge(a, b) else 0.0
-            spec[axis] = specific_similarity(items_a, items_b, specific[axis][0])
+            # the weight networkx's overlap_weighted_projected_graph(jaccard=True) gives the pair
+            # (tests/test_analysis_overlap.py holds the two equal), from the sets in hand: the
+            # projection costs a pass over every theme's neighbours' neighbours per axis
+            similarity[axis] = len(common) / (len(items_a) + len(items_b) - len(common)) if common else 0.0
+            spec[axis] = _specific(common, own[axis].get(a, 0.0), own[axis].get(b, 0.0), specific[axis][0])
             generic[axis] = tuple(i for i in shared[axis] if i in specific[axis][1])
         score = sum(similarity.values()) / len(axes)
         found.append(Overlap(a, b, shared, similarity, score, spec, math.fsum(spec.values()) / len(axes), generic))

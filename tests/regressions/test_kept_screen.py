@@ -1,0 +1,50 @@
+"""Issue 12: a screen of `overlap` or `gaps` on a cached build reads a kept screenful (the
+summary and the first rows), not the whole result. At 1 M the overlaps are 2.7 million pairs:
+unpickling and laying them out took minutes for a screen that shows 40 rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from kennisgraaf import api
+from kennisgraaf.analysis import gaps as gaps_module
+from kennisgraaf.analysis import overlap as overlap_module
+from kennisgraaf.screen import ROW_LIMIT, render, screenful
+from kennisgraaf.tables import Table
+
+WIDTH = 100
+
+
+def kept(cache, prefix):
+    return sorted({p.resolve() for p in cache.glob(f"*/afgeleid/{prefix}-*")})
+
+
+@pytest.mark.parametrize(
+    ("ask", "kind", "module", "function"),
+    [
+        (lambda kg: kg.overlaps(), "overlap", overlap_module, "overlaps"),
+        (lambda kg: kg.gaps(ernst="middel"), "gaten", gaps_module, "find_gaps"),
+    ],
+)
+def test_a_warm_screen_reads_only_the_kept_screenful(mini_data, tmp_path, monkeypatch, ask, kind, module, function):
+    cache = tmp_path / "c"
+    first = ask(api.open(mini_data, cache))
+    screen = first.render("table", alles=False, width=WIDTH)
+    whole = first.render("table", alles=True, width=WIDTH)
+    assert screen != whole or len(first.rows) <= ROW_LIMIT
+    assert len(kept(cache, f"{kind}-scherm")) == 1
+    for path in kept(cache, kind):  # the whole result goes: a screen must not need it
+        if not path.name.startswith(f"{kind}-scherm"):
+            path.unlink()
+    monkeypatch.setattr(module, function, lambda *a, **k: pytest.fail("computed again"))
+    again = ask(api.open(mini_data, cache))
+    assert again.render("table", alles=False, width=WIDTH) == screen
+
+
+def test_a_screenful_renders_as_the_whole_table_does():
+    table = Table(["n", "tekst"], [[i, f"regel {i}"] for i in range(ROW_LIMIT * 3)], title="Veel rijen")
+    head = screenful(table, ROW_LIMIT)
+    assert len(head.rows) == ROW_LIMIT and head.row_count() == ROW_LIMIT * 3
+    for width in (100, 30):  # side by side, and in blocks when the columns do not fit
+        assert render(head, width=width, limit=ROW_LIMIT) == render(table, width=width, limit=ROW_LIMIT)
+    assert f"{ROW_LIMIT} van {ROW_LIMIT * 3} rijen" in render(head, width=100, limit=ROW_LIMIT)
