@@ -165,7 +165,9 @@ def test_pair_weights_are_networkx_projection_weights(spec):
     for o in overlaps(g):
         for axis, weight in o.similarity.items():
             projection = projections[axis]
-            expected = projection.edges[o.thema_a, o.thema_b]["weight"] if projection.has_edge(o.thema_a, o.thema_b) else 0.0
+            expected = (
+                projection.edges[o.thema_a, o.thema_b]["weight"] if projection.has_edge(o.thema_a, o.thema_b) else 0.0
+            )
             assert weight == expected
 
 

@@ -745,3 +745,38 @@ def test_alles_of_the_2026_graph_stays_below_the_limit(ctx, config):
     from kennisgraaf.views.whole import MAX_NODES
 
     assert len(build_view(ctx, config, "alles").nodes) <= MAX_NODES
+
+
+def test_themas_draws_each_themes_strongest_overlaps_and_says_so(synthetic_ctx, config):
+    """Issue 12: a page of every overlapping pair was 62 MB at 100 k triples; each theme now
+    keeps its STRONGEST closest neighbours, and the page says how many pairs it left out."""
+    from kennisgraaf.views.themes import STRONGEST
+
+    view = build_view(synthetic_ctx, config, "themas")
+    drawn = {frozenset((e.source, e.target)) for e in view.edges if e.kind == "overlap"}
+    scored = [o for o in synthetic_ctx.overlaps if o.score > 0]
+    assert len(scored) > len(drawn) > 0
+    for thema in synthetic_ctx.themes():
+        mine = [frozenset((o.thema_a, o.thema_b)) for o in scored if thema in (o.thema_a, o.thema_b)]
+        assert set(mine[:STRONGEST]) <= drawn  # its own strongest are all there
+    assert f"{len(drawn)} van {len(scored)} paren" in view.description
+
+
+def test_thema_draws_its_strongest_overlaps(synthetic_ctx, config):
+    from kennisgraaf.views.themes import STRONGEST
+
+    thema = synthetic_ctx.themes()[0]
+    view = build_view(synthetic_ctx, config, "thema", thema)
+    mine = [o.other(thema) for o in synthetic_ctx.overlaps if thema in (o.thema_a, o.thema_b) and o.score > 0]
+    drawn = [e.target if e.source == thema else e.source for e in view.edges if e.kind == "overlap"]
+    assert len(mine) > STRONGEST and sorted(drawn) == sorted(mine[:STRONGEST])
+    assert f"{STRONGEST} van {len(mine)} paren" in view.description
+
+
+def test_themas_refuses_more_themes_than_a_page_can_show(synthetic_ctx, config, monkeypatch):
+    from kennisgraaf.views import themes
+    from kennisgraaf.views.model import TooManyNodes
+
+    monkeypatch.setattr(themes, "MAX_NODES", 12)
+    with pytest.raises(TooManyNodes, match=r"zou \d+ thema's tonen; boven 12 knopen.*view thema --thema"):
+        build_view(synthetic_ctx, config, "themas")

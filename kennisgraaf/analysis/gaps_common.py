@@ -25,20 +25,22 @@ def _names(network, nodes, sentence: bool = False) -> str:
 
 
 def _themes(network, *groups) -> tuple[str, ...]:
-    seen: list[str] = []
+    # a dict keeps the first-seen order and answers `in` at once: at 1 M a finding names
+    # 2,000 themes, and a list's `in` made that 4 million steps per finding
+    seen: dict[str, None] = {}
     for group in groups:
         for t in [group] if isinstance(group, str) else sorted(group, key=lambda n: label(network, n)):
-            if t and t not in seen:
-                seen.append(t)
+            if t:
+                seen.setdefault(t)
     return tuple(seen)
 
 
 def _bronnen(*values) -> tuple[str, ...]:
-    out: list[str] = []
+    out: dict[str, None] = {}
     for value in values:
         for v in [value] if isinstance(value, str) or value is None else value:
-            if v and v not in out:
-                out.append(v)
+            if v:
+                out.setdefault(v)
     return tuple(out)
 
 

@@ -125,7 +125,7 @@ def page_name(name: str, thema: str | None = None) -> str:
 def write_site(ctx: Context, config: Config, out_dir: Path, years=None) -> list[Written]:
     """Every view (the `thema` view once per theme with a plan) and an index page linking them;
     `years(page)`: the year switch of a page, when the site is one of several plan years."""
-    from .whole import TooManyNodes
+    from .model import TooManyNodes
 
     out_dir = Path(out_dir)
     written: list[Written] = []

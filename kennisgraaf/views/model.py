@@ -12,7 +12,16 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..errors import KennisgraafError
 from .config import Config, EdgeStyle, ViewDef
+
+#: above this many things a browser is minutes laying a page out (vis-network took 98 s to
+#: settle at 14 k nodes), so `alles` and `themas` refuse and point at the views that stay readable
+MAX_NODES = 1500
+
+
+class TooManyNodes(KennisgraafError):
+    """A view has more things than one page can show."""
 
 
 @dataclass(frozen=True)

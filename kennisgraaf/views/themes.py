@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .config import Config
 from .context import Context
-from .model import Edge, LegendEntry, Tip, ViewGraph
+from .model import MAX_NODES, Edge, LegendEntry, Tip, TooManyNodes, ViewGraph
 from .nodes import (
     TARGETS,
     display_label,
@@ -17,6 +17,9 @@ from .nodes import (
 )
 
 OVERLAP_ROWS = 12  # shared items named per axis in one tooltip; the rest are counted
+#: the overlap edges a page draws per theme: its strongest this many. At 100 k triples 228
+#: themes have 26 k overlapping pairs, a 62 MB page no one can read; a 2026 theme has 5
+STRONGEST = 10
 #: the overlap axes whose shared items a theme reaches only through some of its items
 AXIS_SOURCES = {"overleggen": ("overleg",)}
 
@@ -73,20 +76,49 @@ def samenhang_tip(ctx: Context, thema: str, other: str) -> Tip:
 def themas(ctx: Context, config: Config, thema: str | None = None) -> ViewGraph:
     """The themes; an edge per overlapping pair (width: score) or, without overlap, per stated relation."""
     view = new_view(config, "themas")
-    for iri in ctx.themes():
+    themes = ctx.themes()
+    if len(themes) > MAX_NODES:
+        raise TooManyNodes(
+            f"de weergave 'themas' zou {len(themes)} thema's tonen; boven {MAX_NODES} knopen wordt de pagina "
+            "onleesbaar en doet de browser minuten over de opmaak. Kies kennisgraaf view thema --thema NAAM "
+            "of kennisgraaf overlap"
+        )
+    for iri in themes:
         view.add_node(theme_node(ctx, config, iri, value=float(len(ctx.items(iri, "product")))))
     linked = set()
-    for overlap in ctx.overlaps:
+    shown = [o for o in ctx.overlaps if o.score > 0 and o.thema_a in view.nodes and o.thema_b in view.nodes]
+    for overlap in strongest(shown):
         a, b = overlap.thema_a, overlap.thema_b
-        if overlap.score <= 0 or a not in view.nodes or b not in view.nodes:
-            continue
         view.add_edge(Edge(a, b, "overlap", overlap_tip(ctx, config, overlap), value=round(overlap.score, 4)))
         linked.add(frozenset((a, b)))
+    say_cut(view, len(linked), len(shown))
     add_stated_relations(ctx, view, linked)
     if any(n.muted for n in view.nodes.values()):
         view.extra_legend.append(muted_theme_legend(config))
     view.focus = thema
     return view
+
+
+def strongest(overlaps: list) -> list:
+    """The overlaps (strongest first, as the analysis ranks them) that are among the STRONGEST
+    of at least one of their two themes: every theme keeps its closest neighbours."""
+    rank: dict[str, int] = {}
+    kept = []
+    for o in overlaps:
+        a, b = o.thema_a, o.thema_b
+        if rank.get(a, 0) < STRONGEST or rank.get(b, 0) < STRONGEST:
+            kept.append(o)
+        rank[a], rank[b] = rank.get(a, 0) + 1, rank.get(b, 0) + 1
+    return kept
+
+
+def say_cut(view: ViewGraph, shown: int, total: int) -> None:
+    """Say on the page that it draws only each theme's strongest overlaps, and where the rest is."""
+    if shown < total:
+        view.description += (
+            f" Per thema de {STRONGEST} sterkste overlappen: {shown} van {total} paren;"
+            " kennisgraaf overlap --alles geeft ze allemaal."
+        )
 
 
 def add_stated_relations(ctx: Context, view: ViewGraph, linked: set, only: str | None = None) -> None:
@@ -179,9 +211,9 @@ def _add_other_themes(ctx: Context, config: Config, view: ViewGraph, thema: str)
             view.add_node(theme_node(ctx, config, other))
 
     linked = set()
-    for overlap in ctx.overlaps:
-        if thema not in (overlap.thema_a, overlap.thema_b) or overlap.score <= 0:
-            continue
+    mine = [o for o in ctx.overlaps if thema in (o.thema_a, o.thema_b) and o.score > 0]
+    say_cut(view, min(len(mine), STRONGEST), len(mine))
+    for overlap in mine[:STRONGEST]:
         other = overlap.other(thema)
         ensure(other)
         view.add_edge(Edge(thema, other, "overlap", overlap_tip(ctx, config, overlap), value=round(overlap.score, 4)))

@@ -9,13 +9,12 @@ from pathlib import PurePosixPath
 
 import pyoxigraph as ox
 
-from ..errors import KennisgraafError
 from ..labels import name_of
 from ..namespaces import GRAPH_BASE, INFERRED_GRAPH
 from ..tables import compact
 from .config import Config
 from .context import Context
-from .model import Edge, Node, Tip, ViewGraph
+from .model import MAX_NODES, Edge, Node, Tip, TooManyNodes, ViewGraph
 from .nodes import display_label, theme_tip, thing_tip
 from .themes import new_view
 
@@ -37,14 +36,6 @@ SELECT ?item ?g ?line ?file WHERE {
   ?doc kn:bestandsnaam ?file .
 }
 """
-
-#: above this many things a browser is minutes laying the page out (vis-network took 98 s to
-#: settle at 14 k nodes), so `alles` refuses and points at the views that stay readable
-MAX_NODES = 1500
-
-
-class TooManyNodes(KennisgraafError):
-    """The whole graph has more things than one page can show."""
 
 
 def _too_many(kinds: dict[str, str], config: Config) -> TooManyNodes:
