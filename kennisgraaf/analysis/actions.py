@@ -13,7 +13,7 @@ from dataclasses import replace
 from .findings import Finding, Plaats
 from .gaps_common import _names, in_sentence
 from .gaps_topics import date_text
-from .graph import memo
+from .graph import label_of, memo
 from .network import label, nodes_of, plans_of, targets
 from .textlines import heading_at
 
@@ -30,12 +30,15 @@ def regisseurs(network, thema: str) -> list[str]:
 
 def who(network, themas) -> tuple[str, ...]:
     """'Suzanne Giardina (Waterkwaliteit)' per theme involved, in the finding's order."""
+    # per theme once per network: at 1 M findings name 3.5 million themes between them
+    known = memo(network, "wie", dict)
+    name = label_of(network)
     out = []
     for thema in themas:
-        names = regisseurs(network, thema)
-        out.append(
-            f"{' en '.join(names)} ({label(network, thema)})" if names else f"{label(network, thema)}: {NO_PLAN}"
-        )
+        if thema not in known:
+            names = regisseurs(network, thema)
+            known[thema] = f"{' en '.join(names)} ({name(thema)})" if names else f"{name(thema)}: {NO_PLAN}"
+        out.append(known[thema])
     return tuple(out)
 
 

@@ -7,7 +7,7 @@ same and points a reader at a line to check.
 
 from __future__ import annotations
 
-from .graph import label, plan_bron, plans_of, targets
+from .graph import label, label_of, plan_bron, plans_of, targets
 
 
 def in_sentence(network, node) -> str:
@@ -18,7 +18,8 @@ def in_sentence(network, node) -> str:
 
 
 def _names(network, nodes, sentence: bool = False) -> str:
-    names = sorted((in_sentence if sentence else label)(network, n) for n in nodes)
+    name = (lambda n: in_sentence(network, n)) if sentence else label_of(network)
+    names = sorted(name(n) for n in nodes)
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " en " + names[-1]
@@ -28,8 +29,9 @@ def _themes(network, *groups) -> tuple[str, ...]:
     # a dict keeps the first-seen order and answers `in` at once: at 1 M a finding names
     # 2,000 themes, and a list's `in` made that 4 million steps per finding
     seen: dict[str, None] = {}
+    name = label_of(network)
     for group in groups:
-        for t in [group] if isinstance(group, str) else sorted(group, key=lambda n: label(network, n)):
+        for t in [group] if isinstance(group, str) else sorted(group, key=name):
             if t:
                 seen.setdefault(t)
     return tuple(seen)
