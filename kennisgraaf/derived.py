@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .bulk import collector_paused
 from .cache import CacheEntry, entry_of
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -60,7 +61,8 @@ def read(entry: CacheEntry, kept_as: str):
     if payload is None:
         return None
     try:
-        return pickle.loads(payload)
+        with collector_paused():
+            return pickle.loads(payload)
     except Exception:  # an unreadable pickle (say, an older networkx): compute it again
         return None
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..bulk import collector_paused
 from .axes import AXES, axis_sets, bipartite, theme_graph, theme_projection
 from .builder import Builder
 from .graph import (
@@ -72,8 +73,9 @@ def load_network(store, texts: Path | None = None) -> nx.MultiDiGraph:
     `texts` is the folder of plan texts (graph/bronnen); it lets plan-level facts that carry
     no kn:bronRegel (totals, budgets, stated relations) point at the line that states them.
     """
-    network = assemble(read_rows(store), PlanTexts(texts))
-    _lines_per_plan(store, network)
+    with collector_paused():  # a million edges, each a dict: bulk.py says why
+        network = assemble(read_rows(store), PlanTexts(texts))
+        _lines_per_plan(store, network)
     return network
 
 

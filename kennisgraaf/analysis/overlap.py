@@ -15,6 +15,7 @@ import math
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from ..bulk import collector_paused
 from .findings import Overlap
 
 if TYPE_CHECKING:  # networkx and the network load when an overlap is computed, not when one is shown
@@ -114,26 +115,27 @@ def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> l
         at = themes.index(thema)
         pairs = [(t, thema) for t in themes[:at]] + [(thema, t) for t in themes[at + 1 :]]
     empty: frozenset[int] = frozenset()
-    found = []
-    for a, b in pairs:
-        shared, similarity, spec, generic = {}, {}, {}, {}
-        for axis in axes:
-            items_a, items_b = ranked[axis].get(a, empty), ranked[axis].get(b, empty)
-            common = items_a & items_b
-            if not common:
-                shared[axis], similarity[axis], spec[axis], generic[axis] = (), 0.0, 0.0, ()
-                continue
-            ordered = sorted(common)
-            shared[axis] = tuple(map(by_rank.__getitem__, ordered))
-            # the weight networkx's overlap_weighted_projected_graph(jaccard=True) gives the pair
-            # (tests/test_analysis_overlap.py holds the two equal), from the sets in hand: the
-            # projection costs a pass over every theme's neighbours' neighbours per axis
-            similarity[axis] = len(common) / (len(items_a) + len(items_b) - len(common))
-            spec[axis] = _specific(common, own[axis].get(a, 0.0), own[axis].get(b, 0.0), weights[axis])
-            algemeen = generic_ranks[axis]
-            generic[axis] = tuple(by_rank[r] for r in ordered if r in algemeen) if algemeen else ()
-        score = sum(similarity.values()) / len(axes)
-        found.append(Overlap(a, b, shared, similarity, score, spec, math.fsum(spec.values()) / len(axes), generic))
+    with collector_paused():  # millions of dicts and tuples, no cycles: bulk.py says why
+        found = []
+        for a, b in pairs:
+            shared, similarity, spec, generic = {}, {}, {}, {}
+            for axis in axes:
+                items_a, items_b = ranked[axis].get(a, empty), ranked[axis].get(b, empty)
+                common = items_a & items_b
+                if not common:
+                    shared[axis], similarity[axis], spec[axis], generic[axis] = (), 0.0, 0.0, ()
+                    continue
+                ordered = sorted(common)
+                shared[axis] = tuple(map(by_rank.__getitem__, ordered))
+                # the weight networkx's overlap_weighted_projected_graph(jaccard=True) gives the pair
+                # (tests/test_analysis_overlap.py holds the two equal), from the sets in hand: the
+                # projection costs a pass over every theme's neighbours' neighbours per axis
+                similarity[axis] = len(common) / (len(items_a) + len(items_b) - len(common))
+                spec[axis] = _specific(common, own[axis].get(a, 0.0), own[axis].get(b, 0.0), weights[axis])
+                algemeen = generic_ranks[axis]
+                generic[axis] = tuple(by_rank[r] for r in ordered if r in algemeen) if algemeen else ()
+            score = sum(similarity.values()) / len(axes)
+            found.append(Overlap(a, b, shared, similarity, score, spec, math.fsum(spec.values()) / len(axes), generic))
     order = {t: i for i, t in enumerate(themes)}
     found.sort(key=lambda o: (-o.score, -o.shared_count(), order[o.thema_a], order[o.thema_b]))
     return found
