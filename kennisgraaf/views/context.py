@@ -135,6 +135,15 @@ class Context:
             return sorted(nodes_of(self.network, "thema"), key=lambda t: (self.label(t).casefold(), t))
         return counted_themes(self.network)
 
+    def theme_count(self) -> int:
+        """How many themes `themes()` gives, kept beside a cached build: `view themas` refuses
+        above 1,500, and saying so must not load a 1 M network each time."""
+        if self.handed_in or self.jaar is EVERY_YEAR or "network" in vars(self):
+            return len(self.themes())
+        from ..analysis.precomputed import kept_for_year
+
+        return kept_for_year(self.store, self.texts, self.jaar, "themas-geteld", (), lambda: len(self.themes()))
+
     def plans(self, thema: str) -> list[str]:
         return self.into(thema, "kn:thema")
 

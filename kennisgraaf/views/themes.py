@@ -76,14 +76,14 @@ def samenhang_tip(ctx: Context, thema: str, other: str) -> Tip:
 def themas(ctx: Context, config: Config, thema: str | None = None) -> ViewGraph:
     """The themes; an edge per overlapping pair (width: score) or, without overlap, per stated relation."""
     view = new_view(config, "themas")
-    themes = ctx.themes()
-    if len(themes) > MAX_NODES:
+    count = ctx.theme_count()
+    if count > MAX_NODES:
         raise TooManyNodes(
-            f"de weergave 'themas' zou {len(themes)} thema's tonen; boven {MAX_NODES} knopen wordt de pagina "
+            f"de weergave 'themas' zou {count} thema's tonen; boven {MAX_NODES} knopen wordt de pagina "
             "onleesbaar en doet de browser minuten over de opmaak. Kies kennisgraaf view thema --thema NAAM "
             "of kennisgraaf overlap"
         )
-    for iri in themes:
+    for iri in ctx.themes():
         view.add_node(theme_node(ctx, config, iri, value=float(len(ctx.items(iri, "product")))))
     linked = set()
     shown = [o for o in ctx.overlaps if o.score > 0 and o.thema_a in view.nodes and o.thema_b in view.nodes]

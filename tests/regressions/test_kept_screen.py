@@ -48,3 +48,20 @@ def test_a_screenful_renders_as_the_whole_table_does():
     for width in (100, 30):  # side by side, and in blocks when the columns do not fit
         assert render(head, width=width, limit=ROW_LIMIT) == render(table, width=width, limit=ROW_LIMIT)
     assert f"{ROW_LIMIT} van {ROW_LIMIT * 3} rijen" in render(head, width=100, limit=ROW_LIMIT)
+
+
+def test_a_warm_refusal_of_view_themas_reads_no_network(mini_data, tmp_path, monkeypatch):
+    """Above 1,500 themes `view themas` refuses; at 1 M saying so again loaded the whole
+    network (seconds) to count the themes. The count is kept beside the build."""
+    from kennisgraaf.analysis import precomputed
+    from kennisgraaf.views import themes
+    from kennisgraaf.views.model import TooManyNodes
+
+    cache = tmp_path / "c"
+    monkeypatch.setattr(themes, "MAX_NODES", 1)
+    with pytest.raises(TooManyNodes, match="thema's tonen; boven 1 knopen"):
+        api.open(mini_data, cache).view("themas", out=tmp_path / "v.html")
+    monkeypatch.setattr(precomputed, "load_network", lambda *a, **k: pytest.fail("network read again"))
+    with pytest.raises(TooManyNodes, match="thema's tonen; boven 1 knopen"):
+        api.open(mini_data, cache).view("themas", out=tmp_path / "v.html")
+    assert not (tmp_path / "v.html").exists()
