@@ -91,9 +91,9 @@ def timed(cmd: list[str], timeout: float | None = None) -> tuple[float, int, int
 
 def median_run(cmd: list[str], runs: int, refused: bool = False) -> tuple[float, int]:
     """Median seconds and peak MB of `runs` runs; `refused`: the command is expected to say no
-    (exit 1 with a message, as `view themas` does above 1,500 themes)."""
+    (exit 2 with a message, as `view themas` does above 1,500 themes)."""
     results = [timed(cmd) for _ in range(runs)]
-    failed = [r for r in results if r[2] != (1 if refused else 0)]
+    failed = [r for r in results if r[2] != (2 if refused else 0)]
     if failed:
         raise SystemExit(f"mislukt ({failed[0][2]}): {' '.join(cmd)}")
     return statistics.median(r[0] for r in results), max(r[1] for r in results)

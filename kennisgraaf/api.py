@@ -23,7 +23,7 @@ Landelijke dag Vergunningverlening Lozingen
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -151,6 +151,9 @@ class _Parts:
     text: Callable[[str], str] | None = None  # not a table at all (Turtle of a CONSTRUCT)
     summary: Callable[[], Table] | None = None  # a screen's first table, unless `alles`
     keuze: Jaarkeuze | None = None
+    #: the tables' first `limit` rows, made without the rest (a 1 M build's overlap table has
+    #: 2.7 million rows, two minutes to make, for a screen that shows 40)
+    head: Callable[[int], list[Table]] | None = None
 
 
 class Result:
@@ -316,7 +319,10 @@ class Result:
         from .screen import ROW_LIMIT, screenful
 
         def compute() -> list[Table]:
-            summary = [self._parts.summary()] if self._parts.summary is not None else []
+            parts = self._parts
+            summary = [parts.summary()] if parts.summary is not None else []
+            if parts.head is not None:
+                return [*summary, *parts.head(ROW_LIMIT)]
             return [*summary, *(screenful(t, ROW_LIMIT) for t in self.tables(labels=True, wide=False))]
 
         return compute() if self.keep_screen is None else self.keep_screen(compute)
@@ -662,6 +668,7 @@ class Kennisgraaf:
         self.check_jaar()
 
         def make() -> _Parts:
+            from .analysis.overlap import by_specific
             from .reports.summary import overlap_summary
             from .reports.tables import matrix_table, overlap_table, overlaps_json
 
@@ -690,6 +697,10 @@ class Kennisgraaf:
                 json=lambda: overlaps_json(found, names, axes),
                 summary=lambda: overlap_summary(found, names, focus=chosen),
                 keuze=self.network_keuze,
+                # the table is in by_specific's order: its first rows are of the first pairs
+                head=lambda limit: [
+                    replace(overlap_table(by_specific(found)[:limit], names, axes, focus=chosen), total=len(found))
+                ],
             )
 
         return Result(make, limited=True, keep_screen=self._keeper("overlap-scherm", (thema, langs, matrix)))
@@ -780,6 +791,7 @@ class Kennisgraaf:
                 json=lambda: findings_json(found, names),
                 summary=lambda: gaps_summary(found),
                 keuze=self.network_keuze,
+                head=lambda limit: [replace(gaps_table(found[:limit], names, title), total=len(found))],
             )
 
         return Result(

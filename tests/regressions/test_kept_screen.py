@@ -65,3 +65,14 @@ def test_a_warm_refusal_of_view_themas_reads_no_network(mini_data, tmp_path, mon
     with pytest.raises(TooManyNodes, match="thema's tonen; boven 1 knopen"):
         api.open(mini_data, cache).view("themas", out=tmp_path / "v.html")
     assert not (tmp_path / "v.html").exists()
+
+
+@pytest.mark.parametrize("ask", [lambda kg: kg.overlaps(), lambda kg: kg.overlaps(thema="Waterkwaliteit"), lambda kg: kg.gaps()])
+def test_the_screenful_made_from_the_first_items_is_the_screenful_of_the_whole_table(ask):
+    """overlap and gaps make a screen's rows from their first items only (`_Parts.head`); the
+    rows, the count and the notes must be those of the whole table's first rows."""
+    result = ask(api.open())
+    whole = result.tables(labels=True, wide=False)
+    assert result._parts.head is not None
+    assert result._parts.head(3) == [screenful(t, 3) for t in whole]
+    assert result._parts.head(ROW_LIMIT) == [screenful(t, ROW_LIMIT) for t in whole]
