@@ -12,6 +12,7 @@ when the pair gains a shared item.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -109,6 +110,7 @@ def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> l
     ranked = {axis: {t: frozenset(map(rank.__getitem__, i)) for t, i in sets[axis].items()} for axis in axes}
     weights = {axis: {rank[i]: w for i, w in specific[axis][0].items()} for axis in axes}
     generic_ranks = {axis: frozenset(map(rank.__getitem__, specific[axis][1])) for axis in axes}
+    pairs: Iterable[tuple[str, str]]
     if thema is None:
         pairs = combinations(themes, 2)
     else:  # the pairs with `thema`, in the order `combinations` gives them
@@ -118,7 +120,10 @@ def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> l
     with collector_paused():  # millions of dicts and tuples, no cycles: bulk.py says why
         found = []
         for a, b in pairs:
-            shared, similarity, spec, generic = {}, {}, {}, {}
+            shared: dict[str, tuple[str, ...]] = {}
+            generic: dict[str, tuple[str, ...]] = {}
+            similarity: dict[str, float] = {}
+            spec: dict[str, float] = {}
             for axis in axes:
                 items_a, items_b = ranked[axis].get(a, empty), ranked[axis].get(b, empty)
                 common = items_a & items_b

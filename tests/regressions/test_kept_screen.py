@@ -67,7 +67,9 @@ def test_a_warm_refusal_of_view_themas_reads_no_network(mini_data, tmp_path, mon
     assert not (tmp_path / "v.html").exists()
 
 
-@pytest.mark.parametrize("ask", [lambda kg: kg.overlaps(), lambda kg: kg.overlaps(thema="Waterkwaliteit"), lambda kg: kg.gaps()])
+@pytest.mark.parametrize(
+    "ask", [lambda kg: kg.overlaps(), lambda kg: kg.overlaps(thema="Waterkwaliteit"), lambda kg: kg.gaps()]
+)
 def test_the_screenful_made_from_the_first_items_is_the_screenful_of_the_whole_table(ask):
     """overlap and gaps make a screen's rows from their first items only (`_Parts.head`); the
     rows, the count and the notes must be those of the whole table's first rows."""
