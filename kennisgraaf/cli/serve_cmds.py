@@ -90,8 +90,8 @@ def serve(
 ) -> None:
     """Start een webserver op de graaf: SPARQL-endpoint, vragen, bronpagina's, weergaven.
 
-    Een SPARQL 1.1-endpoint (/sparql), een vragenpagina met de vaste vragen, een pagina per
-    bron (/id/thema/waterkwaliteit) en de weergaven (/site/).
+    Een startpagina (/), een SPARQL 1.1-endpoint (/sparql), een vragenpagina met de vaste vragen
+    (/vragen), een pagina per bron (/id/thema/waterkwaliteit) en de weergaven (/site/).
 
     Het endpoint is alleen-lezen: updates, LOAD en SERVICE worden geweigerd, en elke query heeft een
     tijdslimiet, een geheugengrens en een grens aan rijen en bytes per antwoord. Zonder --site
