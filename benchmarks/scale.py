@@ -25,7 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from synth import write_folder
+from synth import PER_SCALE, write_folder
+
+from kennisgraaf.views.model import MAX_NODES
 
 #: synth scale per size (about 2,600 asserted triples per unit, plus the ontology)
 SIZES = {"10k": 4, "100k": 38, "1M": 385}
@@ -199,9 +201,9 @@ def main() -> None:
             # saving the store, starting the process and checking the cache
             report.append((size, "  build: opslaan en opstart (rest)", f"{build_s - sum(seconds.values()):.2f}", ""))
             warm, queries = [], []
-            themes = SIZES[size] * 8  # synth.PER_SCALE: a page draws at most 1,500 of them
+            themes = SIZES[size] * PER_SCALE["themes"]
             for name, cmd in commands(folder, cache, out).items():
-                refused = name == "view themas" and themes > 1500
+                refused = name == "view themas" and themes > MAX_NODES  # a page draws at most this many
                 # the first run on a new build computes what later runs read (the analysis
                 # network, the overlaps, a page); shown apart, then the median of `runs`
                 first, first_mb = median_run([SCRIPT, *cmd], 1, refused)

@@ -46,24 +46,20 @@ def item_weights(sets: dict[str, frozenset[str]]) -> tuple[dict[str, float], set
     return weights, generic
 
 
-def specific_similarity(a: frozenset, b: frozenset, weights: dict[str, float]) -> float:
+def specific_similarity(common: frozenset, weight_a: float, weight_b: float, weights: dict) -> float:
     """Σ weight of the shared items / √(Σ weight of A · Σ weight of B): the weighted cosine
     (Ochiai) of the two item sets, 0..1. Unlike Jaccard (shared / together), a small plan that
     shares most of what it names is not drowned by a big one; unlike shared / smaller, one
-    shared item does not make a tiny plan 100 % alike (0 when either has nothing specific)."""
+    shared item does not make a tiny plan 100 % alike (0 when either has nothing specific).
+    Given the shared items and each set's own weight (`_weight`): a theme's weight is the same
+    for every pair it is in, so `overlaps` sums it once per theme."""
     # math.fsum: exact sums, so the result never depends on the order a set iterates in
-    return _specific(a & b, _weight(a, weights), _weight(b, weights), weights)
+    norm = math.sqrt(weight_a * weight_b)
+    return math.fsum(map(weights.__getitem__, common)) / norm if norm > 0 else 0.0
 
 
 def _weight(items: frozenset, weights: dict[str, float]) -> float:
     return math.fsum(weights[i] for i in items)
-
-
-def _specific(common: frozenset, weight_a: float, weight_b: float, weights: dict) -> float:
-    """`specific_similarity` from the shared items and each set's own weight (a theme's weight
-    is the same for every pair it is in: `overlaps` sums it once per theme)."""
-    norm = math.sqrt(weight_a * weight_b)
-    return math.fsum(map(weights.__getitem__, common)) / norm if norm > 0 else 0.0
 
 
 def parse_axes(axes) -> tuple[str, ...]:
@@ -132,11 +128,9 @@ def overlaps(network: nx.MultiDiGraph, axes=None, thema: str | None = None) -> l
                     continue
                 ordered = sorted(common)
                 shared[axis] = tuple(map(by_rank.__getitem__, ordered))
-                # the weight networkx's overlap_weighted_projected_graph(jaccard=True) gives the pair
-                # (tests/test_analysis_overlap.py holds the two equal), from the sets in hand: the
-                # projection costs a pass over every theme's neighbours' neighbours per axis
+                # networkx's projection weight, from the sets in hand (the module docstring says why)
                 similarity[axis] = len(common) / (len(items_a) + len(items_b) - len(common))
-                spec[axis] = _specific(common, own[axis].get(a, 0.0), own[axis].get(b, 0.0), weights[axis])
+                spec[axis] = specific_similarity(common, own[axis].get(a, 0.0), own[axis].get(b, 0.0), weights[axis])
                 algemeen = generic_ranks[axis]
                 generic[axis] = tuple(by_rank[r] for r in ordered if r in algemeen) if algemeen else ()
             score = sum(similarity.values()) / len(axes)

@@ -20,6 +20,10 @@ from .config import Config, EdgeStyle, ViewDef
 MAX_NODES = 1500
 
 
+#: why a view refuses, in the words of every refusal
+TOO_BIG = "wordt de pagina onleesbaar en doet de browser minuten over de opmaak"
+
+
 class TooManyNodes(KennisgraafError):
     """A view has more things than one page can show."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .config import Config
 from .context import Context
-from .model import MAX_NODES, Edge, LegendEntry, Tip, TooManyNodes, ViewGraph
+from .model import MAX_NODES, TOO_BIG, Edge, LegendEntry, Tip, TooManyNodes, ViewGraph
 from .nodes import (
     TARGETS,
     display_label,
@@ -79,9 +79,8 @@ def themas(ctx: Context, config: Config, thema: str | None = None) -> ViewGraph:
     count = ctx.theme_count()
     if count > MAX_NODES:
         raise TooManyNodes(
-            f"de weergave 'themas' zou {count} thema's tonen; boven {MAX_NODES} knopen wordt de pagina "
-            "onleesbaar en doet de browser minuten over de opmaak. Kies kennisgraaf view thema --thema NAAM "
-            "of kennisgraaf overlap"
+            f"de weergave 'themas' zou {count} thema's tonen; boven {MAX_NODES} knopen {TOO_BIG}. "
+            "Kies kennisgraaf view thema --thema NAAM of kennisgraaf overlap"
         )
     for iri in ctx.themes():
         view.add_node(theme_node(ctx, config, iri, value=float(len(ctx.items(iri, "product")))))

@@ -14,7 +14,7 @@ from ..namespaces import GRAPH_BASE, INFERRED_GRAPH
 from ..tables import compact
 from .config import Config
 from .context import Context
-from .model import MAX_NODES, Edge, Node, Tip, TooManyNodes, ViewGraph
+from .model import MAX_NODES, TOO_BIG, Edge, Node, Tip, TooManyNodes, ViewGraph
 from .nodes import display_label, theme_tip, thing_tip
 from .themes import new_view
 
@@ -44,8 +44,8 @@ def _too_many(kinds: dict[str, str], config: Config) -> TooManyNodes:
         counts[kind] += 1
     listed = "; ".join(f"{config.kinds[k].label.lower()}: {n}" for k, n in sorted(counts.items(), key=lambda c: -c[1]))
     return TooManyNodes(
-        f"de weergave 'alles' zou {len(kinds)} knopen tonen ({listed}); boven {MAX_NODES} wordt de pagina "
-        "onleesbaar en doet de browser minuten over de opmaak. Kies een kleinere weergave: "
+        f"de weergave 'alles' zou {len(kinds)} knopen tonen ({listed}); boven {MAX_NODES} {TOO_BIG}. "
+        "Kies een kleinere weergave: "
         "kennisgraaf view themas, kennisgraaf view thema --thema NAAM of kennisgraaf view organisaties"
     )
 
